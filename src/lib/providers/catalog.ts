@@ -1,0 +1,286 @@
+/**
+ * Builds the checked catalog from raw data files: parses each file with the schema, resolves every
+ * service's property references against the shared properties, and checks the rules that span files
+ * (unknown references, duplicates, values outside a list, missing examples). Pure: the caller reads the
+ * files (see `load.ts`), so tests can feed fixtures and the build feeds `content/`.
+ */
+import type { z } from 'astro/zod';
+import {
+  propertyCategories,
+  propertyFileSchema,
+  serviceSchema,
+  type AuthMethod,
+  type Decision,
+  type Property,
+  type Service,
+} from './schema';
+import { closestName } from './names';
+
+/** A property as one service uses it: the shared definition with the service's narrowing applied. */
+export type ResolvedProperty = Property & {
+  /** `shared` when defined once for all services, `service` when the service defines it. */
+  origin: 'shared' | 'service';
+};
+
+/** A service with every property it accepts resolved (its own first, in its order, then the shared ones). */
+export type ResolvedService = Omit<Service, 'properties'> & {
+  properties: ResolvedProperty[];
+  /** Names the service's own file lists (its connection-properties table), in file order. */
+  listedProperties: string[];
+};
+
+export type Catalog = {
+  /** Shared properties, as defined (no service narrowing). */
+  properties: Property[];
+  /** Services sorted by name. */
+  services: ResolvedService[];
+};
+
+export class CatalogError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The provider metadata is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'CatalogError';
+  }
+}
+
+/** `file › service "id" › path: message`, the one format every data error uses. */
+function where(file: string, service: string | undefined, path: string): string {
+  return [file, service === undefined ? undefined : `service "${service}"`, path || undefined]
+    .filter(Boolean)
+    .join(' › ');
+}
+
+function zodProblems(file: string, service: string | undefined, error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const path = issue.path
+      .map((part, i) => (typeof part === 'number' ? `[${part}]` : `${i === 0 ? '' : '.'}${String(part)}`))
+      .join('');
+    return `${where(file, service, path)}: ${issue.message}`;
+  });
+}
+
+function didYouMean(name: string, candidates: Iterable<string>): string {
+  const best = closestName(name, candidates);
+  return best ? ` (did you mean "${best}"?)` : '';
+}
+
+/**
+ * @param propertyFiles file path → parsed JSON of a shared property file
+ * @param serviceFiles file path → parsed JSON of a service file (the file name must be `<id>.json`)
+ * @throws CatalogError listing every problem found, each naming the file, the service and the field
+ */
+export function buildCatalog(
+  propertyFiles: Record<string, unknown>,
+  serviceFiles: Record<string, unknown>,
+): Catalog {
+  const problems: string[] = [];
+  const shared = new Map<string, Property>();
+
+  for (const [file, raw] of Object.entries(propertyFiles).sort(([a], [b]) => a.localeCompare(b))) {
+    const parsed = propertyFileSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, undefined, parsed.error));
+      continue;
+    }
+    parsed.data.properties.forEach((property, i) => {
+      const key = property.name.toLowerCase();
+      if (shared.has(key)) {
+        problems.push(`${where(file, undefined, `properties[${i}].name`)}: duplicate property "${property.name}"`);
+        return;
+      }
+      problems.push(...checkProperty(property, where(file, undefined, `properties[${i}]`)));
+      shared.set(key, property);
+    });
+  }
+
+  const services: ResolvedService[] = [];
+  const seenIds = new Map<string, string>();
+  for (const [file, raw] of Object.entries(serviceFiles).sort(([a], [b]) => a.localeCompare(b))) {
+    const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : undefined;
+    const parsed = serviceSchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, rawId, parsed.error));
+      continue;
+    }
+    const service = parsed.data;
+    const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+    if (base !== service.id) {
+      problems.push(`${where(file, service.id, 'id')}: the id must match the file name ("${base}")`);
+    }
+    const clash = seenIds.get(service.id);
+    if (clash) {
+      problems.push(`${where(file, service.id, 'id')}: duplicate service id, also used by ${clash}`);
+      continue;
+    }
+    seenIds.set(service.id, file);
+    const resolved = resolveService(file, service, shared, problems);
+    if (resolved) services.push(resolved);
+  }
+
+  if (problems.length > 0) throw new CatalogError(problems);
+  return {
+    properties: [...shared.values()],
+    services: services.sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+function checkProperty(property: Property, at: string): string[] {
+  const problems: string[] = [];
+  const values = property.allowedValues?.map((v) => v.value) ?? [];
+  if (property.type === 'enum' && values.length === 0) {
+    problems.push(`${at}.allowedValues: an enum property needs its allowed values`);
+  }
+  const dup = values.find((v, i) => values.findIndex((w) => w.toLowerCase() === v.toLowerCase()) !== i);
+  if (dup) problems.push(`${at}.allowedValues: duplicate value "${dup}"`);
+  if (property.default !== undefined && values.length > 0 && property.default !== '' && !values.includes(property.default)) {
+    problems.push(`${at}.default: "${property.default}" is not one of the allowed values (${values.join(', ')})`);
+  }
+  return problems;
+}
+
+function resolveService(
+  file: string,
+  service: Service,
+  shared: Map<string, Property>,
+  problems: string[],
+): ResolvedService | undefined {
+  const at = (path: string) => where(file, service.id, path);
+  const own = new Map<string, ResolvedProperty>();
+  const listed: string[] = [];
+  const before = problems.length;
+
+  service.properties.forEach((entry, i) => {
+    const key = entry.name.toLowerCase();
+    if (own.has(key)) {
+      problems.push(`${at(`properties[${i}].name`)}: "${entry.name}" is listed twice`);
+      return;
+    }
+    const base = shared.get(key);
+    let property: ResolvedProperty;
+    if (entry.define) {
+      if (base) {
+        problems.push(`${at(`properties[${i}].define`)}: "${entry.name}" is a shared property; narrow it instead of redefining it`);
+        return;
+      }
+      property = { ...entry.define, name: entry.name, origin: 'service' };
+      problems.push(...checkProperty(property, at(`properties[${i}].define`)));
+    } else if (!base) {
+      problems.push(`${at(`properties[${i}].name`)}: unknown property "${entry.name}"${didYouMean(entry.name, names(shared))}; define it with "define" or fix the name`);
+      return;
+    } else {
+      if (base.name !== entry.name) {
+        problems.push(`${at(`properties[${i}].name`)}: write "${base.name}", the canonical spelling, not "${entry.name}"`);
+      }
+      property = { ...base, origin: 'shared' };
+    }
+    if (entry.allowedValues) {
+      const known = property.allowedValues ?? [];
+      const narrowed = entry.allowedValues.map((value, j) => {
+        const match = known.find((k) => k.value === value);
+        if (!match) {
+          const list = known.map((k) => k.value).join(', ') || 'none';
+          problems.push(`${at(`properties[${i}].allowedValues[${j}]`)}: "${value}" is not an allowed value of ${property.name} (allowed: ${list})`);
+        }
+        return match;
+      });
+      property.allowedValues = narrowed.filter((v): v is NonNullable<typeof v> => v !== undefined);
+    }
+    if (entry.default !== undefined) property.default = entry.default;
+    if (entry.summary !== undefined) property.summary = entry.summary;
+    if (entry.remarks !== undefined) property.remarks = entry.remarks;
+    property.decisions = [...property.decisions, ...entry.decisions];
+    own.set(key, property);
+    listed.push(property.name);
+  });
+
+  const all = new Map(own);
+  for (const [key, property] of shared) if (!all.has(key)) all.set(key, { ...property, origin: 'shared' });
+  const known = [...all.values()].map((p) => p.name);
+  const lookup = (name: string) => all.get(name.toLowerCase());
+  const checkName = (name: string, path: string) => {
+    const property = lookup(name);
+    if (!property) problems.push(`${at(path)}: unknown property "${name}"${didYouMean(name, known)}`);
+    else if (property.name !== name) problems.push(`${at(path)}: write "${property.name}", the canonical spelling, not "${name}"`);
+    return property;
+  };
+
+  const authSchemeValues = lookup('AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
+  const methodIds = new Set<string>();
+  const exampleIds = new Set(service.examples.map((e) => e.id));
+  service.authMethods.forEach((method: AuthMethod, m) => {
+    const path = `authMethods[${m}]`;
+    if (methodIds.has(method.id)) problems.push(`${at(`${path}.id`)}: duplicate auth method id "${method.id}"`);
+    methodIds.add(method.id);
+    method.authSchemes.forEach((scheme, s) => {
+      if (!authSchemeValues.includes(scheme)) {
+        problems.push(`${at(`${path}.authSchemes[${s}]`)}: "${scheme}" is not in this service's AuthScheme values (${authSchemeValues.join(', ')})`);
+      }
+    });
+    method.requires.forEach((req, r) => {
+      const property = checkName(req.property, `${path}.requires[${r}].property`);
+      if (property && req.value !== undefined && property.allowedValues) {
+        const values = property.allowedValues.map((v) => v.value);
+        if (!values.includes(req.value)) {
+          problems.push(`${at(`${path}.requires[${r}].value`)}: "${req.value}" is not an allowed value of ${property.name} (allowed: ${values.join(', ')})`);
+        }
+      }
+    });
+    method.allows.forEach((name, a) => checkName(name, `${path}.allows[${a}]`));
+    method.steps.forEach((step, s) => step.yields.forEach((name, y) => checkName(name, `${path}.steps[${s}].yields[${y}]`)));
+    if (!exampleIds.has(method.example)) {
+      problems.push(`${at(`${path}.example`)}: missing example "${method.example}"; add it to "examples"`);
+    }
+  });
+  if (service.authMethods.filter((m) => m.impliedWithoutAuthScheme).length > 1) {
+    problems.push(`${at('authMethods')}: only one auth method may be impliedWithoutAuthScheme`);
+  }
+  const seenExamples = new Set<string>();
+  service.examples.forEach((example, e) => {
+    if (seenExamples.has(example.id)) problems.push(`${at(`examples[${e}].id`)}: duplicate example id "${example.id}"`);
+    seenExamples.add(example.id);
+    if (!methodIds.has(example.authMethod)) {
+      problems.push(`${at(`examples[${e}].authMethod`)}: unknown auth method "${example.authMethod}"${didYouMean(example.authMethod, methodIds)}`);
+    }
+  });
+
+  if (problems.length > before) return undefined;
+  return { ...service, properties: [...all.values()], listedProperties: listed };
+}
+
+function names(map: Map<string, Property>): string[] {
+  return [...map.values()].map((p) => p.name);
+}
+
+/** Category order index, for stable grouping on the reference page. */
+export function categoryRank(category: Property['category']): number {
+  return propertyCategories.indexOf(category);
+}
+
+/** Finds a property of a service by any casing or alias. */
+export function findProperty(service: ResolvedService, name: string): ResolvedProperty | undefined {
+  const key = name.toLowerCase();
+  return service.properties.find(
+    (p) => p.name.toLowerCase() === key || p.aliases.some((a) => a.toLowerCase() === key),
+  );
+}
+
+/** Auth methods of a service that require or allow a property. */
+export function methodsUsing(service: ResolvedService, name: string): { method: AuthMethod; required: boolean }[] {
+  return service.authMethods.flatMap((method) => {
+    if (method.requires.some((r) => r.property === name)) return [{ method, required: true }];
+    if (method.allows.includes(name)) return [{ method, required: false }];
+    return [];
+  });
+}
+
+/** Every decision recorded for a service: its own, its auth methods' and its properties'. */
+export function serviceDecisions(service: ResolvedService): { scope: string; decision: Decision }[] {
+  const listed = new Set(service.listedProperties);
+  return [
+    ...service.decisions.map((decision) => ({ scope: service.name, decision })),
+    ...service.authMethods.flatMap((m) => m.decisions.map((decision) => ({ scope: m.label, decision }))),
+    ...service.properties
+      .filter((p) => listed.has(p.name))
+      .flatMap((p) => p.decisions.map((decision) => ({ scope: p.name, decision }))),
+  ];
+}

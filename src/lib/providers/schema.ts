@@ -1,0 +1,204 @@
+/**
+ * The provider metadata schema: the single source of truth for services, their auth methods and their
+ * connection properties. Every type the site, the engine and the builder use is inferred from here.
+ *
+ * Data lives in `content/properties/*.json` (properties shared by every service, defined once) and
+ * `content/services/<id>.json` (one file per service, which references shared properties and may narrow
+ * them or add its own). Cross-file rules (unknown references, duplicates) are checked in `catalog.ts`.
+ */
+import { z } from 'astro/zod';
+
+/** Categories in the order the reference page lists them. */
+export const propertyCategories = [
+  'Connection',
+  'Authentication',
+  'OAuth',
+  'SSL',
+  'Firewall',
+  'Proxy',
+  'Logging',
+  'Schema',
+  'Miscellaneous',
+] as const;
+export const categorySchema = z.enum(propertyCategories);
+
+/**
+ * The value shape of a property. `enum` uses `allowedValues`; `path` and `url` are strings with a format;
+ * `nested` is a connection string of its own (ProfileSettings, PseudoColumns).
+ */
+export const propertyTypes = ['string', 'integer', 'boolean', 'enum', 'url', 'path', 'nested'] as const;
+export const propertyTypeSchema = z.enum(propertyTypes);
+
+/**
+ * Where a property is written: at the top level of the connection string, or inside the nested
+ * `ProfileSettings='k=v;…'` string (service-level settings read by the profile, such as APIKey).
+ */
+export const placementSchema = z.enum(['top', 'profileSettings']);
+
+/** How sure we are of a fact: seen on this provider's page, the vendor's usual convention, or inferred. */
+export const confidenceSchema = z.enum(['observed', 'convention', 'inferred']);
+
+const propertyName = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'a property name is letters and digits, starting with a letter');
+
+export const allowedValueSchema = z.object({
+  /** The canonical spelling (the driver matches values case-insensitively). */
+  value: z.string().min(1),
+  /** What choosing this value does, in our words. */
+  summary: z.string().min(1),
+});
+
+/** A correction or judgement call about the vendor's text, kept next to the data it changed. */
+export const decisionSchema = z.object({
+  /** What the vendor's page says (paraphrased or quoted as a fact, never its prose). */
+  issue: z.string().min(1),
+  /** What we publish instead, and why. */
+  decision: z.string().min(1),
+});
+
+export const propertySchema = z.object({
+  name: propertyName,
+  category: categorySchema,
+  type: propertyTypeSchema,
+  /** The default as the driver applies it; omitted when none is documented. `""` is an empty string. */
+  default: z.string().optional(),
+  /** Closed list of accepted values, canonical casing; required when `type` is `enum`. */
+  allowedValues: z.array(allowedValueSchema).min(1).optional(),
+  /** One sentence: what the property is for. */
+  summary: z.string().min(1),
+  /** Longer notes: when to set it, interactions, pitfalls. Paragraphs separated by blank lines. */
+  remarks: z.string().optional(),
+  /** Secrets (passwords, client secrets, tokens, keys): masked in the builder, never put in share links. */
+  sensitive: z.boolean().default(false),
+  placement: placementSchema.default('top'),
+  confidence: confidenceSchema.default('observed'),
+  /** Other spellings the driver accepts (old docs used spaced names such as "Auth Scheme"). */
+  aliases: z.array(z.string()).default([]),
+  deprecated: z.boolean().default(false),
+  /** A sample value for docs and the builder's placeholder. */
+  example: z.string().optional(),
+  decisions: z.array(decisionSchema).default([]),
+});
+
+/** The shared property file: a list of properties every service inherits. */
+export const propertyFileSchema = z.object({
+  properties: z.array(propertySchema).min(1),
+});
+
+/**
+ * A service's use of a property: either a reference to a shared one (optionally narrowed), or a
+ * property of the service's own (`define`). Narrowing may only restrict: a subset of allowed values,
+ * a different default, and text specific to the service.
+ */
+export const servicePropertySchema = z.object({
+  /** Name of a shared property, or of the property defined here. */
+  name: propertyName,
+  /** A property this service alone has (its full definition). */
+  define: propertySchema.omit({ name: true }).optional(),
+  /** Subset of the shared property's allowed values that this service's build lists. */
+  allowedValues: z.array(z.string()).optional(),
+  default: z.string().optional(),
+  /** Service-specific summary, replacing the shared one on this service's page. */
+  summary: z.string().optional(),
+  remarks: z.string().optional(),
+  decisions: z.array(decisionSchema).default([]),
+});
+
+/** A menu path in the service's console, e.g. ['Configure', 'Authentication', 'Your workspace']. */
+export const menuPathSchema = z.array(z.string().min(1)).min(1);
+
+export const stepSchema = z.object({
+  /** What to do, in our words. May mention properties by name. */
+  text: z.string().min(1),
+  /** Where to click, as structured data so the builder can show it beside the field. */
+  menuPath: menuPathSchema.optional(),
+  /** The console this menu path is in, when it differs from the service's default console. */
+  console: z.string().optional(),
+  /** A page to open (registration form, developer portal). */
+  link: z.string().url().optional(),
+  /** Properties whose values come out of this step. */
+  yields: z.array(propertyName).default([]),
+});
+
+export const requirementSchema = z.object({
+  property: propertyName,
+  /** The value to set, when the method fixes one (AuthScheme=OAUTH). */
+  value: z.string().optional(),
+  /**
+   * `required`: must be this value for the method to work; `recommended`: the usual value, another
+   * allowed value also works (InitiateOAuth=OFF when you manage tokens yourself).
+   */
+  valueRule: z.enum(['required', 'recommended']).default('required'),
+  /** Where the value comes from, in our words (shown beside the builder field). */
+  source: z.string().min(1),
+});
+
+export const authMethodSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an auth method id is lower-case letters, digits and dashes'),
+  label: z.string().min(1),
+  /** Whose data this method reaches. */
+  audience: z.enum(['own-data', 'other-users', 'both']),
+  /** When to pick it, in our words. */
+  whenToUse: z.string().min(1),
+  /** AuthScheme values that select this method (canonical casing); empty when it is chosen by omission. */
+  authSchemes: z.array(z.string()).default([]),
+  /** The method the driver uses when the string has no AuthScheme. At most one per service. */
+  impliedWithoutAuthScheme: z.boolean().default(false),
+  steps: z.array(stepSchema).min(1),
+  requires: z.array(requirementSchema).min(1),
+  /** Optional properties that matter for this method (shown under the builder's disclosure). */
+  allows: z.array(propertyName).default([]),
+  /** Id of this method's example in the service's `examples`. */
+  example: z.string(),
+  confidence: confidenceSchema.default('observed'),
+  decisions: z.array(decisionSchema).default([]),
+});
+
+export const exampleSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  title: z.string().min(1),
+  authMethod: z.string(),
+  /** The connection string we publish (canonical spelling). It must validate cleanly. */
+  connectionString: z.string().min(1),
+  /** The string exactly as the vendor's help printed it, kept to show it means the same. */
+  vendorText: z.string().optional(),
+});
+
+export const serviceSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a service id is lower-case letters, digits and dashes'),
+  /** The name the provider uses (profile file name, headings). */
+  name: z.string().min(1),
+  /** The service's own brand spelling, when it differs (Help Scout). */
+  brandName: z.string().optional(),
+  /** The web console where its values are found (e.g. "Intercom Developer Hub"). */
+  consoleName: z.string().min(1),
+  /** The profile file the driver loads, e.g. "Intercom.apip". */
+  profileFile: z.string().regex(/^[^\\/]+\.apip$/i, 'a profile file name ends in .apip'),
+  dataVersion: z.object({
+    /** The driver build the facts come from, e.g. "24.0.9300.0". */
+    build: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/),
+    /** The year of the help edition. */
+    edition: z.string().min(1),
+  }),
+  overview: z.string().min(1),
+  properties: z.array(servicePropertySchema).min(1),
+  authMethods: z.array(authMethodSchema).min(1),
+  examples: z.array(exampleSchema).min(1),
+  decisions: z.array(decisionSchema).default([]),
+});
+
+export type PropertyCategory = z.infer<typeof categorySchema>;
+export type PropertyType = z.infer<typeof propertyTypeSchema>;
+export type Placement = z.infer<typeof placementSchema>;
+export type Confidence = z.infer<typeof confidenceSchema>;
+export type Decision = z.infer<typeof decisionSchema>;
+export type Property = z.infer<typeof propertySchema>;
+export type PropertyInput = z.input<typeof propertySchema>;
+export type ServiceProperty = z.infer<typeof servicePropertySchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Requirement = z.infer<typeof requirementSchema>;
+export type AuthMethod = z.infer<typeof authMethodSchema>;
+export type Example = z.infer<typeof exampleSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type ServiceInput = z.input<typeof serviceSchema>;
