@@ -194,7 +194,11 @@ function resolveService(
   });
 
   const all = new Map(own);
-  for (const [key, property] of shared) if (!all.has(key)) all.set(key, { ...property, origin: 'shared' });
+  // Driver-level properties apply to every service; a shared ProfileSettings entry (APIKey) only to the
+  // services that list it, because each profile reads its own settings.
+  for (const [key, property] of shared) {
+    if (!all.has(key) && property.placement === 'top') all.set(key, { ...property, origin: 'shared' });
+  }
   const known = [...all.values()].map((p) => p.name);
   const lookup = (name: string) => all.get(name.toLowerCase());
   const checkName = (name: string, path: string) => {
