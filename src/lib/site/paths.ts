@@ -1,0 +1,12 @@
+/** Site-relative links that respect the base path the site is served under (BASE_PATH). */
+const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+/** `href('services/intercom/')` → `/services/intercom/` (or `/docs/services/intercom/` under a base). */
+export function href(path = ''): string {
+  return base + path.replace(/^\//, '');
+}
+
+export const servicePath = (id: string) => href(`services/${id}/`);
+export const propertyAnchor = (name: string) => `prop-${name}`;
+export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
+export const methodAnchor = (id: string) => `auth-${id}`;

@@ -1,0 +1,69 @@
+/**
+ * The reference page's model: every property once, grouped by category in a stable order, with the
+ * services (and their auth methods) that use it. Derived from the catalog, so it cannot disagree with the
+ * service pages.
+ */
+import { categoryRank, methodsUsing, type Catalog, type ResolvedService } from '../providers/catalog';
+import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema';
+
+export type ServiceUse = {
+  service: ResolvedService;
+  methods: { id: string; label: string; required: boolean }[];
+  /** The allowed values this service narrows the list to, when it does. */
+  allowedValues?: string[];
+  summary?: string;
+};
+
+export type ReferenceEntry = {
+  property: Property;
+  /** Every service accepts it (a driver-level property none of them narrows or lists). */
+  allServices: boolean;
+  uses: ServiceUse[];
+  /** Name of the service that defines it, for service-specific properties. */
+  definedBy?: string;
+};
+
+export type ReferenceGroup = { category: PropertyCategory; entries: ReferenceEntry[] };
+
+export function referenceEntries(catalog: Catalog): ReferenceEntry[] {
+  const byName = new Map<string, ReferenceEntry>();
+  for (const property of catalog.properties) {
+    byName.set(property.name, { property, allServices: property.placement === 'top', uses: [] });
+  }
+  for (const service of catalog.services) {
+    for (const name of service.listedProperties) {
+      const resolved = service.properties.find((p) => p.name === name)!;
+      let entry = byName.get(name);
+      if (!entry) {
+        entry = { property: resolved, allServices: false, uses: [], definedBy: service.name };
+        byName.set(name, entry);
+      }
+      const shared = catalog.properties.find((p) => p.name === name);
+      const narrowed =
+        shared?.allowedValues && resolved.allowedValues && resolved.allowedValues.length !== shared.allowedValues.length
+          ? resolved.allowedValues.map((v) => v.value)
+          : undefined;
+      entry.uses.push({
+        service,
+        methods: methodsUsing(service, name).map(({ method, required }) => ({ id: method.id, label: method.label, required })),
+        ...(narrowed ? { allowedValues: narrowed } : {}),
+        ...(shared && resolved.summary !== shared.summary ? { summary: resolved.summary } : {}),
+      });
+    }
+  }
+  return [...byName.values()].sort(
+    (a, b) =>
+      Number(a.property.deprecated) - Number(b.property.deprecated) ||
+      categoryRank(a.property.category) - categoryRank(b.property.category) ||
+      a.property.name.localeCompare(b.property.name),
+  );
+}
+
+/** Entries grouped by category, categories in the schema's order, deprecated ones last in a group of their own. */
+export function referenceGroups(catalog: Catalog): { groups: ReferenceGroup[]; deprecated: ReferenceEntry[] } {
+  const entries = referenceEntries(catalog);
+  const groups = propertyCategories
+    .map((category) => ({ category, entries: entries.filter((e) => e.property.category === category && !e.property.deprecated) }))
+    .filter((g) => g.entries.length > 0);
+  return { groups, deprecated: entries.filter((e) => e.property.deprecated) };
+}

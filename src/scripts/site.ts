@@ -1,0 +1,74 @@
+/**
+ * The only script on documentation pages: the theme toggle, copy buttons on code blocks, and the
+ * service-directory filter. Each is progressive enhancement: without JavaScript the page is complete.
+ */
+
+function setTheme(theme: 'light' | 'dark') {
+  document.documentElement.dataset.theme = theme;
+  try {
+    localStorage.setItem('theme', theme);
+  } catch {
+    // Storage can be disabled; the toggle still works for this page view.
+  }
+  syncToggle();
+}
+
+function syncToggle() {
+  const dark = document.documentElement.dataset.theme === 'dark';
+  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+    button.setAttribute('aria-pressed', String(dark));
+  }
+}
+
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
+  button.hidden = false;
+  button.addEventListener('click', () =>
+    setTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark'),
+  );
+}
+syncToggle();
+
+// Copy buttons: each sits next to a <pre> inside a [data-copy-block]; a live region announces the result.
+for (const block of document.querySelectorAll<HTMLElement>('[data-copy-block]')) {
+  const button = block.querySelector<HTMLButtonElement>('[data-copy]');
+  const code = block.querySelector('pre');
+  const status = block.querySelector<HTMLElement>('[data-copy-status]');
+  if (!button || !code) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    let message = 'Copied';
+    try {
+      await navigator.clipboard.writeText(code.textContent ?? '');
+    } catch {
+      message = 'Copy failed: select the text and copy it by hand';
+    }
+    if (status) status.textContent = message;
+    button.dataset.state = message === 'Copied' ? 'done' : 'failed';
+    setTimeout(() => {
+      if (status) status.textContent = '';
+      delete button.dataset.state;
+    }, 2000);
+  });
+}
+
+// Service directory filter (home page).
+const filter = document.querySelector<HTMLInputElement>('[data-directory-filter]');
+if (filter) {
+  const form = filter.closest('form');
+  if (form) form.hidden = false;
+  form?.addEventListener('submit', (event) => event.preventDefault());
+  const items = [...document.querySelectorAll<HTMLElement>('[data-directory-item]')];
+  const count = document.querySelector<HTMLElement>('[data-directory-count]');
+  const apply = () => {
+    const query = filter.value.trim().toLowerCase();
+    let shown = 0;
+    for (const item of items) {
+      const match = !query || (item.dataset.directoryItem ?? '').includes(query);
+      item.hidden = !match;
+      if (match) shown++;
+    }
+    if (count) count.textContent = query ? `${shown} of ${items.length} services match “${filter.value.trim()}”.` : '';
+  };
+  filter.addEventListener('input', apply);
+  apply();
+}
