@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Two projects: `unit` runs in Node on sources only; `e2e` drives Chromium against the built site
-// (`dist/`), so `npm test` builds first (see tests/run-all.mjs).
+// Two projects: `unit` runs in Node on sources only; `e2e` reads the built site (`tests/site/`: HTML
+// structure) and drives Chromium against it (`tests/e2e/`), so `npm test` builds first (tests/run-all.mjs).
 export default defineConfig({
   root,
   test: {
@@ -14,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**', 'node_modules/**'],
+          exclude: ['tests/e2e/**', 'tests/site/**', 'node_modules/**'],
           environment: 'node',
         },
       },
@@ -22,7 +22,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

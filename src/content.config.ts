@@ -1,0 +1,19 @@
+/**
+ * Content collections. Guides are MDX prose in content/guides; service data is JSON read by
+ * src/lib/providers/load.ts (checked by the provider schema), so prose and data stay separate.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+const guides = defineCollection({
+  loader: glob({ pattern: '**/*.mdx', base: './content/guides' }),
+  schema: z.object({
+    title: z.string(),
+    description: z.string(),
+    /** Position in the sidebar's Reference group. */
+    order: z.number().int().default(0),
+  }),
+});
+
+export const collections = { guides };

@@ -1,0 +1,188 @@
+/**
+ * The provider metadata: the real content is valid, a fixture service is picked up from data alone, and
+ * each kind of bad data is rejected with a message naming the file, the service and the field.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { buildCatalog, CatalogError, findProperty, methodsUsing } from '../../../src/lib/providers/catalog';
+import { loadCatalog } from '../../../src/lib/providers/load';
+
+const root = join(import.meta.dirname, '..', '..', '..');
+const realContent = join(root, 'content');
+const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
+const sharedFiles = () => ({
+  'content/properties/common.json': read(join(realContent, 'properties/common.json')),
+  'content/properties/profile-settings.json': read(join(realContent, 'properties/profile-settings.json')),
+});
+const intercom = () => read(join(realContent, 'services/intercom.json'));
+
+/** Builds a catalog with one (possibly broken) Intercom file and returns the problems it reports. */
+function problemsFor(mutate: (service: Record<string, any>) => void, file = 'content/services/intercom.json'): string[] {
+  const service = intercom();
+  mutate(service);
+  try {
+    buildCatalog(sharedFiles(), { [file]: service });
+  } catch (error) {
+    if (error instanceof CatalogError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('the real content', () => {
+  const catalog = loadCatalog(realContent);
+
+  test('holds the five services, sorted by name', () => {
+    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'helpscout', 'infusionsoft', 'intercom', 'leaddesk']);
+  });
+
+  test('every service resolves the shared driver properties once', () => {
+    for (const service of catalog.services) {
+      const names = service.properties.map((p) => p.name.toLowerCase());
+      expect(new Set(names).size, service.id).toBe(names.length);
+      expect(findProperty(service, 'profile')?.name).toBe('Profile');
+      expect(findProperty(service, 'Auth Scheme')?.name, 'alias').toBe('AuthScheme');
+    }
+  });
+
+  test('APIKey is a ProfileSettings entry only for the services that list it', () => {
+    const withKey = catalog.services.filter((s) => findProperty(s, 'APIKey')).map((s) => s.id);
+    expect(withKey).toEqual(['helpscout', 'intercom']);
+    const helpscout = catalog.services.find((s) => s.id === 'helpscout')!;
+    expect(findProperty(helpscout, 'APIKey')).toMatchObject({ placement: 'profileSettings', sensitive: true });
+    expect(findProperty(helpscout, 'APIKey')!.summary).not.toMatch(/GetResponse/);
+  });
+
+  test('narrowing keeps only the service’s AuthScheme values', () => {
+    const aircall = catalog.services.find((s) => s.id === 'aircall')!;
+    expect(findProperty(aircall, 'AuthScheme')!.allowedValues!.map((v) => v.value)).toEqual(['BASIC', 'OAUTH']);
+    const leaddesk = catalog.services.find((s) => s.id === 'leaddesk')!;
+    expect(findProperty(leaddesk, 'AuthScheme')!.allowedValues!.map((v) => v.value)).toEqual([
+      'BASIC', 'NONE', 'NTLM', 'OAUTH', 'OAUTH_CLIENT', 'APIKEY',
+    ]);
+  });
+
+  test('LeadDesk lists User and Password and its method requires them', () => {
+    const leaddesk = catalog.services.find((s) => s.id === 'leaddesk')!;
+    expect(leaddesk.listedProperties).toEqual(expect.arrayContaining(['User', 'Password']));
+    expect(methodsUsing(leaddesk, 'Password')).toEqual([{ method: leaddesk.authMethods[0], required: true }]);
+  });
+
+  test('secrets are flagged sensitive', () => {
+    const names = catalog.properties.filter((p) => p.sensitive).map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['Password', 'OAuthClientSecret', 'OAuthAccessToken', 'APIKey', 'ProxyPassword']));
+    expect(names).not.toContain('OAuthClientId');
+  });
+
+  test('every seed correction is recorded beside the data', () => {
+    const all = JSON.stringify(catalog);
+    expect(all).toMatch(/GetResponse/); // HelpScout APIKey row copied from another service
+    expect(all).toMatch(/None or OAuth/); // "accepted entries" sentence vs the list
+    expect(all).toMatch(/ProfileSettings, but the example/); // Intercom OAuth placement
+    expect(all).toMatch(/no rows for them/); // LeadDesk User and Password
+    expect(all).toMatch(/APIId:APIToken/); // AirCall KB disagreement
+  });
+});
+
+describe('adding a service is adding data', () => {
+  test('a fixture service in a copied content folder is loaded with no code change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connector-content-'));
+    try {
+      cpSync(realContent, dir, { recursive: true });
+      cpSync(join(root, 'tests/fixtures/providers/acme-content/services/acme.json'), join(dir, 'services/acme.json'));
+      const catalog = loadCatalog(dir);
+      const acme = catalog.services.find((s) => s.id === 'acme');
+      expect(acme?.name).toBe('Acme Ledger');
+      expect(findProperty(acme!, 'region')).toMatchObject({ origin: 'service', placement: 'profileSettings', default: 'us' });
+      expect(catalog.services).toHaveLength(6);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('bad data is rejected with file, service and field', () => {
+  const at = 'content/services/intercom.json › service "intercom"';
+
+  test('an unknown property in an auth method, with a suggestion', () => {
+    expect(problemsFor((s) => (s.authMethods[1].requires[1].property = 'OAuthClientSecert'))).toContain(
+      `${at} › authMethods[1].requires[1].property: unknown property "OAuthClientSecert" (did you mean "OAuthClientSecret"?)`,
+    );
+  });
+
+  test('a non-canonical spelling of a known property', () => {
+    expect(problemsFor((s) => (s.authMethods[1].allows = ['oauthsettingslocation']))).toContain(
+      `${at} › authMethods[1].allows[0]: write "OAuthSettingsLocation", the canonical spelling, not "oauthsettingslocation"`,
+    );
+  });
+
+  test('an allowed value outside the property’s list', () => {
+    expect(problemsFor((s) => s.properties[1].allowedValues.push('KERBEROS'))).toContain(
+      `${at} › properties[1].allowedValues[6]: "KERBEROS" is not an allowed value of AuthScheme (allowed: BASIC, NONE, NTLM, OAUTH, OAUTH_CLIENT, APIKEY)`,
+    );
+  });
+
+  test('a required value outside the list', () => {
+    expect(problemsFor((s) => (s.authMethods[1].requires[1].value = 'GETANDREFESH'))).toContain(
+      `${at} › authMethods[1].requires[1].value: "GETANDREFESH" is not an allowed value of InitiateOAuth (allowed: OFF, GETANDREFRESH, REFRESH)`,
+    );
+  });
+
+  test('a duplicate auth method id', () => {
+    expect(problemsFor((s) => (s.authMethods[1].id = 'token'))).toContain(`${at} › authMethods[1].id: duplicate auth method id "token"`);
+  });
+
+  test('a duplicate service id across files', () => {
+    const service = intercom();
+    expect(() =>
+      buildCatalog(sharedFiles(), { 'content/services/intercom.json': service, 'content/services/zz/intercom.json': service }),
+    ).toThrow(/content\/services\/zz\/intercom\.json › service "intercom" › id: duplicate service id, also used by content\/services\/intercom\.json/);
+  });
+
+  test('a missing example', () => {
+    expect(problemsFor((s) => (s.examples = s.examples.filter((e: { id: string }) => e.id !== 'oauth')))).toContain(
+      `${at} › authMethods[1].example: missing example "oauth"; add it to "examples"`,
+    );
+  });
+
+  test('no examples at all fails the schema', () => {
+    expect(problemsFor((s) => (s.examples = []))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^content\/services\/intercom\.json › service "intercom" › examples: /)]),
+    );
+  });
+
+  test('a field of the wrong shape', () => {
+    expect(problemsFor((s) => (s.authMethods[0].audience = 'everyone'))).toEqual([
+      expect.stringMatching(/^content\/services\/intercom\.json › service "intercom" › authMethods\[0\]\.audience: /),
+    ]);
+  });
+
+  test('an unknown shared property referenced by the service', () => {
+    expect(problemsFor((s) => s.properties.push({ name: 'ApiToken' }))).toEqual([
+      expect.stringContaining(`${at} › properties[6].name: unknown property "ApiToken"`),
+    ]);
+  });
+
+  test('a file name that does not match the id', () => {
+    expect(problemsFor(() => {}, 'content/services/intercomm.json')).toContain(
+      'content/services/intercomm.json › service "intercom" › id: the id must match the file name ("intercomm")',
+    );
+  });
+
+  test('an AuthScheme value a method claims but the service does not list', () => {
+    expect(problemsFor((s) => (s.authMethods[0].authSchemes = ['BEARER']))).toContain(
+      `${at} › authMethods[0].authSchemes[0]: "BEARER" is not in this service's AuthScheme values (BASIC, NONE, NTLM, OAUTH, OAUTH_CLIENT, APIKEY)`,
+    );
+  });
+
+  test('the error message lists every problem', () => {
+    const service = intercom();
+    service.authMethods[1].requires[1].property = 'Nope';
+    service.authMethods[1].id = 'token';
+    expect(() => buildCatalog(sharedFiles(), { 'content/services/intercom.json': service })).toThrow(
+      /The provider metadata is invalid:\n {2}- .*\n {2}- /,
+    );
+  });
+});
