@@ -2,6 +2,11 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { createHash } from 'node:crypto';
+import { themeInitScript } from './src/scripts/theme-init.mjs';
+
+/** CSP hash of the one inline script (theme before first paint); Astro hashes its bundled scripts itself. */
+const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`;
 
 // The site may be served under a sub-path (BASE_PATH=/docs/); every link goes through src/lib/site/paths.ts.
 export default defineConfig({
@@ -11,4 +16,21 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx(), preact()],
   devToolbar: { enabled: false },
+  // A CSP <meta> on every page: only our own origin, plus what Pagefind needs (WebAssembly and a worker).
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"], hashes: [themeInitHash] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });
