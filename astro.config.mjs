@@ -14,6 +14,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'always',
   build: { format: 'directory' },
+  // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
+  markdown: { syntaxHighlight: false },
   integrations: [mdx(), preact()],
   devToolbar: { enabled: false },
   // A CSP <meta> on every page: only our own origin, plus what Pagefind needs (WebAssembly and a worker).
