@@ -12,6 +12,8 @@ const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).dig
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   base: process.env.BASE_PATH ?? '/',
+  // The scale benchmark builds synthetic content (CONNECTOR_CONTENT_DIR) into a scratch folder.
+  outDir: process.env.CONNECTOR_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
