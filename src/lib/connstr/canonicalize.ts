@@ -1,0 +1,94 @@
+/**
+ * Rewrites a connection string in the canonical form the docs publish: documented spelling of keys
+ * and enum values, duplicates resolved, a stable order, ProfileSettings canonicalized too.
+ * Browser compatible, no side effects.
+ *
+ * The meaning is kept: nothing is moved between levels and no value other than an enum's casing is
+ * changed (use `validate`'s fixes for repairs). Order, top level:
+ *  1. Profile, 2. AuthScheme, 3. ProfileSettings,
+ *  4. the properties the selected auth method requires, in the method's order,
+ *  5. the properties it allows, in the method's order,
+ *  6. every other known property, alphabetically (ignoring case),
+ *  7. unknown keys, in the order written.
+ * Inside ProfileSettings the same order applies from step 4 on.
+ */
+import type { ResolvedService } from '../providers/catalog.ts';
+import type { AuthMethod } from '../providers/schema.ts';
+import { foldKey } from './chars.ts';
+import { effectivePairs } from './pairs.ts';
+import { parseAny } from './parse.ts';
+import { serialize } from './serialize.ts';
+import { lookupProperty, resolveMethod } from './service.ts';
+import type { Entry, Pair, ParseResult } from './types.ts';
+
+const FIRST: Record<string, number> = { Profile: 0, AuthScheme: 1, ProfileSettings: 2 };
+
+interface Item {
+  key: string;
+  value: string | readonly Pair[];
+  known: boolean;
+  /** Position in the text of the winning occurrence, for the unknown keys' order and last-wins merging. */
+  position: number;
+  /** Position of the occurrence whose value is used. */
+  winning: number;
+}
+
+/**
+ * The canonical pairs of a string (nested ProfileSettings as a pair list). Without a service, keys keep
+ * their spelling and order; only duplicates and removals are resolved.
+ */
+export function canonicalPairs(input: string | ParseResult, service?: ResolvedService): Pair[] {
+  const result = typeof input === 'string' ? parseAny(input) : input;
+  let method: AuthMethod | undefined;
+  if (service) {
+    const scheme = effectivePairs(result.entries).find((p) => lookupProperty(service, p.key)?.property.name === 'AuthScheme');
+    method = resolveMethod(service, scheme?.value);
+  }
+  return canonicalLevel(result.entries, service, method, true);
+}
+
+/** The canonical connection string of `input` (see the module comment for the order). */
+export function canonicalize(input: string | ParseResult, service?: ResolvedService): string {
+  return serialize(canonicalPairs(input, service));
+}
+
+function canonicalLevel(entries: readonly Entry[], service: ResolvedService | undefined, method: AuthMethod | undefined, top: boolean): Pair[] {
+  const items = new Map<string, Item>();
+  for (const pair of effectivePairs(entries)) {
+    const property = service ? lookupProperty(service, pair.key)?.property : undefined;
+    let value: string | readonly Pair[] = pair.value;
+    if (property?.type === 'enum') {
+      const same = property.allowedValues?.find((v) => foldKey(v.value) === foldKey(pair.value.trim()));
+      if (same) value = same.value;
+    }
+    // A nested list is rebuilt from its pairs unless it has syntax errors (then its text is kept as is).
+    const nested = pair.entry.nested;
+    if (top && nested && !nested.problems.some((p) => p.severity === 'error')) {
+      value = canonicalLevel(nested.entries, service, method, false);
+    }
+    const key = property?.name ?? pair.key;
+    const item: Item = { key, value, known: property !== undefined, position: pair.occurrences[0]!.span.start, winning: pair.entry.span.start };
+    const id = foldKey(key);
+    const earlier = items.get(id);
+    // Two spellings of one property (name and alias): the later one in the text wins, as a driver reading
+    // in order would, and the pair keeps the earlier position.
+    if (!earlier) items.set(id, item);
+    else if (earlier.winning < item.winning) items.set(id, { ...item, position: Math.min(earlier.position, item.position) });
+  }
+  if (!service) return [...items.values()].map((i) => [i.key, i.value] as const);
+
+  const rank = new Map<string, number>();
+  method?.requires.forEach((r, i) => rank.has(r.property) || rank.set(r.property, 10 + i));
+  method?.allows.forEach((name, i) => rank.has(name) || rank.set(name, 1000 + i));
+  const key = (item: Item): [number, string, number] => {
+    if (!item.known) return [3, '', item.position];
+    if (top && item.key in FIRST) return [0, '', FIRST[item.key]!];
+    const r = rank.get(item.key);
+    if (r !== undefined) return [1, '', r];
+    return [2, foldKey(item.key), 0];
+  };
+  return [...items.values()]
+    .map((item) => ({ item, k: key(item) }))
+    .sort((a, b) => a.k[0] - b.k[0] || (a.k[1] < b.k[1] ? -1 : a.k[1] > b.k[1] ? 1 : 0) || a.k[2] - b.k[2])
+    .map(({ item }) => [item.key, item.value] as const);
+}

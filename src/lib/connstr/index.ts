@@ -1,0 +1,54 @@
+/**
+ * The connection-string engine: parse, understand, validate, canonicalize and write connection strings
+ * for the API data provider, following .NET's `DbConnectionOptions` default grammar.
+ * Browser compatible, no side effects: no DOM, no framework, no I/O; runs in the browser, Node and the build.
+ *
+ * @see /reference/connection-string-grammar (copied into tests/fixtures/connstr as test data)
+ */
+export type {
+  Entry,
+  Fix,
+  Level,
+  NestedParseResult,
+  Pair,
+  ParseProblemCode,
+  ParseResult,
+  Problem,
+  ProblemCode,
+  QuoteChar,
+  Severity,
+  Span,
+  TextEdit,
+  ValidationProblemCode,
+} from './types.ts';
+export { foldKey, isControl, isWhitespace } from './chars.ts';
+export { parse, parseAny, type ParseOptions } from './parse.ts';
+export { ConnectionStringMap, effectivePairs, toMap, type EffectivePair } from './pairs.ts';
+export {
+  InvalidKeyError,
+  InvalidValueError,
+  encodeKey,
+  keyProblem,
+  quoteNestedValue,
+  quoteValue,
+  serialize,
+  serializeNested,
+} from './serialize.ts';
+export { applyEdits } from './edits.ts';
+export { validate, type ValidateOptions } from './validate.ts';
+export { canonicalPairs, canonicalize } from './canonicalize.ts';
+export { lookupProperty, resolveMethod, type PropertyMatch } from './service.ts';
+export {
+  csharpString,
+  javaString,
+  pythonString,
+  toCSharp,
+  toConnectionString,
+  toJava,
+  toJdbcUrl,
+  toOdbc,
+  toPython,
+  type JdbcPrefix,
+  type LiteralOptions,
+  type PairsOrString,
+} from './output.ts';

@@ -1,0 +1,544 @@
+/**
+ * The connection-string parser: .NET `DbConnectionOptions` default rules (grammar doc §2.2–2.3), with
+ * positions, recovery and nested ProfileSettings lists. Browser compatible, no side effects.
+ *
+ * Unlike .NET, which throws on the first error, this parser never throws: it reports each error as a
+ * problem and resynchronises at the next `;`, so a half-typed string still yields every pair it can.
+ * It is a single forward scan; every search (`indexOf`) starts at the current position, so the work is
+ * linear in the input length.
+ */
+import { codePointLabel, foldKey, isControl, isWhitespace } from './chars.ts';
+import { quoteNestedValue, quoteValue } from './serialize.ts';
+import { applyEdits } from './edits.ts';
+import type { Entry, Level, NestedParseResult, ParseResult, Problem, QuoteChar, Span, TextEdit } from './types.ts';
+
+export interface ParseOptions {
+  /**
+   * Keys whose values are parsed again as nested lists, matched ignoring case. Default: `['ProfileSettings']`.
+   * Nested lists are parsed one level deep only.
+   */
+  nestedKeys?: readonly string[];
+}
+
+const SEMI = 0x3b;
+const EQ = 0x3d;
+const DQ = 0x22;
+const SQ = 0x27;
+const NUL = 0;
+
+const DEFAULT_NESTED = ['profilesettings'];
+
+/** Quotes a key or value for a message, shortened so a 1 MB value does not become a 1 MB message. */
+export function shown(text: string, max = 40): string {
+  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return JSON.stringify(short);
+}
+
+/** Collects entries and problems for one level (the top level or one nested list). */
+interface Scan {
+  text: string;
+  entries: Entry[];
+  problems: Problem[];
+  /** Last entry per folded key, for duplicate detection in O(1). */
+  seen: Map<string, Entry>;
+  nestedKeys: readonly string[];
+  /** True while parsing a nested list (nesting stops at one level). */
+  inner: boolean;
+}
+
+function problem(
+  code: Problem['code'],
+  severity: Problem['severity'],
+  message: string,
+  span: Span,
+  extra?: Partial<Problem>,
+): Problem {
+  return { code, severity, message, span, ...extra };
+}
+
+/** Position just after the next `;` at or after `i` (or the end): where parsing resumes after an error. */
+function resync(text: string, i: number): number {
+  const j = text.indexOf(';', i);
+  return j === -1 ? text.length : j + 1;
+}
+
+/**
+ * Parses a connection string in the default ADO.NET grammar.
+ *
+ * Entries come back in text order, duplicates included (see `effectivePairs` for what a driver keeps).
+ * Values of ProfileSettings are parsed again into `entry.nested`. Never throws.
+ * @example parse("Profile=C:\\p\\X.apip;ProfileSettings='APIKey=k'").entries[1].nested.entries[0].value === 'k'
+ */
+export function parse(text: string, options: ParseOptions = {}): ParseResult {
+  return parseFrom(String(text ?? ''), 0, options);
+}
+
+/** The JDBC URL prefixes the driver accepts before the pairs (grammar doc §4). */
+const JDBC_PREFIX = /^[\t\n\v\f\r ]*jdbc:(?:cdata:)?api:/i;
+
+/**
+ * Like `parse`, but first strips a `jdbc:api:` or `jdbc:cdata:api:` prefix (any case), reported as
+ * `prefix`. Spans stay relative to the full text, prefix included.
+ */
+export function parseAny(text: string, options: ParseOptions = {}): ParseResult {
+  const input = String(text ?? '');
+  // Only a short head can hold the prefix; slicing it keeps the regex from ever scanning a long input.
+  const match = JDBC_PREFIX.exec(input.slice(0, 64));
+  if (!match) return parseFrom(input, 0, options);
+  const end = match[0].length;
+  const start = end - match[0].trimStart().length;
+  const result = parseFrom(input, end, options);
+  result.prefix = { text: input.slice(start, end), span: { start, end } };
+  return result;
+}
+
+function parseFrom(text: string, start: number, options: ParseOptions): ParseResult {
+  const level: Scan = {
+    text,
+    entries: [],
+    problems: [],
+    seen: new Map(),
+    nestedKeys: options.nestedKeys ? options.nestedKeys.map(foldKey) : DEFAULT_NESTED,
+    inner: false,
+  };
+  readPairs(level, start);
+  return { text, entries: level.entries, problems: sortProblems(level.problems) };
+}
+
+/** Sorts problems by position, keeping discovery order for ties (Array.prototype.sort is stable). */
+export function sortProblems(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The pair loop (`ParseInternal`): reads pairs until only separators, whitespace or NULs remain. */
+function readPairs(level: Scan, start: number): void {
+  const { text } = level;
+  const end = text.length;
+  let i = start;
+  while (i < end) {
+    // Start state: skip separators and whitespace.
+    let c = text.charCodeAt(i);
+    while (c === SEMI || isWhitespace(c)) {
+      if (++i >= end) return;
+      c = text.charCodeAt(i);
+    }
+    if (c === NUL) {
+      i = trailingNul(level, i);
+      continue;
+    }
+    if (isControl(c)) {
+      level.problems.push(
+        problem('control-character', 'error', `The control character ${codePointLabel(c)} cannot start a property; remove it.`, {
+          start: i,
+          end: i + 1,
+        }),
+      );
+      i = resync(text, i);
+      continue;
+    }
+    i = readPair(level, i);
+  }
+}
+
+/**
+ * The TrailingNul state: only NUL and whitespace may follow a NUL that ends the string. Returns where
+ * to continue (the end, or past the next `;` after an error).
+ */
+function trailingNul(level: Scan, nulAt: number): number {
+  const { text } = level;
+  for (let i = nulAt; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === NUL || isWhitespace(c)) continue;
+    level.problems.push(
+      problem(
+        'text-after-nul',
+        'error',
+        'A NUL character (U+0000) may only pad the end of the string, but text follows it; remove the NUL.',
+        { start: nulAt, end: nulAt + 1 },
+        { related: [{ start: i, end: i + 1 }] },
+      ),
+    );
+    return resync(text, i);
+  }
+  return text.length;
+}
+
+/**
+ * Reads one pair starting at a non-separator character (`GetKeyValuePair`). Returns the position
+ * where the next pair may start.
+ */
+function readPair(level: Scan, keyStart: number): number {
+  const { text, problems } = level;
+  const end = text.length;
+
+  // --- Key state. The key runs to the first single `=`; `==` is a literal `=`. `;`, quotes, braces are kept.
+  let i = keyStart;
+  let parts: string[] | null = null; // only allocated when the key has a `==`
+  let segStart = i;
+  let keyEnd = i; // just past the last non-whitespace character (the key is trimmed at the end)
+  let sawSemicolon = false;
+  let sawLineControl = false; // TAB/CR/LF/VT/FF: whitespace to the parser, control characters to the builder
+  for (;;) {
+    if (i >= end) {
+      const key = (parts ? parts.join('') : '') + text.slice(segStart, keyEnd);
+      problems.push(
+        problem(
+          'missing-equals',
+          'error',
+          `${shown(key)} has no "=" after it; add "=" and a value, or remove it.`,
+          { start: keyStart, end: keyEnd },
+        ),
+      );
+      return end;
+    }
+    const c = text.charCodeAt(i);
+    if (c === EQ) {
+      if (i + 1 < end && text.charCodeAt(i + 1) === EQ) {
+        // KeyEq then `=`: a literal `=` in the key.
+        (parts ??= []).push(text.slice(segStart, i + 1));
+        i += 2;
+        segStart = i;
+        keyEnd = i;
+        continue;
+      }
+      break;
+    }
+    if (isWhitespace(c)) {
+      if (c <= 0x0d) sawLineControl = true;
+      i++;
+      continue;
+    }
+    if (isControl(c)) {
+      problems.push(
+        problem('control-character', 'error', `The control character ${codePointLabel(c)} is not allowed in a property name; remove it.`, {
+          start: i,
+          end: i + 1,
+        }),
+      );
+      return resync(text, i);
+    }
+    if (c === SEMI) sawSemicolon = true;
+    i++;
+    keyEnd = i;
+  }
+  // `i` is at the `=` that ends the key.
+  const key = (parts ? parts.join('') : '') + text.slice(segStart, keyEnd);
+  const keySpan = { start: keyStart, end: keyEnd };
+  const eqEnd = i + 1;
+  const emptyKey = key.length === 0;
+  if (emptyKey) {
+    problems.push(
+      problem('empty-key', 'error', 'A "=" appears where a property name was expected; write the name before it, or remove it.', {
+        start: i,
+        end: eqEnd,
+      }),
+    );
+  } else {
+    if (sawSemicolon) {
+      const firstPart = key.slice(0, key.indexOf(';'));
+      problems.push(
+        problem(
+          'semicolon-in-key',
+          'warning',
+          `The name ${shown(key)} contains ";" because ${shown(firstPart.trim())} has no "=" of its own; add "=value" after ${shown(firstPart.trim())} if you meant two properties.`,
+          keySpan,
+        ),
+      );
+    }
+    // Interior only: trailing whitespace was trimmed and leading whitespace never collected.
+    if (sawLineControl && /[\t\n\v\f\r]/.test(key)) {
+      problems.push(
+        problem(
+          'whitespace-control-in-key',
+          'warning',
+          `The name ${shown(key)} contains a tab or line break, which the parser keeps but the driver's builder rejects; remove it.`,
+          keySpan,
+        ),
+      );
+    }
+  }
+
+  // --- ValueStart state.
+  i = eqEnd;
+  while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+  let value: string | null;
+  let valueSpan: Span;
+  let innerSpan: Span;
+  let quoted: QuoteChar = null;
+  let invalid = false;
+  let next: number; // where the next pair may start
+  let collapsed: number[] | null = null; // decoded offsets of doubled quotes (to map nested spans)
+  let dropped = false; // the pair is unusable (NUL inside, control character before the value)
+
+  const c0 = i < end ? text.charCodeAt(i) : SEMI;
+  if (c0 === SEMI || c0 === NUL) {
+    // `key=` or `key=;`: a null value, which removes the key. A NUL is handled by the next Start state.
+    value = null;
+    valueSpan = innerSpan = { start: eqEnd, end: eqEnd };
+    next = c0 === SEMI ? Math.min(i + 1, end) : i;
+  } else if (c0 === SQ || c0 === DQ) {
+    // --- SingleQuoted / DoubleQuoted states; the only escape is the doubled quote.
+    quoted = c0 === SQ ? "'" : '"';
+    const open = i;
+    const contentStart = i + 1;
+    let seg = contentStart;
+    let decodedLength = 0;
+    let pieces: string[] | null = null;
+    let closed = -1;
+    let j = contentStart;
+    for (;;) {
+      const q = text.indexOf(quoted, j);
+      if (q === -1) break;
+      if (q + 1 < end && text.charCodeAt(q + 1) === c0) {
+        // Doubled quote: one literal quote.
+        const piece = text.slice(seg, q + 1);
+        (pieces ??= []).push(piece);
+        decodedLength += piece.length;
+        (collapsed ??= []).push(decodedLength - 1);
+        seg = j = q + 2;
+        continue;
+      }
+      closed = q;
+      break;
+    }
+    const contentEnd = closed === -1 ? end : closed;
+    value = (pieces ? pieces.join('') : '') + text.slice(seg, contentEnd);
+    innerSpan = { start: contentStart, end: contentEnd };
+    valueSpan = { start: open, end: closed === -1 ? end : closed + 1 };
+    // Bounded scan: an unbounded indexOf would run past this value, quadratic over many values.
+    let nulAt = -1;
+    for (let k = contentStart; k < contentEnd; k++) {
+      if (text.charCodeAt(k) === NUL) {
+        nulAt = k;
+        break;
+      }
+    }
+    if (nulAt !== -1) {
+      problems.push(
+        problem('nul-in-value', 'error', `The value of ${shown(key)} contains a NUL character (U+0000), which no quoting allows; remove it.`, {
+          start: nulAt,
+          end: nulAt + 1,
+        }),
+      );
+      dropped = true;
+    }
+    if (closed === -1) {
+      problems.push(
+        problem(
+          'unterminated-quote',
+          'error',
+          `The value of ${shown(key)} opens a ${quoted} quote that is never closed; add the closing ${quoted} (write ${quoted}${quoted} for a ${quoted} inside the value).`,
+          { start: open, end },
+          { fix: { description: `Close the quote at the end.`, edits: [{ start: end, end, text: quoted }] } },
+        ),
+      );
+      invalid = true;
+      next = end;
+    } else {
+      // --- AfterQuote state: whitespace, then `;`, NUL or the end.
+      let k = closed + 1;
+      while (k < end && isWhitespace(text.charCodeAt(k))) k++;
+      const c = k < end ? text.charCodeAt(k) : SEMI;
+      if (c === SEMI) next = Math.min(k + 1, end);
+      else if (c === NUL) next = k;
+      else {
+        const semi = text.indexOf(';', k);
+        const stop = semi === -1 ? end : semi;
+        let junkEnd = stop;
+        while (junkEnd > k + 1 && isWhitespace(text.charCodeAt(junkEnd - 1))) junkEnd--;
+        problems.push(
+          problem(
+            'text-after-quote',
+            'error',
+            `Text follows the closing quote of the value of ${shown(key)}; move it inside the quotes (doubling any ${quoted} in it) or put ";" before it.`,
+            { start: k, end: junkEnd },
+          ),
+        );
+        invalid = true;
+        next = semi === -1 ? end : semi + 1;
+      }
+    }
+  } else if (isControl(c0)) {
+    problems.push(
+      problem(
+        'control-character',
+        'error',
+        `The value of ${shown(key)} starts with the control character ${codePointLabel(c0)}; remove it, or quote the value if it belongs there.`,
+        { start: i, end: i + 1 },
+      ),
+    );
+    return resync(text, i);
+  } else {
+    // --- Unquoted state: runs to `;` or a non-whitespace control character, trimmed at both ends.
+    const start = i;
+    let last = i; // just past the last non-whitespace character
+    let lineBreak = -1;
+    let c = c0;
+    for (;;) {
+      if (c === SEMI) break;
+      if (isWhitespace(c)) {
+        if ((c === 0x0a || c === 0x0d) && lineBreak === -1) lineBreak = i;
+      } else if (isControl(c)) break;
+      else last = i + 1;
+      if (++i >= end) break;
+      c = text.charCodeAt(i);
+    }
+    value = text.slice(start, last);
+    valueSpan = innerSpan = { start, end: last };
+    const tail = value.charCodeAt(value.length - 1);
+    if (tail === SQ || tail === DQ) {
+      const fixed = quoteValue(value);
+      problems.push(
+        problem(
+          'unquoted-value-ends-with-quote',
+          'error',
+          `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; write it as ${fixed.length > 60 ? 'a quoted value' : fixed} instead.`,
+          valueSpan,
+          { fix: { description: `Quote the value: ${fixed.length > 60 ? 'wrap it in quotes' : fixed}.`, edits: [{ ...valueSpan, text: fixed }] } },
+        ),
+      );
+      invalid = true;
+    }
+    if (lineBreak !== -1 && lineBreak < last) {
+      problems.push(
+        problem(
+          'line-break-in-value',
+          'warning',
+          `The value of ${shown(key)} contains a line break; if a ";" is missing before the next property, add it, otherwise quote the value.`,
+          { start: lineBreak, end: lineBreak + 1 },
+        ),
+      );
+    }
+    if (i >= end) next = end;
+    else if (c === SEMI) next = i + 1;
+    else if (c === NUL) next = i;
+    else {
+      // A control character ends the value, and the next pair cannot start with it either.
+      problems.push(
+        problem(
+          'control-character',
+          'error',
+          `The control character ${codePointLabel(c)} is not allowed in an unquoted value; remove it, or quote the value of ${shown(key)}.`,
+          { start: i, end: i + 1 },
+        ),
+      );
+      invalid = true;
+      next = resync(text, i);
+    }
+  }
+
+  if (emptyKey || dropped) return next;
+
+  const entry: Entry = {
+    key,
+    value,
+    keySpan,
+    valueSpan,
+    innerSpan,
+    span: { start: keySpan.start, end: valueSpan.end },
+    quoted,
+  };
+  if (invalid) entry.invalid = true;
+  recordDuplicate(level, entry);
+  level.entries.push(entry);
+
+  if (!level.inner && value !== null && level.nestedKeys.includes(foldKey(key))) {
+    entry.nested = parseNested(level, entry, value, collapsed);
+  }
+  return next;
+}
+
+/** Duplicate keys (last one wins) and null values (which remove the key), per builder semantics §2.3. */
+function recordDuplicate(level: Scan, entry: Entry): void {
+  const folded = foldKey(entry.key);
+  const previous = level.seen.get(folded);
+  level.seen.set(folded, entry);
+  if (entry.value === null) {
+    const message =
+      previous && previous.value !== null
+        ? `${shown(entry.key + '=')} has no value, so it removes the earlier ${shown(previous.key)}; delete both, or give it a value.`
+        : `${shown(entry.key + '=')} has no value, so the driver ignores it; add a value, or write ${entry.key}='' for an empty string.`;
+    level.problems.push(
+      problem('null-value', 'info', message, entry.span, previous ? { related: [previous.keySpan] } : undefined),
+    );
+    return;
+  }
+  if (previous && previous.value !== null) {
+    // Only the previous occurrence is related, so n repeats cost O(n), not O(n²).
+    level.problems.push(
+      problem(
+        'duplicate-key',
+        'warning',
+        `${shown(entry.key)} is set more than once and the last value wins; remove the earlier one.`,
+        entry.keySpan,
+        { related: [previous.keySpan] },
+      ),
+    );
+  }
+}
+
+/**
+ * Parses the decoded value of a nested key (ProfileSettings) with the same grammar, then maps every
+ * span back into the outer text. Inside a quoted outer value a doubled quote takes two characters for
+ * one decoded character, so offsets shift by the number of doubled quotes before them.
+ */
+function parseNested(outer: Scan, entry: Entry, decoded: string, collapsed: number[] | null): NestedParseResult {
+  const level: Scan = {
+    text: decoded,
+    entries: [],
+    problems: [],
+    seen: new Map(),
+    nestedKeys: outer.nestedKeys,
+    inner: true,
+  };
+  readPairs(level, 0);
+  const base = entry.innerSpan.start;
+  const map = (d: number): number => base + d + (collapsed ? countBelow(collapsed, d) : 0);
+  const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });
+  const levelName: Level | undefined = foldKey(entry.key) === 'profilesettings' ? 'profileSettings' : undefined;
+  const quote = entry.quoted;
+
+  const lift = (edits: TextEdit[]): TextEdit[] => {
+    if (quote !== null) {
+      return edits.map((e) => ({ start: map(e.start), end: map(e.end), text: e.text.replaceAll(quote, quote + quote) }));
+    }
+    // A bare outer value cannot take quotes or `;` safely, so the whole value is rewritten and quoted.
+    return [{ ...entry.valueSpan, text: quoteNestedValue(applyEdits(decoded, edits)) }];
+  };
+
+  for (const e of level.entries) {
+    e.keySpan = mapSpan(e.keySpan);
+    e.valueSpan = mapSpan(e.valueSpan);
+    e.innerSpan = mapSpan(e.innerSpan);
+    e.span = mapSpan(e.span);
+  }
+  const problems = level.problems.map((p) => {
+    const mapped: Problem = { ...p, message: `In ${entry.key}: ${p.message}`, span: mapSpan(p.span) };
+    if (levelName) mapped.level = levelName;
+    if (p.related) mapped.related = p.related.map(mapSpan);
+    if (p.fix) mapped.fix = { description: p.fix.description, edits: lift(p.fix.edits) };
+    return mapped;
+  });
+  sortProblems(problems);
+  outer.problems.push(...problems);
+  return {
+    text: outer.text,
+    entries: level.entries,
+    problems,
+    decoded,
+    within: entry.innerSpan,
+    quote,
+  };
+}
+
+/** How many values in the sorted array are below `d` (binary search). */
+function countBelow(sorted: number[], d: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < d) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
