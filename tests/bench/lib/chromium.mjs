@@ -1,0 +1,34 @@
+/**
+ * Finds a Chromium for the benchmarks: CHROMIUM_PATH, then Debian's /usr/bin/chromium, then the one the
+ * `@sparticuz/chromium` devDependency ships (unpacked into /tmp on first use). Plain JS so the bench
+ * scripts need no TypeScript loader; the e2e harness has its own (TypeScript) discovery.
+ */
+import { existsSync } from 'node:fs';
+
+/** Flags for a headless Chromium on a machine with no network beyond loopback. */
+export const chromiumFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+let found;
+/** @returns {Promise<{ path: string, source: string, version?: string }>} */
+export async function findChromium() {
+  if (found) return found;
+  if (process.env.CHROMIUM_PATH) {
+    if (!existsSync(process.env.CHROMIUM_PATH)) throw new Error(`CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist`);
+    return (found = { path: process.env.CHROMIUM_PATH, source: 'CHROMIUM_PATH' });
+  }
+  if (existsSync('/usr/bin/chromium')) return (found = { path: '/usr/bin/chromium', source: 'Debian chromium' });
+  // executablePath() also sets LD_LIBRARY_PATH/FONTCONFIG_PATH in process.env, which child processes inherit.
+  const { default: chromium } = await import('@sparticuz/chromium');
+  const path = await chromium.executablePath();
+  return (found = { path, source: '@sparticuz/chromium' });
+}

@@ -1,0 +1,84 @@
+/**
+ * Size figures of a built site: folder totals, and what one page costs to load (HTML, the stylesheets it
+ * links, and every JS module it loads before search opens, gzip level 9). Mirrors tests/support/assets.ts
+ * (the budget test) in plain JS so the bench runs without a TypeScript loader.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export const gzipSize = (data) => gzipSync(data, { level: 9 }).length;
+
+/** Total bytes and file count under a folder (0 when it does not exist). */
+export function folderSize(dir) {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+    files++;
+  }
+  return { bytes, files };
+}
+
+/** Every HTML file under a folder, relative (`services/intercom/index.html`). */
+export function htmlPages(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((p) => p.endsWith('.html'))
+    .sort();
+}
+
+function siteFile(distDir, url) {
+  const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+  const path = url.startsWith(base) ? url.slice(base.length) : url.replace(/^\//, '');
+  return join(distDir, path);
+}
+
+function staticImports(url, code) {
+  const found = [...code.matchAll(/(?:^|[;\s}])import\s*(?:[\w*{},\s$]+from\s*)?["']([^"']+\.js)["']/g)].map((m) => m[1]);
+  return found.map((spec) => (spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec)));
+}
+
+function pageJs(distDir, html) {
+  const entries = [
+    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]),
+  ];
+  const seen = new Set();
+  const queue = [...entries];
+  while (queue.length) {
+    const url = queue.pop();
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const file = siteFile(distDir, url);
+    if (!existsSync(file)) continue;
+    queue.push(...staticImports(url, readFileSync(file, 'utf8')));
+  }
+  return [...seen].sort();
+}
+
+const inlineScripts = (html) =>
+  [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
+
+/** What a page costs to load, in bytes (raw and gzip). `page` is relative to distDir. */
+export function pageCost(distDir, page) {
+  const html = readFileSync(join(distDir, page), 'utf8');
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
+  const js = pageJs(distDir, html);
+  const read = (url) => (existsSync(siteFile(distDir, url)) ? readFileSync(siteFile(distDir, url)) : Buffer.alloc(0));
+  const jsBytes = Buffer.concat([...js.map(read), Buffer.from(inlineScripts(html))]);
+  const cssBytes = Buffer.concat(css.map(read));
+  return {
+    page,
+    htmlBytes: Buffer.byteLength(html),
+    htmlGzip: gzipSize(html),
+    cssFiles: css.length,
+    cssGzip: cssBytes.length ? gzipSize(cssBytes) : 0,
+    jsFiles: js.length,
+    jsGzip: jsBytes.length ? gzipSize(jsBytes) : 0,
+    islands: (html.match(/<astro-island\b/g) ?? []).length,
+  };
+}
