@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
 
 /** CSP hash of the one inline script (theme before first paint); Astro hashes its bundled scripts itself. */
+/** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`;
 
 // The site may be served under a sub-path (BASE_PATH=/docs/); every link goes through src/lib/site/paths.ts.
@@ -20,6 +21,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   integrations: [mdx(), preact()],
   devToolbar: { enabled: false },
+  // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
   // A CSP <meta> on every page: only our own origin, plus what Pagefind needs (WebAssembly and a worker).
   security: {
     csp: {

@@ -54,9 +54,9 @@ for (const block of document.querySelectorAll<HTMLElement>('[data-copy-block]'))
 // Service directory filter (home page).
 const filter = document.querySelector<HTMLInputElement>('[data-directory-filter]');
 if (filter) {
-  const form = filter.closest('form');
-  if (form) form.hidden = false;
-  form?.addEventListener('submit', (event) => event.preventDefault());
+  // A live filter, not a form: there is nothing to submit.
+  const box = filter.closest<HTMLElement>('.directory-filter');
+  if (box) box.hidden = false;
   const items = [...document.querySelectorAll<HTMLElement>('[data-directory-item]')];
   const count = document.querySelector<HTMLElement>('[data-directory-count]');
   const apply = () => {

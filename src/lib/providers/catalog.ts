@@ -270,7 +270,7 @@ export function findProperty(service: ResolvedService, name: string): ResolvedPr
 
 /** Auth methods of a service that require or allow a property. */
 export function methodsUsing(service: ResolvedService, name: string): { method: AuthMethod; required: boolean }[] {
-  return service.authMethods.flatMap((method) => {
+  return service.authMethods.flatMap((method): { method: AuthMethod; required: boolean }[] => {
     if (method.requires.some((r) => r.property === name)) return [{ method, required: true }];
     if (method.allows.includes(name)) return [{ method, required: false }];
     return [];
