@@ -14,6 +14,7 @@ import {
   type Property,
   type Service,
 } from './schema';
+import { exampleProblems } from './examples.ts';
 import { closestName } from './names';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
@@ -114,7 +115,11 @@ export function buildCatalog(
     }
     seenIds.set(service.id, file);
     const resolved = resolveService(file, service, shared, problems);
-    if (resolved) services.push(resolved);
+    if (resolved) {
+      services.push(resolved);
+      // Examples are checked with the engine, so a wrong example fails the build like bad data does.
+      problems.push(...exampleProblems(resolved).map((problem) => `${file} › ${problem}`));
+    }
   }
 
   if (problems.length > 0) throw new CatalogError(problems);
