@@ -56,7 +56,9 @@ export type Action =
   | { type: 'apply-fix'; problem: Problem }
   | { type: 'load-pasted'; service: ResolvedService }
   | { type: 'tab'; tab: OutputTab }
-  | { type: 'reset'; service: ResolvedService };
+  | { type: 'reset'; service: ResolvedService }
+  /** A service's metadata arrived: give it defaults, and apply a share fragment made for it (if any). */
+  | { type: 'service-loaded'; service: ResolvedService; shareHash?: string };
 
 /** The editable default of the Profile field: the service's profile file in the usual folder. */
 export function defaultProfile(service: Pick<ResolvedService, 'profileFile'>): string {
@@ -119,6 +121,11 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
       return { ...state, tab: action.tab };
     case 'reset':
       return { ...initialState(action.service, state.mode), pasted: state.pasted, tab: state.tab };
+    case 'service-loaded': {
+      if (action.service.id !== state.serviceId) return state;
+      const ready = withService(state, action.service);
+      return action.shareHash && sharedServiceId(action.shareHash) === action.service.id ? restoreShared(ready, action.service, action.shareHash) : ready;
+    }
   }
 }
 

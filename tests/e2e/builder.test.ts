@@ -1,0 +1,293 @@
+/**
+ * The builder island in real Chromium on the built site, driven by roles and labels as a user would.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+let browser: Browser;
+let site: Site;
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.stop();
+});
+
+/** Opens a page and waits until the island has replaced its no-JavaScript notice with the form. */
+async function openBuilder(path: string, options: Parameters<typeof openPage>[3] = {}): Promise<OpenedPage> {
+  const opened = await openPage(browser, site, path, options);
+  await opened.page.locator('.builder').scrollIntoViewIfNeeded();
+  await opened.page.getByRole('tab', { name: 'Build' }).waitFor();
+  return opened;
+}
+const plainOutput = (page: Page) => page.locator('#builder-output-panel-plain pre').textContent();
+
+async function withPage(path: string, run: (opened: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[3] = {}) {
+  const opened = await openBuilder(path, options);
+  try {
+    await run(opened);
+    expect(opened.faults()).toEqual([]);
+  } finally {
+    await opened.close();
+  }
+}
+
+describe('build mode', () => {
+  test('AirCall Basic on its service page', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      await expect.poll(() => page.getByRole('radio', { name: /Basic/ }).isChecked()).toBe(true);
+      await page.getByRole('textbox', { name: /^User/ }).fill('1234 5678');
+      await page.getByLabel(/^Password/).fill("tok;en'1");
+      expect(await plainOutput(page)).toBe(`Profile=C:\\profiles\\AirCall.apip;User="1234 5678";Password="tok;en'1"`);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ready to use.' }).count()).toBe(1);
+    }));
+
+  test('Intercom access token on /builder/, nested into ProfileSettings', () =>
+    withPage('/builder/', async ({ page }) => {
+      await page.getByRole('combobox', { name: 'Service' }).selectOption('intercom');
+      await page.getByRole('radio', { name: /Access token/ }).check();
+      await page.getByLabel(/^APIKey/).fill('dG9rOmFiYw==');
+      expect(await plainOutput(page)).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=\"dG9rOmFiYw==\"'");
+    }));
+
+  test('switching method keeps what was typed; output tabs switch with arrow keys', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      await page.getByRole('textbox', { name: /^User/ }).fill('keepme');
+      await page.getByRole('radio', { name: /OAuth/ }).check();
+      await page.getByRole('textbox', { name: /^OAuthClientId/ }).fill('cid');
+      expect(await plainOutput(page)).toBe('Profile=C:\\profiles\\AirCall.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=cid');
+      await page.getByRole('radio', { name: /Basic/ }).check();
+      expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('keepme');
+
+      await page.getByRole('tab', { name: 'Connection string' }).focus();
+      await page.keyboard.press('ArrowRight');
+      expect(await page.getByRole('tab', { name: 'JDBC URL' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.locator('#builder-output-panel-jdbc pre').textContent()).toBe('jdbc:api:Profile=C:\\profiles\\AirCall.apip;User=keepme');
+    }));
+
+  test('a wrong value is shown at its field and tied to it for screen readers', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      await page.getByRole('radio', { name: /OAuth/ }).check();
+      const callback = page.getByRole('textbox', { name: /^CallbackURL/ });
+      await callback.fill('not a url');
+      await expect.poll(() => callback.getAttribute('aria-invalid')).toBe('true');
+      const describedBy = (await callback.getAttribute('aria-describedby')) ?? '';
+      const problemsId = describedBy.split(' ').find((id) => id.endsWith('-problems'));
+      expect(problemsId).toBeDefined();
+      expect(await page.locator(`#${problemsId}`).textContent()).toMatch(/URL/);
+    }));
+
+  test('secret fields are masked and can be shown', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      const password = page.getByLabel(/^Password/);
+      expect(await password.getAttribute('type')).toBe('password');
+      await page.getByRole('button', { name: 'Show Password' }).click();
+      expect(await password.getAttribute('type')).toBe('text');
+      await page.getByRole('button', { name: 'Hide Password' }).click();
+      expect(await password.getAttribute('type')).toBe('password');
+    }));
+
+  test('copy puts the string on the clipboard and announces it', () =>
+    withPage(
+      '/services/aircall/',
+      async ({ page }) => {
+        await page.getByRole('textbox', { name: /^User/ }).fill('u1');
+        await page.getByRole('button', { name: 'Copy Connection string' }).click();
+        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connection string copied' }).count()).toBe(1);
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Profile=C:\\profiles\\AirCall.apip;User=u1');
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    ));
+
+  test('the share link carries no secret and restores the other fields', async () => {
+    let link = '';
+    await withPage('/services/leaddesk/', async ({ page }) => {
+      await page.getByRole('textbox', { name: /^OAuthClientId/ }).fill('app-id-1');
+      await page.getByLabel(/^OAuthClientSecret/).fill('S3CRET-VALUE');
+      await page.getByRole('textbox', { name: /^User/ }).fill('agent@example.com');
+      await page.getByLabel(/^Password/).fill('PW-VALUE');
+      link = await page.getByRole('textbox', { name: /Share link/ }).inputValue();
+    });
+    expect(link).toContain('app-id-1');
+    expect(link).not.toContain('S3CRET');
+    expect(link).not.toContain('PW-VALUE');
+    const path = new URL(link).pathname + new URL(link).hash;
+    await withPage(path, async ({ page }) => {
+      await expect.poll(() => page.getByRole('textbox', { name: /^OAuthClientId/ }).inputValue()).toBe('app-id-1');
+      expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('agent@example.com');
+      expect(await page.getByLabel(/^OAuthClientSecret/).inputValue()).toBe('');
+    });
+  });
+
+  test('after filling every secret, no secret is in the URL, storage or cookies', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      const secrets: string[] = [];
+      await page.getByRole('radio', { name: /Basic/ }).check();
+      await page.getByLabel(/^Password/).fill('SECRET-password-1');
+      secrets.push('SECRET-password-1');
+      await page.getByRole('radio', { name: /OAuth/ }).check();
+      await page.getByLabel(/^OAuthClientSecret/).fill('SECRET-client-2');
+      secrets.push('SECRET-client-2');
+      await page.getByRole('button', { name: 'Copy share link' }).click().catch(() => undefined);
+      const stored = await page.evaluate(() => ({
+        url: location.href,
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+        cookie: document.cookie,
+      }));
+      for (const secret of secrets) {
+        for (const [where, value] of Object.entries(stored)) expect(value, where).not.toContain(secret);
+      }
+      expect(await page.context().cookies()).toEqual([]);
+    }));
+
+  test('reset clears the form back to its defaults', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      await page.getByRole('textbox', { name: /^User/ }).fill('u1');
+      await page.getByRole('textbox', { name: /^Profile/ }).fill('D:\\mine\\AirCall.apip');
+      await page.getByRole('button', { name: 'Reset the form' }).click();
+      expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('');
+      expect(await page.getByRole('textbox', { name: /^Profile/ }).inputValue()).toBe('C:\\profiles\\AirCall.apip');
+    }));
+});
+
+describe('validate mode', () => {
+  test('a misspelt property: the span is shown, selectable, and the fix applies', () =>
+    withPage('/services/aircall/', async ({ page }) => {
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      const area = page.getByRole('textbox', { name: 'Paste a connection string' });
+      const pasted = 'Profile=C:\\profiles\\AirCall.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=a;OAuthClientSecert=b;CallbackURL=http://localhost:33333';
+      await area.fill(pasted);
+      const item = page.getByRole('listitem').filter({ hasText: 'did you mean OAuthClientSecret' });
+      expect(await item.locator('mark').textContent()).toBe('OAuthClientSecert');
+      await item.getByRole('button', { name: /Show in the text/ }).click();
+      const selection = await area.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+      expect(selection).toBe('OAuthClientSecert');
+      await item.getByRole('button', { name: /Fix: .*OAuthClientSecret/ }).click();
+      expect(await area.inputValue()).toBe(pasted.replace('Secert', 'Secret'));
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'No problems' }).count()).toBe(1);
+    }));
+
+  test('pasted markup is shown as text, never run', () =>
+    withPage('/builder/', async ({ page }) => {
+      let dialogs = 0;
+      page.on('dialog', (dialog) => {
+        dialogs++;
+        void dialog.dismiss();
+      });
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      const evil = '<img src=x onerror=alert(1)>';
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(evil);
+      await expect.poll(() => page.locator('.builder-problems').textContent()).toContain('<img src');
+      expect(await page.locator('.builder img').count()).toBe(0);
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+      expect(dialogs).toBe(0);
+    }));
+
+  test('the service is recognised from Profile and the string loads into the form', () =>
+    withPage('/builder/', async ({ page }) => {
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill("Profile=C:\\x\\HelpScout.apip;ProfileSettings='APIKey=k1'");
+      await expect.poll(() => page.getByRole('combobox', { name: 'Service' }).inputValue()).toBe('helpscout');
+      await page.getByRole('button', { name: 'Load into the builder' }).click();
+      expect(await page.getByRole('tab', { name: 'Build' }).getAttribute('aria-selected')).toBe('true');
+      expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('k1');
+      expect(await plainOutput(page)).toBe("Profile=C:\\x\\HelpScout.apip;ProfileSettings='APIKey=k1'");
+    }));
+
+  test('text typed in one mode survives switching modes and services', () =>
+    withPage('/builder/', async ({ page }) => {
+      await page.getByRole('combobox', { name: 'Service' }).selectOption('aircall');
+      await page.getByRole('textbox', { name: /^User/ }).fill('typed-user');
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill('a=1;;=broken');
+      await page.getByRole('combobox', { name: 'Service' }).selectOption('intercom');
+      await page.getByRole('tab', { name: 'Build' }).click();
+      await page.getByRole('combobox', { name: 'Service' }).selectOption('aircall');
+      expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('typed-user');
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      expect(await page.getByRole('textbox', { name: 'Paste a connection string' }).inputValue()).toBe('a=1;;=broken');
+    }));
+});
+
+describe('keyboard and accessibility', () => {
+  test('keyboard only: choose a method, fill a field, switch output tab, copy', () =>
+    withPage(
+      '/services/intercom/',
+      async ({ page }) => {
+        await page.getByRole('tab', { name: 'Build' }).focus();
+        await page.keyboard.press('Tab'); // into the method radios
+        await page.keyboard.press('ArrowDown'); // second method: OAuth
+        expect(await page.getByRole('radio', { name: /OAuth/ }).isChecked()).toBe(true);
+        await page.keyboard.press('ArrowUp');
+        expect(await page.getByRole('radio', { name: /Access token/ }).isChecked()).toBe(true);
+        await page.keyboard.press('Tab'); // Profile
+        await page.keyboard.press('Tab'); // Profile's reference link
+        await page.keyboard.press('Tab'); // APIKey
+        await page.keyboard.type('kb-token');
+        expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('kb-token');
+        await page.getByRole('tab', { name: 'Connection string' }).focus();
+        await page.keyboard.press('End');
+        expect(await page.getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).toBe('true');
+        await page.keyboard.press('Tab'); // the code block
+        await page.keyboard.press('Tab'); // its copy button
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Python copied' }).count()).toBe(1);
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('kb-token');
+      },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    ));
+
+  const axe = async (page: Page) => {
+    await page.addScriptTag({ content: axeSource }).catch(async () => {
+      // The CSP forbids inline scripts: inject the file through Playwright's isolated evaluation instead.
+      await page.evaluate(axeSource);
+    });
+    return page.evaluate(async () => {
+      const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  };
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe: no violations with the island in both modes, errors showing (${colorScheme})`, async () => {
+      for (const path of ['/services/aircall/', '/builder/']) {
+        const opened = await openBuilder(path, { colorScheme, bypassCSP: true });
+        try {
+          const { page } = opened;
+          if (path === '/builder/') await page.getByRole('combobox', { name: 'Service' }).selectOption('aircall');
+          await page.getByRole('radio', { name: /OAuth/ }).check();
+          await page.getByRole('textbox', { name: /^CallbackURL/ }).fill('not a url');
+          await page.getByRole('textbox', { name: /^CallbackURL/ }).blur();
+          await page.locator('details.builder-optional summary').click();
+          expect(await axe(page), `${path} build mode`).toEqual([]);
+          await page.getByRole('tab', { name: 'Validate' }).click();
+          await page.getByRole('textbox', { name: 'Paste a connection string' }).fill("Profile=C:\\profiles\\AirCall.apip;AuthScheme=Oauth;OAuthClientSecert=x;x='unterminated");
+          expect(await axe(page), `${path} validate mode`).toEqual([]);
+        } finally {
+          await opened.close();
+        }
+      }
+    });
+  }
+});
+
+test('without JavaScript the service page keeps its documentation and says the builder needs it', async () => {
+  const opened = await openPage(browser, site, '/services/intercom/', { javaScriptEnabled: false });
+  try {
+    expect(await opened.page.getByRole('region', { name: 'Connection-string builder' }).textContent()).toMatch(/needs JavaScript/);
+    expect(await opened.page.locator('#prop-APIKey').count()).toBe(1);
+    expect(await opened.page.getByRole('textbox').count()).toBe(0);
+  } finally {
+    await opened.close();
+  }
+});
