@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import pagefindIndex from './src/integrations/pagefind.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
 
@@ -19,7 +20,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), preact()],
+  integrations: [mdx(), preact(), pagefindIndex()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -1,0 +1,214 @@
+/**
+ * Property search through its UI in real Chromium on the built site: the query table, filters, keyboard
+ * access, landing on the property, the no-results state, lazy loading and a clean console.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser } from './support/browser.ts';
+import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+
+let browser: Browser;
+let site: Site;
+let opened: OpenedPage;
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+  opened = await openPage(browser, site, '/');
+});
+afterAll(async () => {
+  await opened?.close();
+  await browser?.close();
+  await site?.stop();
+});
+
+type Hit = { title: string; context: string; href: string };
+
+/** Opens search if needed, types the query and waits for Pagefind's summary of that query. */
+async function search(page: Page, query: string): Promise<Hit[]> {
+  const input = page.locator('pagefind-input input');
+  if (!(await input.isVisible())) await page.getByRole('button', { name: /^Search/ }).click();
+  await input.fill(query);
+  await expect
+    .poll(() => page.locator('pagefind-summary').textContent(), { timeout: 10_000 })
+    .toMatch(new RegExp(`results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'));
+  await resultsLoaded(page);
+  return page.locator('pagefind-results li.pf-result').evaluateAll((items) =>
+    items.filter((li) => li.querySelector('.pf-result-link')).map((li) => ({
+      title: li.querySelector('.pf-result-link')?.textContent?.trim() ?? '',
+      context: li.querySelector('.search-context')?.textContent?.trim() ?? '',
+      href: li.querySelector('.pf-result-link')?.getAttribute('href') ?? '',
+    })),
+  );
+}
+
+/** Waits until the result list shows real cards (Pagefind first draws skeletons, then fills them in). */
+async function resultsLoaded(page: Page): Promise<void> {
+  const empty = /^No results/.test((await page.locator('pagefind-summary').textContent()) ?? '');
+  if (empty) return;
+  await expect
+    .poll(() =>
+      // Cards further down load as they scroll into view; the first few must be real.
+      page.locator('pagefind-results').evaluate((el) => {
+        const first = [...el.querySelectorAll('li.pf-result')].slice(0, 5);
+        return first.length > 0 && first.every((li) => (li.querySelector('.pf-result-link')?.textContent ?? '').trim() !== '');
+      }),
+    )
+    .toBe(true);
+}
+
+const propertyQueries: [query: string, property: string][] = [
+  ['OAuthClientSecret', 'OAuthClientSecret'],
+  ['oauthclientsecret', 'OAuthClientSecret'],
+  ['client secret', 'OAuthClientSecret'],
+  ['CallbackURL', 'CallbackURL'],
+  ['callback url', 'CallbackURL'],
+  ['GETANDREFRESH', 'InitiateOAuth'],
+  ['AuthScheme', 'AuthScheme'],
+  ['InitiateOAuth', 'InitiateOAuth'],
+  ['Profile', 'Profile'],
+];
+
+describe('the query table', () => {
+  test('no search code is downloaded before search is opened', async () => {
+    const fresh = await openPage(browser, site, '/services/intercom/');
+    try {
+      await fresh.page.waitForLoadState('networkidle');
+      const requests = await fresh.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+      expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+      expect(requests.length).toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test.each(propertyQueries)('%s → the %s entry first, service and reference entries both present', async (query, property) => {
+    const hits = await search(opened.page, query);
+    expect(hits[0]?.title).toBe(property);
+    expect(hits[0]?.href).toMatch(new RegExp(`#prop-${property}$`));
+    const top = hits.slice(0, 8).filter((h) => h.title === property);
+    expect(top.some((h) => h.href.includes('/reference/'))).toBe(true);
+    expect(top.some((h) => h.href.includes('/services/'))).toBe(true);
+    expect(hits[0]?.context).toMatch(/(Aircall|Help Scout|Infusionsoft|Intercom|LeadDesk|Reference) · /);
+  });
+
+  test.each(['APIKey', 'api key'])('%s surfaces Intercom and Help Scout, inside ProfileSettings', async (query) => {
+    const hits = await search(opened.page, query);
+    const top = hits.slice(0, 3);
+    expect(top.every((h) => h.title === 'APIKey')).toBe(true);
+    expect(top.map((h) => h.href).sort()).toEqual(['/reference/#prop-APIKey', '/services/helpscout/#prop-APIKey', '/services/intercom/#prop-APIKey']);
+    for (const hit of top) expect(hit.context).toContain('inside ProfileSettings');
+  });
+
+  test.each([
+    ['AirCall', '/services/aircall/'],
+    ['HelpScout', '/services/helpscout/'],
+  ])('the service name %s → its page first', async (query, path) => {
+    const hits = await search(opened.page, query);
+    expect(hits[0]?.href).toBe(path);
+  });
+
+  test('a menu-path word (Developer Hub) → Intercom first', async () => {
+    const hits = await search(opened.page, 'Developer Hub');
+    expect(hits[0]?.href).toMatch(/^\/services\/intercom\//);
+  });
+
+  test('a nonsense query says there are no results', async () => {
+    const hits = await search(opened.page, 'zqxjvwk');
+    expect(hits).toEqual([]);
+    expect(await opened.page.locator('pagefind-summary').textContent()).toBe('No results for zqxjvwk');
+  });
+
+  test('every result link resolves to an element on its page', async () => {
+    const hrefs = new Set<string>();
+    for (const query of ['OAuthClientSecret', 'APIKey', 'AirCall', 'Developer Hub', 'Timeout', 'proxy']) {
+      for (const hit of await search(opened.page, query)) hrefs.add(hit.href);
+    }
+    expect(hrefs.size).toBeGreaterThan(10);
+    const byPage = new Map<string, string[]>();
+    for (const href of hrefs) {
+      const url = new URL(href, site.origin);
+      byPage.set(url.pathname, [...(byPage.get(url.pathname) ?? []), decodeURIComponent(url.hash.slice(1))]);
+    }
+    const check = await browser.newPage();
+    try {
+      for (const [path, ids] of byPage) {
+        const response = await check.goto(site.origin + path);
+        expect(response?.status(), path).toBe(200);
+        for (const id of ids.filter(Boolean)) expect(await check.locator(`[id="${id}"]`).count(), `${path}#${id}`).toBe(1);
+      }
+    } finally {
+      await check.close();
+    }
+  });
+
+  test('the service filter narrows results to one service', async () => {
+    const before = await search(opened.page, 'OAuthClientSecret');
+    expect(new Set(before.map((h) => h.href.split('#')[0])).size).toBeGreaterThan(2);
+    const page = opened.page;
+    await page.locator('pagefind-filter-dropdown[filter="service"] [role="combobox"]').click();
+    await page.getByRole('option', { name: /^Intercom,/ }).click();
+    await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/results? for OAuthClientSecret$/);
+    await resultsLoaded(page);
+    await expect
+      .poll(async () => (await page.locator('pagefind-results .pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/services/intercom/') || h?.startsWith('/reference/')))
+      .toBe(true);
+    const after = await page.locator('pagefind-results .pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.length).toBeLessThan(before.length);
+    expect(after).toContain('/services/intercom/#prop-OAuthClientSecret');
+    await page.getByRole('button', { name: 'Clear Service' }).click();
+  });
+
+  test('the page stayed clean: no console error, CSP violation or foreign request', () => {
+    expect(opened.faults()).toEqual([]);
+  });
+});
+
+describe('keyboard', () => {
+  test('Ctrl+K opens search; Enter on a result lands on the property, visible', async () => {
+    const fresh = await openPage(browser, site, '/');
+    try {
+      const { page } = fresh;
+      await page.keyboard.press('Control+k');
+      const input = page.locator('pagefind-input input');
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.type('CallbackURL');
+      await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/results? for CallbackURL$/);
+      await resultsLoaded(page);
+      const first = await page.locator('pagefind-results .pf-result-link').first().getAttribute('href');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname + url.hash === first);
+      const anchor = decodeURIComponent(new URL(page.url()).hash.slice(1));
+      expect(anchor).toBe('prop-CallbackURL');
+      await expect.poll(() => page.locator(`[id="${anchor}"]`).isVisible()).toBe(true);
+      const inView = await page.locator(`[id="${anchor}"]`).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.top < window.innerHeight;
+      });
+      expect(inView).toBe(true);
+      expect(fresh.faults()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('`/` opens search, but not while typing in a field; Escape closes it', async () => {
+    const fresh = await openPage(browser, site, '/');
+    try {
+      const { page } = fresh;
+      await page.getByRole('searchbox', { name: 'Filter services' }).fill('a/b');
+      expect(await page.locator('pagefind-modal').count()).toBe(0);
+      await page.locator('h1').click();
+      await page.keyboard.press('/');
+      const input = page.locator('pagefind-input input');
+      await expect.poll(() => input.isVisible()).toBe(true);
+      await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => input.isVisible()).toBe(false);
+      expect(fresh.faults()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
