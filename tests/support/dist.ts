@@ -42,6 +42,8 @@ export function textOf(html: string): string {
   return decodeEntities(
     html
       .replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ')
+      // A line-break opportunity is not a space: `Initiate<wbr>OAuth` reads as one word.
+      .replace(/<wbr\s*\/?>/gi, '')
       .replace(/<[^>]+>/g, ' '),
   ).replace(/\s+/g, ' ');
 }

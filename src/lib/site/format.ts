@@ -39,3 +39,13 @@ export function defaultLabel(value: string | undefined): string {
 export function paragraphs(text: string | undefined): string[] {
   return (text ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
+
+/**
+ * A property name cut into the parts a line may break between (camelCase and acronym boundaries, with
+ * "OAuth" kept whole), so a narrow table column wraps `OAuthAccessToken` as `OAuth|Access|Token` instead of
+ * mid-word. The parts always join back to the name.
+ * @example nameBreakParts('ProxySSLType') → ['Proxy', 'SSL', 'Type']
+ */
+export function nameBreakParts(name: string): string[] {
+  return name.match(/OAuth|[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z0-9_]+|./g) ?? [name];
+}
