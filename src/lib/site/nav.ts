@@ -5,13 +5,26 @@ import { href, servicePath } from './paths';
 export type NavLink = { label: string; href: string };
 export type NavGroup = { label: string; links: NavLink[] };
 
-export function navigation(catalog: Catalog): NavGroup[] {
+/**
+ * Up to this many services the sidebar lists them all. Beyond it, every page listing every service would
+ * make the site's HTML (and Pagefind's indexing of it) grow with the square of the catalog, and a list of
+ * hundreds of links helps nobody: the sidebar then links to the filterable directory and the current service.
+ */
+export const sidebarServiceLimit = 30;
+
+/** @param currentPath the page's path (`/services/intercom/`), so a long catalog still shows where you are. */
+export function navigation(catalog: Catalog, currentPath = ''): NavGroup[] {
+  const services = catalog.services.map((s) => ({ label: s.brandName ?? s.name, href: servicePath(s.id) }));
+  const serviceLinks =
+    services.length <= sidebarServiceLimit
+      ? services
+      : [
+          { label: `All ${services.length} services`, href: `${href()}#services` },
+          ...services.filter((link) => link.href === currentPath),
+        ];
   return [
     { label: 'Start', links: [{ label: 'Overview', href: href() }] },
-    {
-      label: 'Services',
-      links: catalog.services.map((s) => ({ label: s.brandName ?? s.name, href: servicePath(s.id) })),
-    },
+    { label: 'Services', links: serviceLinks },
     {
       label: 'Reference',
       links: [
