@@ -16,6 +16,8 @@ export default defineConfig({
   base: process.env.BASE_PATH ?? '/',
   // The scale benchmark builds synthetic content (CONNECTOR_CONTENT_DIR) into a scratch folder.
   outDir: process.env.CONNECTOR_OUT_DIR ?? './dist',
+  // …with its own cache (content store), so it never shares node_modules/.astro with a concurrent build.
+  cacheDir: process.env.CONNECTOR_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.

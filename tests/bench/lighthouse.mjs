@@ -25,7 +25,7 @@ function failedAudits(lhr) {
       const audit = lhr.audits[ref.id];
       if (!audit || audit.score === null || audit.score >= 1) continue;
       if (['notApplicable', 'informative', 'manual', 'error'].includes(audit.scoreDisplayMode)) continue;
-      // Performance metrics are reported as figures below; list them only when weighted and not perfect.
+      // Metrics count too: a weighted metric below 1 (CLS on the builder) is what costs the points.
       const entry = failed.get(audit.id) ?? {
         id: audit.id,
         title: audit.title,
@@ -33,14 +33,29 @@ function failedAudits(lhr) {
         displayValue: audit.displayValue,
         categories: [],
         weight: 0,
-        items: (audit.details?.items ?? []).slice(0, 5).map(describeItem).filter(Boolean),
+        weights: {},
+        items: auditItems(lhr, audit),
       };
       entry.categories.push(categoryId);
       entry.weight += ref.weight;
+      entry.weights[categoryId] = ref.weight;
       failed.set(audit.id, entry);
     }
   }
   return [...failed.values()].sort((a, b) => b.weight - a.weight || a.score - b.score);
+}
+
+/** A metric has no items of its own; its diagnostic audit names the culprits. */
+const culpritAudit = { 'cumulative-layout-shift': 'layout-shifts', 'largest-contentful-paint': 'largest-contentful-paint-element', 'total-blocking-time': 'long-tasks' };
+
+function auditItems(lhr, audit) {
+  const source = lhr.audits[culpritAudit[audit.id]] ?? audit;
+  const items = source.details?.items ?? [];
+  return items.slice(0, 5).map((item) => {
+    const text = describeItem(item);
+    const score = typeof item.score === 'number' ? ` (shift ${item.score.toFixed(3)})` : '';
+    return text && text + score;
+  }).filter(Boolean);
 }
 
 function describeItem(item) {
@@ -117,16 +132,23 @@ export function printLighthouse(report) {
   for (const p of report.pages) {
     if (p.runtimeError) console.log(`  ${p.page}: runtime error: ${p.runtimeError}`);
     for (const w of p.warnings ?? []) console.log(`  ${p.page}: warning: ${w}`);
-    const failed = p.failed.filter((a) => !metricIds.includes(a.id));
-    if (failed.length === 0) continue;
-    console.log(`  ${p.page}: audits that scored below 1`);
-    for (const a of failed.filter((f) => f.weight > 0)) {
-      console.log(`    - [${a.categories.join(',')}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} score ${a.score}`);
+    const failed = p.failed;
+    if (failed.length === 0) {
+      console.log(`  ${p.page}: every scored audit passed`);
+      continue;
+    }
+    const weighted = failed.filter((f) => f.weight > 0);
+    console.log(`  ${p.page}: ${weighted.length ? 'audits that lost points' : 'no weighted audit lost points'}`);
+    for (const a of weighted) {
+      console.log(`    - [${a.categories.join(',')}] ${a.id}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''} score ${a.score}, weight ${Object.entries(a.weights).filter(([, w]) => w > 0).map(([c, w]) => `${w} in ${c}`).join(', ')}`);
       for (const item of a.items) console.log(`        ${item}`);
     }
     const unweighted = failed.filter((f) => f.weight === 0);
     if (unweighted.length) console.log(`    unweighted (no effect on the score): ${unweighted.map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`).join('; ')}`);
   }
+  console.log('  Meaning: Lighthouse category scores 0–100 with its default mobile settings (Moto G Power viewport, simulated slow 4G');
+  console.log('  and 4× CPU slowdown), one cold run per page against a local server; metrics are the simulated values behind the');
+  console.log('  performance score. "Lost points" lists weighted audits below 1 with up to five culprits each.');
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

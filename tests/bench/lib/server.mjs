@@ -2,6 +2,8 @@
  * A tiny static file server for a built site on 127.0.0.1 (random port): directory URLs serve their
  * index.html, a directory without the trailing slash redirects, unknown paths serve 404.html with status 404.
  * Enough for Lighthouse and a first-search measurement; no caching headers, gzip on text types (as a CDN would).
+ * Every request is recorded with its file size (`bytes`) and the body bytes actually sent (`wire`, gzip
+ * included), and `pending` counts responses still being written, so a caller can wait for the network to settle.
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -27,11 +29,19 @@ const compressible = /^(text\/|application\/(json|xml|javascript)|image\/svg)/;
 /**
  * @param {string} root the folder to serve (a built `dist/`)
  * @param {{ gzip?: boolean, base?: string }} [options]
- * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, requests: { path: string, bytes: number }[] }>}
+ * @returns {Promise<{ url: string, port: number, close: () => Promise<void>, requests: { path: string, bytes: number, wire: number, status: number, at: number }[], pending: () => number, lastActivity: () => number }>}
  */
 export function serveStatic(root, { gzip = true, base = '/' } = {}) {
   const requests = [];
+  let pending = 0;
+  let lastActivity = performance.now();
   const server = createServer((req, res) => {
+    pending++;
+    lastActivity = performance.now();
+    res.on('close', () => {
+      pending--;
+      lastActivity = performance.now();
+    });
     let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (base !== '/' && path.startsWith(base)) path = '/' + path.slice(base.length);
     let file = normalize(join(root, path));
@@ -59,12 +69,16 @@ export function serveStatic(root, { gzip = true, base = '/' } = {}) {
     // Hashed build assets are immutable, as any production host serves them; pages revalidate.
     const headers = { 'content-type': type, 'cache-control': path.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'no-cache' };
     const size = statSync(file).size;
-    requests.push({ path, bytes: size });
+    const record = { path, bytes: size, wire: 0, status, at: performance.now() };
+    requests.push(record);
     if (gzip && compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       res.writeHead(status, { ...headers, 'content-encoding': 'gzip', vary: 'accept-encoding' });
-      createReadStream(file).pipe(createGzip()).pipe(res);
+      const body = createReadStream(file).pipe(createGzip());
+      body.on('data', (chunk) => (record.wire += chunk.length));
+      body.pipe(res);
     } else {
       res.writeHead(status, { ...headers, 'content-length': size });
+      record.wire = size;
       createReadStream(file).pipe(res);
     }
   });
@@ -76,6 +90,8 @@ export function serveStatic(root, { gzip = true, base = '/' } = {}) {
         url: `http://127.0.0.1:${port}${base}`,
         port,
         requests,
+        pending: () => pending,
+        lastActivity: () => lastActivity,
         close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
       });
     });

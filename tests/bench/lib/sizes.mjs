@@ -42,11 +42,8 @@ function staticImports(url, code) {
   return found.map((spec) => (spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec)));
 }
 
-function pageJs(distDir, html) {
-  const entries = [
-    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]),
-  ];
+/** Every JS module a set of entry URLs loads, following static imports. */
+function jsClosure(distDir, entries) {
   const seen = new Set();
   const queue = [...entries];
   while (queue.length) {
@@ -58,6 +55,13 @@ function pageJs(distDir, html) {
     queue.push(...staticImports(url, readFileSync(file, 'utf8')));
   }
   return [...seen].sort();
+}
+
+function pageJs(distDir, html) {
+  return jsClosure(distDir, [
+    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
+    ...[...html.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]),
+  ]);
 }
 
 const inlineScripts = (html) =>
@@ -80,5 +84,34 @@ export function pageCost(distDir, page) {
     jsFiles: js.length,
     jsGzip: jsBytes.length ? gzipSize(jsBytes) : 0,
     islands: (html.match(/<astro-island\b/g) ?? []).length,
+  };
+}
+
+const decodeAttr = (text) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * What the page's islands cost: the JS their component and renderer load (static imports followed, gzip),
+ * the stylesheets named after the component, and the props serialized into the HTML.
+ * @returns {{ islands: number, components: string[], jsFiles: number, jsBytes: number, jsGzip: number, cssGzip: number, propsBytes: number }}
+ */
+export function islandCost(distDir, page) {
+  const html = readFileSync(join(distDir, page), 'utf8');
+  const tags = [...html.matchAll(/<astro-island\b[^>]*>/g)].map((m) => m[0]);
+  const attr = (tag, name) => tag.match(new RegExp(`\\s${name}="([^"]*)"`))?.[1];
+  const entries = tags.flatMap((t) => ['component-url', 'renderer-url', 'before-hydration-url'].map((n) => attr(t, n)).filter(Boolean));
+  const js = jsClosure(distDir, entries);
+  const read = (url) => (existsSync(siteFile(distDir, url)) ? readFileSync(siteFile(distDir, url)) : Buffer.alloc(0));
+  const jsBytes = Buffer.concat(js.map(read));
+  const components = [...new Set(tags.map((t) => (attr(t, 'component-url') ?? '').split('/').pop().split('.')[0]))];
+  const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]).filter((u) => components.some((c) => u.split('/').pop().startsWith(`${c}.`)));
+  const cssBytes = Buffer.concat(css.map(read));
+  return {
+    islands: tags.length,
+    components,
+    jsFiles: js.length,
+    jsBytes: jsBytes.length,
+    jsGzip: jsBytes.length ? gzipSize(jsBytes) : 0,
+    cssGzip: cssBytes.length ? gzipSize(cssBytes) : 0,
+    propsBytes: tags.reduce((n, t) => n + Buffer.byteLength(decodeAttr(attr(t, 'props') ?? '')), 0),
   };
 }

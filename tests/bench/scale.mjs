@@ -1,0 +1,311 @@
+/**
+ * Scale benchmark (issue 6): the real site's build, then synthetic catalogs of growing size (lib/synthetic.mjs),
+ * each built and indexed with `astro build` into a scratch folder, measured (build phases, sizes, index, a first
+ * search in Chromium) and compared size to size as a growth exponent (1 = linear, 2 = quadratic).
+ *
+ * Scratch folders live under node_modules/.cache/connector-bench/ (inside the project on purpose: Astro writes
+ * a build's prerender chunks to <outDir>/.prerender only when outDir is inside the project, otherwise to the
+ * shared ./.astro/.prerender, which two concurrent builds would fight over). They are removed afterwards
+ * unless --keep is given.
+ */
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { root } from './lib/paths.mjs';
+import { astroBuild, largestProfile, summarizeProfile } from './lib/build.mjs';
+import { pagefindPhases } from './lib/pagefind-phases.mjs';
+import { writeContent } from './lib/synthetic.mjs';
+import { importCatalog, importEngine } from './lib/ts.mjs';
+import { folderSize, gzipSize, htmlPages } from './lib/sizes.mjs';
+import { indexFigures, measureSearch } from './search.mjs';
+import { growthExponent, median } from './lib/stats.mjs';
+import { kb, ms, note, size, table } from './lib/format.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+
+export const defaultSizes = [50, 200, 800];
+export const quickSizes = [25, 100];
+
+/** The sidebar's share of a page: bytes of its <nav class="sidebar">…</nav>. */
+function sidebarBytes(html) {
+  const m = html.match(/<nav class="sidebar"[\s\S]*?<\/nav>/);
+  return m ? Buffer.byteLength(m[0]) : 0;
+}
+
+/** Figures of one built site. */
+function siteFigures(distDir, samplePage) {
+  const pages = htmlPages(distDir);
+  const htmlBytes = pages.reduce((n, p) => n + statSync(join(distDir, p)).size, 0);
+  const sample = readFileSync(join(distDir, samplePage), 'utf8');
+  const reference = existsSync(join(distDir, 'reference/index.html')) ? readFileSync(join(distDir, 'reference/index.html')) : Buffer.alloc(0);
+  const home = readFileSync(join(distDir, 'index.html'));
+  return {
+    dist: folderSize(distDir),
+    htmlPages: pages.length,
+    htmlBytes,
+    servicePage: { page: samplePage, bytes: Buffer.byteLength(sample), gzip: gzipSize(sample), sidebarBytes: sidebarBytes(sample) },
+    referencePage: { bytes: reference.length, gzip: reference.length ? gzipSize(reference) : 0 },
+    homePage: { bytes: home.length, gzip: gzipSize(home) },
+    builderData: folderSize(join(distDir, 'builder', 'data')),
+    index: indexFigures(distDir),
+  };
+}
+
+/** Largest fragment files a search may fetch: Pagefind stores them gzipped, so sizes are unpacked here. */
+function largestFragments(distDir, n = 3) {
+  const dir = join(distDir, 'pagefind', 'fragment');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((f) => ({ f, bytes: statSync(join(dir, f)).size }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, n)
+    .map(({ f, bytes }) => {
+      let url;
+      try {
+        const text = gunzipSync(readFileSync(join(dir, f))).toString('utf8');
+        url = JSON.parse(text.slice(text.indexOf('{'))).url;
+      } catch {
+        url = undefined;
+      }
+      return { file: f, bytes, url };
+    });
+}
+
+/**
+ * One size: generate (or use the real content), build, measure, search.
+ * @returns {Promise<object>}
+ */
+async function oneSize({ label, synthetic, work, engine, catalogMod, browser, searchRuns, profile, phases, keep, log }) {
+  const contentDir = synthetic === null ? undefined : join(work, `content-${synthetic}`);
+  const outDir = join(work, `dist-${label}`);
+  const cacheDir = join(work, `cache-${label}`);
+  const result = { label, synthetic, loadBefore: loadavg()[0] };
+  if (contentDir) {
+    const t = performance.now();
+    const content = writeContent(contentDir, synthetic, engine);
+    result.generateContentMs = performance.now() - t;
+    result.services = content.services;
+    result.contentBytes = folderSize(contentDir).bytes;
+  }
+  // The catalog as the build loads it (every example validated); also proves the synthetic data is valid.
+  const t = performance.now();
+  const catalog = catalogMod.loadCatalog(contentDir ?? join(root, 'content'));
+  result.catalogLoadMs = performance.now() - t;
+  result.services ??= catalog.services.length;
+  result.listedProperties = median(catalog.services.map((s) => s.listedProperties.length));
+
+  const build = await astroBuild({ contentDir, outDir, cacheDir, log });
+  result.buildMs = build.ms;
+  result.phases = build.log;
+  const figures = siteFigures(outDir, 'services/aircall/index.html');
+  Object.assign(result, figures);
+  result.msPerPage = build.ms / figures.htmlPages;
+  result.largestFragments = largestFragments(outDir);
+
+  const search = await measureSearch({ distDir: outDir, page: '/services/aircall/', runs: searchRuns, browser, log });
+  result.firstSearch = search.firstSearch;
+  result.loadAfter = loadavg()[0];
+
+  if (phases) {
+    log(`scale: Pagefind phases at ${label}`);
+    result.pagefindPhases = await pagefindPhases({ distDir: outDir, contentDir: contentDir ?? join(root, 'content'), outputPath: join(work, `pagefind-${label}`) });
+  }
+  if (profile) {
+    const profDir = join(work, `profile-${label}`);
+    mkdirSync(profDir, { recursive: true });
+    log(`scale: CPU profile of a second build at ${label}`);
+    const profiled = await astroBuild({ contentDir, outDir: join(work, `dist-${label}-prof`), cacheDir: join(work, `cache-${label}-prof`), cpuProfileDir: profDir, log });
+    result.profile = { buildMs: profiled.ms, ...summarizeProfile(largestProfile(profDir), { top: 12 }) };
+    rmSync(join(work, `dist-${label}-prof`), { recursive: true, force: true });
+  }
+  if (!keep) {
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+    if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+  }
+  return result;
+}
+
+/**
+ * @param {{ sizes?: number[], quick?: boolean, keep?: boolean, profile?: boolean, log?: (s: string) => void }} options
+ */
+export async function runScale({ sizes = defaultSizes, quick = false, keep = false, profile = false, log = () => {} } = {}) {
+  const base = join(root, 'node_modules', '.cache', 'connector-bench');
+  // Folders of earlier runs that were killed (their process is gone) are hundreds of MB each: remove them.
+  for (const name of existsSync(base) ? readdirSync(base) : []) {
+    const pid = Number(name.match(/^scale-(\d+)$/)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      rmSync(join(base, name), { recursive: true, force: true });
+    }
+  }
+  const work = join(base, `scale-${process.pid}`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const [engine, catalogMod] = await Promise.all([importEngine(), importCatalog()]);
+  const browser = await launchBrowser();
+  const searchRuns = quick ? 1 : 2;
+  const rows = [];
+  try {
+    log('scale: real site build (content/)');
+    rows.push(await oneSize({ label: 'real', synthetic: null, work, engine, catalogMod, browser, searchRuns, profile: false, phases: false, keep, log }));
+    for (const [i, n] of sizes.entries()) {
+      log(`scale: ${n} synthetic services`);
+      rows.push(await oneSize({ label: String(n), synthetic: n, work, engine, catalogMod, browser, searchRuns, profile: profile && i === sizes.length - 1, phases: profile, keep, log }));
+    }
+  } finally {
+    await browser.close();
+    if (!keep) rmSync(work, { recursive: true, force: true });
+  }
+
+  // Growth between consecutive synthetic sizes, as exponents of the service count.
+  const metrics = {
+    build: (r) => r.buildMs,
+    'page rendering': (r) => r.phases.generateMs,
+    'Pagefind indexing': (r) => r.phases.pagefindMs,
+    'dist size': (r) => r.dist.bytes,
+    'HTML total': (r) => r.htmlBytes,
+    'service page HTML': (r) => r.servicePage.bytes,
+    'service page render (median)': (r) => r.phases.servicePage.medianMs,
+    'reference page render': (r) => r.phases.singlePages['/reference/index.html'],
+    'index size': (r) => r.index.bytes,
+    'first search bytes': (r) => r.firstSearch.wireBytes,
+    'first search time': (r) => r.firstSearch.totalMs,
+  };
+  const synthetic = rows.filter((r) => r.synthetic !== null);
+  const growth = [];
+  for (let i = 1; i < synthetic.length; i++) {
+    const a = synthetic[i - 1];
+    const b = synthetic[i];
+    growth.push({
+      from: a.services,
+      to: b.services,
+      exponents: Object.fromEntries(Object.entries(metrics).map(([k, f]) => [k, growthExponent(a.services, f(a), b.services, f(b))])),
+      ratios: Object.fromEntries(Object.entries(metrics).map(([k, f]) => [k, f(a) ? f(b) / f(a) : null])),
+    });
+  }
+  return { sizes, work: keep ? work : undefined, rows, growth, findings: findings(synthetic) };
+}
+
+/** Plain statements of what grows faster than the service count, derived from the figures. */
+function findings(rows) {
+  if (rows.length < 2) return [];
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const out = [];
+  // Every page but the wide ones (home, 404) has the sidebar; its share of all HTML shows the services² term.
+  const share = (r) => (100 * r.servicePage.sidebarBytes * Math.max(0, r.htmlPages - 2)) / r.htmlBytes;
+  const per = (r) => r.servicePage.sidebarBytes / Math.max(1, r.services);
+  const html = growthExponent(first.services, first.htmlBytes, last.services, last.htmlBytes);
+  out.push(
+    `Sidebar: every page lists every service (≈${per(last).toFixed(0)} bytes per service per page): ${kb(first.servicePage.sidebarBytes)} per page at ${first.services} services, ` +
+      `${kb(last.servicePage.sidebarBytes)} at ${last.services}, ≈${share(first).toFixed(0)}% → ≈${share(last).toFixed(0)}% of all HTML; total HTML ${size(first.htmlBytes)} → ${size(last.htmlBytes)} ` +
+      `(exponent ${html?.toFixed(2)}, tending to 2 as the sidebar's share grows).`,
+  );
+  // The last step is where a super-linear term shows; the first sizes are dominated by fixed costs.
+  const prev = rows[rows.length - 2];
+  const step = (f) => growthExponent(prev.services, f(prev), last.services, f(last));
+  out.push(
+    `Pagefind indexing ${ms(prev.phases.pagefindMs)} → ${ms(last.phases.pagefindMs)} from ${prev.services} to ${last.services} services (exponent ${step((r) => r.phases.pagefindMs)?.toFixed(2)}; ` +
+      `HTML input exponent ${step((r) => r.htmlBytes)?.toFixed(2)}): Pagefind parses every page's whole HTML, so it inherits the sidebar's services² bytes, and ` +
+      `src/integrations/pagefind.ts adds ${last.phases.pagefindRecords} custom records one awaited call at a time (run with --profile for the phase split).`,
+  );
+  const searchData = (r) => ['meta', 'filters'].reduce((n, k) => n + (r.firstSearch.byKind[k]?.wire ?? 0), 0);
+  out.push(
+    `First search: ${kb(last.firstSearch.wireBytes)} at ${last.services} services, of which ${kb(searchData(last))} is Pagefind metadata and filter files loaded whole up front ` +
+      `(≈${((searchData(last) - searchData(first)) / (last.services - first.services)).toFixed(0)} bytes per service, linear); the UI and engine stay ≈${kb((last.firstSearch.byKind.ui?.wire ?? 0) + (last.firstSearch.byKind.engine?.wire ?? 0))}.`,
+  );
+  out.push(
+    `Reference page render ${ms(prev.phases.singlePages['/reference/index.html'])} → ${ms(last.phases.singlePages['/reference/index.html'])} (exponent ${step((r) => r.phases.singlePages['/reference/index.html'])?.toFixed(2)}) ` +
+      `for ${kb(prev.referencePage.bytes)} → ${kb(last.referencePage.bytes)} of HTML (exponent ${step((r) => r.referencePage.bytes)?.toFixed(2)}): a single page, ${((100 * (last.phases.singlePages['/reference/index.html'] ?? 0)) / last.buildMs).toFixed(1)}% of the build at ${last.services}; its HTML grows linearly, its render time a little faster (noisy on a shared machine).`,
+  );
+  const sp = last.phases.servicePage.medianMs / Math.max(1, first.phases.servicePage.medianMs);
+  out.push(`Rendering one service page: median ${first.phases.servicePage.medianMs} ms at ${first.services} services, ${last.phases.servicePage.medianMs} ms at ${last.services} (×${sp.toFixed(2)}); a per-page rebuild of the catalog would multiply this by the catalog load time.`);
+  return out;
+}
+
+const exp = (x) => (x == null ? '–' : x.toFixed(2));
+
+export function printScale(r) {
+  table(
+    'Scale: build (astro build + Pagefind) per catalog size',
+    ['services', 'pages', 'build', 'per page', 'vite', 'render', 'Pagefind', 'records', 'svc page med', 'reference', 'catalog load', 'load avg'],
+    r.rows.map((x) => [
+      x.synthetic === null ? `real ${x.services}` : `${x.services}`,
+      x.htmlPages,
+      ms(x.buildMs),
+      ms(x.msPerPage),
+      ms(x.phases.viteMs),
+      ms(x.phases.generateMs),
+      ms(x.phases.pagefindMs),
+      x.phases.pagefindRecords,
+      ms(x.phases.servicePage.medianMs),
+      ms(x.phases.singlePages['/reference/index.html']),
+      ms(x.catalogLoadMs),
+      `${x.loadBefore.toFixed(1)}/${x.loadAfter.toFixed(1)}`,
+    ]),
+  );
+  table(
+    'Scale: output sizes',
+    ['services', 'dist', 'files', 'HTML total', 'service page', 'sidebar', 'page gz', 'reference gz', 'home gz', 'builder/data', 'index', 'fragments'],
+    r.rows.map((x) => [
+      x.synthetic === null ? `real ${x.services}` : `${x.services}`,
+      size(x.dist.bytes),
+      x.dist.files,
+      size(x.htmlBytes),
+      kb(x.servicePage.bytes),
+      kb(x.servicePage.sidebarBytes),
+      kb(x.servicePage.gzip),
+      kb(x.referencePage.gzip),
+      kb(x.homePage.gzip),
+      size(x.builderData.bytes),
+      size(x.index.bytes),
+      x.index.fragments,
+    ]),
+  );
+  table(
+    'Scale: first search in Chromium ("OAuthClientSecret" from /services/aircall/, cold)',
+    ['services', 'requests', 'sent (gzip)', 'index+fragments+filters', 'Ctrl+K → results', 'results', 'largest fragment'],
+    r.rows.map((x) => {
+      const f = x.firstSearch;
+      const data = ['meta', 'index', 'fragments', 'filters'].reduce((n, k) => n + (f.byKind[k]?.wire ?? 0), 0);
+      return [x.synthetic === null ? `real ${x.services}` : `${x.services}`, f.requests, kb(f.wireBytes), kb(data), ms(f.totalMs), f.results, x.largestFragments[0] ? `${kb(x.largestFragments[0].bytes)} ${x.largestFragments[0].url ?? ''}` : '–'];
+    }),
+  );
+  if (r.growth.length) {
+    const keys = Object.keys(r.growth[0].exponents);
+    table(
+      'Scale: growth exponent between sizes (1 = linear, 2 = quadratic, <1 = fixed cost dominates)',
+      ['metric', ...r.growth.map((g) => `${g.from}→${g.to}`), ...r.growth.map((g) => `ratio ${g.from}→${g.to}`)],
+      keys.map((k) => [k, ...r.growth.map((g) => exp(g.exponents[k])), ...r.growth.map((g) => (g.ratios[k] == null ? '–' : `${g.ratios[k].toFixed(2)}x`))]),
+    );
+    note(`  service count ratios: ${r.growth.map((g) => `${g.from}→${g.to} = ${(g.to / g.from).toFixed(2)}x`).join(', ')}`);
+  }
+  const phased = r.rows.filter((row) => row.pagefindPhases);
+  if (phased.length) {
+    const keys = [['catalogMs', 'catalog load'], ['recordsMs', 'build records'], ['addDirectoryMs', 'addDirectory (pages)'], ['addRecordsMs', 'addCustomRecord × records'], ['writeFilesMs', 'writeFiles']];
+    table(
+      'Scale: Pagefind step replayed phase by phase (--profile)',
+      ['phase', ...phased.map((x) => `${x.services} svc`), ...phased.slice(1).map((x, i) => `exp ${phased[i].services}→${x.services}`)],
+      [
+        ['HTML input', ...phased.map((x) => size(x.htmlBytes)), ...phased.slice(1).map((x, i) => exp(growthExponent(phased[i].services, phased[i].htmlBytes, x.services, x.htmlBytes)))],
+        ['records', ...phased.map((x) => x.pagefindPhases.records), ...phased.slice(1).map((x, i) => exp(growthExponent(phased[i].services, phased[i].pagefindPhases.records, x.services, x.pagefindPhases.records)))],
+        ...keys.map(([k, name]) => [name, ...phased.map((x) => ms(x.pagefindPhases[k])), ...phased.slice(1).map((x, i) => exp(growthExponent(phased[i].services, phased[i].pagefindPhases[k], x.services, x.pagefindPhases[k])))]),
+      ],
+    );
+  }
+  for (const x of r.rows.filter((row) => row.profile)) {
+    table(`Scale: CPU profile of the build at ${x.services} services (main process, self time)`, ['function', 'where', 'self', '%'], x.profile.top.map((t) => [t.fn, t.where, ms(t.selfMs), t.selfPct.toFixed(1)]));
+    table(`Scale: project code in that profile (inclusive time)`, ['function', 'where', 'total', '%'], x.profile.project.map((t) => [t.fn, t.where, ms(t.totalMs), t.totalPct.toFixed(1)]));
+  }
+  if (r.findings.length) {
+    note('  Findings:');
+    for (const f of r.findings) note(`   - ${f}`);
+  }
+  note('  Meaning: each size = N synthetic services + the 5 real ones, built from scratch (fresh cache) into a scratch folder;');
+  note('  build = wall time of astro build including Pagefind; per page = build ÷ HTML pages; vite/render/Pagefind = phases from');
+  note("  Astro's log; svc page med = median render of one service page; load avg = 1-min load before/after (2 cores; other work");
+  note('  on the machine shows up here); sidebar = bytes of the nav on one service page; exponents compare consecutive sizes.');
+}

@@ -1,0 +1,95 @@
+/**
+ * Sizes of the built site (issues 4 and 6): what each key page costs to load (HTML, its stylesheets and every
+ * JS module it loads before search opens, gzip level 9), what the builder island costs, and folder totals.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { folderSize, gzipSize, htmlPages, islandCost, pageCost } from './lib/sizes.mjs';
+import { kb, note, size, table } from './lib/format.mjs';
+import { median } from './lib/stats.mjs';
+
+/** The pages the issues name; the service page is Intercom's, or the first service when it is absent. */
+export function keyPages(distDir) {
+  const services = existsSync(join(distDir, 'services')) ? readdirSync(join(distDir, 'services')).sort() : [];
+  const service = services.includes('intercom') ? 'intercom' : services[0];
+  return [
+    { id: 'home', page: 'index.html' },
+    { id: 'service', page: `services/${service}/index.html` },
+    { id: 'builder', page: 'builder/index.html' },
+    { id: 'reference', page: 'reference/index.html' },
+    { id: 'guide', page: 'guides/connection-strings/index.html' },
+  ].filter((p) => existsSync(join(distDir, p.page)));
+}
+
+/** Every figure of the section for one built site. */
+export function measureSizes(distDir) {
+  const pages = keyPages(distDir).map(({ id, page }) => {
+    const cost = pageCost(distDir, page);
+    return { id, ...cost, totalGzip: cost.htmlGzip + cost.cssGzip + cost.jsGzip };
+  });
+  const builderPage = pages.find((p) => p.id === 'builder');
+  const servicePage = pages.find((p) => p.id === 'service');
+  const island = builderPage ? islandCost(distDir, builderPage.page) : undefined;
+  const serviceIsland = servicePage ? islandCost(distDir, servicePage.page) : undefined;
+
+  const dataDir = join(distDir, 'builder', 'data');
+  const dataFiles = existsSync(dataDir) ? readdirSync(dataDir).filter((n) => n.endsWith('.json')) : [];
+  const dataGzip = dataFiles.map((n) => gzipSize(readFileSync(join(dataDir, n))));
+
+  const html = htmlPages(distDir);
+  const htmlBytes = html.reduce((n, p) => n + readFileSync(join(distDir, p)).length, 0);
+  const total = folderSize(distDir);
+  return {
+    pages,
+    island: island && {
+      page: builderPage.page,
+      components: island.components,
+      jsFiles: island.jsFiles,
+      jsBytes: island.jsBytes,
+      jsGzip: island.jsGzip,
+      cssGzip: island.cssGzip,
+      propsBytesBuilder: island.propsBytes,
+      propsBytesService: serviceIsland?.propsBytes,
+    },
+    builderData: { files: dataFiles.length, medianGzip: median(dataGzip), maxGzip: dataGzip.length ? Math.max(...dataGzip) : null },
+    dist: {
+      bytes: total.bytes,
+      files: total.files,
+      htmlPages: html.length,
+      htmlBytes,
+      astroAssets: folderSize(join(distDir, '_astro')).bytes,
+      pagefind: folderSize(join(distDir, 'pagefind')).bytes,
+      builderData: folderSize(dataDir).bytes,
+    },
+  };
+}
+
+export function printSizes(r, { source } = {}) {
+  table(
+    `Sizes: page cost, gzip -9${source ? ` (${source})` : ''}`,
+    ['page', 'path', 'HTML raw', 'HTML gz', 'CSS gz', 'JS gz', 'JS files', 'total gz', 'islands'],
+    r.pages.map((p) => [p.id, p.page, kb(p.htmlBytes), kb(p.htmlGzip), kb(p.cssGzip), kb(p.jsGzip), p.jsFiles, kb(p.totalGzip), p.islands]),
+  );
+  if (r.island) {
+    table('Sizes: builder island', ['figure', 'value'], [
+      ['component', r.island.components.join(', ')],
+      ['JS modules (component + renderer + imports)', r.island.jsFiles],
+      ['JS raw', kb(r.island.jsBytes)],
+      ['JS gzip', kb(r.island.jsGzip)],
+      ['island CSS gzip', kb(r.island.cssGzip)],
+      ['props in /builder/ HTML', kb(r.island.propsBytesBuilder)],
+      ['props in a service page HTML', kb(r.island.propsBytesService)],
+      [`per-service data file gzip (median / max of ${r.builderData.files})`, `${kb(r.builderData.medianGzip)} / ${kb(r.builderData.maxGzip)}`],
+    ]);
+  }
+  table('Sizes: dist/ totals (raw bytes on disk)', ['figure', 'value'], [
+    ['total', `${size(r.dist.bytes)} in ${r.dist.files} files`],
+    [`HTML (${r.dist.htmlPages} pages)`, size(r.dist.htmlBytes)],
+    ['_astro/ (JS, CSS)', size(r.dist.astroAssets)],
+    ['pagefind/ (search UI + index)', size(r.dist.pagefind)],
+    ['builder/data/ (per-service JSON)', size(r.dist.builderData)],
+  ]);
+  note('  Meaning: page cost = bytes a first visit downloads before search is opened (HTML, linked CSS, every JS module loaded');
+  note('  statically, inline scripts), each gzip -9 as a CDN would serve it; builder island = the JS the builder hydrates with;');
+  note('  props = JSON the island reads from the HTML; dist totals are uncompressed bytes on disk.');
+}
