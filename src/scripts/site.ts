@@ -127,6 +127,14 @@ if (searchSlot && searchButton) {
       '<pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer>';
     document.body.append(config, dialog);
     await customElements.whenDefined('pagefind-modal');
+    // Pagefind's filter buttons have role="combobox", which takes no name from its text: name each by its label
+    // (the aria-label Pagefind sets while a filter is selected still takes precedence over the title).
+    for (const dropdown of dialog.querySelectorAll('pagefind-filter-dropdown')) {
+      dropdown.querySelector('.pf-dropdown-trigger')?.setAttribute('title', dropdown.getAttribute('label') ?? '');
+    }
+    // Pagefind may render its <dialog> again (when its translations load): listen on the host, in the capture
+    // phase, since `close` does not bubble.
+    dialog.addEventListener('close', () => searchButton.setAttribute('aria-expanded', 'false'), true);
     return dialog;
   };
 

@@ -1,14 +1,12 @@
 /**
  * The builder island in real Chromium on the built site, driven by roles and labels as a user would.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations } from './support/axe.ts';
 import { launchBrowser } from './support/browser.ts';
+import { builderReady } from './support/builder.ts';
 import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let site: Site;
@@ -23,8 +21,7 @@ afterAll(async () => {
 /** Opens a page and waits until the island has replaced its no-JavaScript notice with the form. */
 async function openBuilder(path: string, options: Parameters<typeof openPage>[3] = {}): Promise<OpenedPage> {
   const opened = await openPage(browser, site, path, options);
-  await opened.page.locator('.builder').scrollIntoViewIfNeeded();
-  await opened.page.getByRole('tab', { name: 'Build' }).waitFor();
+  await builderReady(opened.page);
   return opened;
 }
 const plainOutput = (page: Page) => page.locator('#builder-output-panel-plain pre').textContent();
@@ -126,28 +123,6 @@ describe('build mode', () => {
     });
   });
 
-  test('after filling every secret, no secret is in the URL, storage or cookies', () =>
-    withPage('/services/aircall/', async ({ page }) => {
-      const secrets: string[] = [];
-      await page.getByRole('radio', { name: /Basic/ }).check();
-      await page.getByLabel(/^Password/).fill('SECRET-password-1');
-      secrets.push('SECRET-password-1');
-      await page.getByRole('radio', { name: /OAuth/ }).check();
-      await page.getByLabel(/^OAuthClientSecret/).fill('SECRET-client-2');
-      secrets.push('SECRET-client-2');
-      await page.getByRole('button', { name: 'Copy share link' }).click().catch(() => undefined);
-      const stored = await page.evaluate(() => ({
-        url: location.href,
-        local: JSON.stringify({ ...localStorage }),
-        session: JSON.stringify({ ...sessionStorage }),
-        cookie: document.cookie,
-      }));
-      for (const secret of secrets) {
-        for (const [where, value] of Object.entries(stored)) expect(value, where).not.toContain(secret);
-      }
-      expect(await page.context().cookies()).toEqual([]);
-    }));
-
   test('reset clears the form back to its defaults', () =>
     withPage('/services/aircall/', async ({ page }) => {
       await page.getByRole('textbox', { name: /^User/ }).fill('u1');
@@ -245,23 +220,10 @@ describe('keyboard and accessibility', () => {
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));
 
-  const axe = async (page: Page) => {
-    await page.addScriptTag({ content: axeSource }).catch(async () => {
-      // The CSP forbids inline scripts: inject the file through Playwright's isolated evaluation instead.
-      await page.evaluate(axeSource);
-    });
-    return page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-  };
-
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`axe: no violations with the island in both modes, errors showing (${colorScheme})`, async () => {
       for (const path of ['/services/aircall/', '/builder/']) {
-        const opened = await openBuilder(path, { colorScheme, bypassCSP: true });
+        const opened = await openBuilder(path, { colorScheme });
         try {
           const { page } = opened;
           if (path === '/builder/') await page.getByRole('combobox', { name: 'Service' }).selectOption('aircall');
@@ -269,10 +231,10 @@ describe('keyboard and accessibility', () => {
           await page.getByRole('textbox', { name: /^CallbackURL/ }).fill('not a url');
           await page.getByRole('textbox', { name: /^CallbackURL/ }).blur();
           await page.locator('details.builder-optional summary').click();
-          expect(await axe(page), `${path} build mode`).toEqual([]);
+          expect(await axeViolations(page), `${path} build mode`).toEqual([]);
           await page.getByRole('tab', { name: 'Validate' }).click();
           await page.getByRole('textbox', { name: 'Paste a connection string' }).fill("Profile=C:\\profiles\\AirCall.apip;AuthScheme=Oauth;OAuthClientSecert=x;x='unterminated");
-          expect(await axe(page), `${path} validate mode`).toEqual([]);
+          expect(await axeViolations(page), `${path} validate mode`).toEqual([]);
         } finally {
           await opened.close();
         }

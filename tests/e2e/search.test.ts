@@ -2,9 +2,10 @@
  * Property search through its UI in real Chromium on the built site: the query table, filters, keyboard
  * access, landing on the property, the no-results state, lazy loading and a clean console.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchBrowser } from './support/browser.ts';
+import { resultsLoaded, search } from './support/search.ts';
 import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
 
 let browser: Browser;
@@ -19,41 +20,6 @@ afterAll(async () => {
   await browser?.close();
   await site?.stop();
 });
-
-type Hit = { title: string; context: string; href: string };
-
-/** Opens search if needed, types the query and waits for Pagefind's summary of that query. */
-async function search(page: Page, query: string): Promise<Hit[]> {
-  const input = page.locator('pagefind-input input');
-  if (!(await input.isVisible())) await page.getByRole('button', { name: /^Search/ }).click();
-  await input.fill(query);
-  await expect
-    .poll(() => page.locator('pagefind-summary').textContent(), { timeout: 10_000 })
-    .toMatch(new RegExp(`results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'));
-  await resultsLoaded(page);
-  return page.locator('pagefind-results li.pf-result').evaluateAll((items) =>
-    items.filter((li) => li.querySelector('.pf-result-link')).map((li) => ({
-      title: li.querySelector('.pf-result-link')?.textContent?.trim() ?? '',
-      context: li.querySelector('.search-context')?.textContent?.trim() ?? '',
-      href: li.querySelector('.pf-result-link')?.getAttribute('href') ?? '',
-    })),
-  );
-}
-
-/** Waits until the result list shows real cards (Pagefind first draws skeletons, then fills them in). */
-async function resultsLoaded(page: Page): Promise<void> {
-  const empty = /^No results/.test((await page.locator('pagefind-summary').textContent()) ?? '');
-  if (empty) return;
-  await expect
-    .poll(() =>
-      // Cards further down load as they scroll into view; the first few must be real.
-      page.locator('pagefind-results').evaluate((el) => {
-        const first = [...el.querySelectorAll('li.pf-result')].slice(0, 5);
-        return first.length > 0 && first.every((li) => (li.querySelector('.pf-result-link')?.textContent ?? '').trim() !== '');
-      }),
-    )
-    .toBe(true);
-}
 
 const propertyQueries: [query: string, property: string][] = [
   ['OAuthClientSecret', 'OAuthClientSecret'],
