@@ -58,6 +58,7 @@ export default function ConnectionStringBuilder(props: Props) {
     service ? initialState(service) : { serviceId: startId, mode: 'build', methods: {}, values: {}, pasted: '', tab: 'plain' },
   );
   const service = loaded[state.serviceId];
+  const ready = service !== undefined && state.methods[service.id] !== undefined;
   // The server-rendered HTML (and a browser without JavaScript) gets only a notice; the form appears once
   // the island runs, so no dead controls are ever shown.
   const [mounted, setMounted] = useState(false);
@@ -100,14 +101,14 @@ export default function ConnectionStringBuilder(props: Props) {
 
   if (!mounted) {
     return (
-      <section class="builder" aria-label="Connection-string builder" data-pagefind-ignore>
+      <section class="builder builder-pending" aria-label="Connection-string builder" data-pagefind-ignore>
         <p class="notice">The connection-string builder needs JavaScript. Everything else on this page works without it.</p>
       </section>
     );
   }
 
   return (
-    <section class="builder" aria-label="Connection-string builder" data-pagefind-ignore>
+    <section class={ready ? 'builder' : 'builder builder-pending'} aria-label="Connection-string builder" data-pagefind-ignore>
       <Tabs
         label="Mode"
         idPrefix="builder-mode"
@@ -127,24 +128,14 @@ export default function ConnectionStringBuilder(props: Props) {
         </p>
       )}
       {loadError && <p class="builder-problem builder-error" role="alert">{loadError}</p>}
-      {!service || !state.methods[service.id] ? (
-        !loadError && <p role="status">Loading the service’s settings…</p>
-      ) : (
-        <>
-          <div role="tabpanel" id="builder-mode-panel-build" aria-labelledby="builder-mode-tab-build" hidden={state.mode !== 'build'}>
-            <BuildPanel state={state} service={service} dispatch={dispatch} referenceUrl={props.referenceUrl} headingLevel={props.headingLevel ?? 3} />
-          </div>
-          <div role="tabpanel" id="builder-mode-panel-validate" aria-labelledby="builder-mode-tab-validate" hidden={state.mode !== 'validate'}>
-            <ValidatePanel
-              state={state}
-              service={service}
-              fixed={fixed}
-              services={props.services}
-              dispatch={dispatch}
-            />
-          </div>
-        </>
-      )}
+      {!ready && !loadError && <p role="status">Loading the service’s settings…</p>}
+      {/* The panels exist while a service loads too: the mode tabs' aria-controls must always point at them. */}
+      <div role="tabpanel" id="builder-mode-panel-build" aria-labelledby="builder-mode-tab-build" hidden={state.mode !== 'build'}>
+        {ready && <BuildPanel state={state} service={service} dispatch={dispatch} referenceUrl={props.referenceUrl} headingLevel={props.headingLevel ?? 3} />}
+      </div>
+      <div role="tabpanel" id="builder-mode-panel-validate" aria-labelledby="builder-mode-tab-validate" hidden={state.mode !== 'validate'}>
+        {ready && <ValidatePanel state={state} service={service} fixed={fixed} services={props.services} dispatch={dispatch} />}
+      </div>
     </section>
   );
 }
