@@ -21,7 +21,6 @@ function syncToggle() {
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-theme-toggle]')) {
-  button.hidden = false;
   button.addEventListener('click', () =>
     setTheme(document.documentElement.dataset.theme === 'dark' ? 'light' : 'dark'),
   );
@@ -34,7 +33,6 @@ for (const block of document.querySelectorAll<HTMLElement>('[data-copy-block]'))
   const code = block.querySelector('pre');
   const status = block.querySelector<HTMLElement>('[data-copy-status]');
   if (!button || !code) continue;
-  button.hidden = false;
   button.addEventListener('click', async () => {
     let message = 'Copied';
     try {
@@ -55,8 +53,6 @@ for (const block of document.querySelectorAll<HTMLElement>('[data-copy-block]'))
 const filter = document.querySelector<HTMLInputElement>('[data-directory-filter]');
 if (filter) {
   // A live filter, not a form: there is nothing to submit.
-  const box = filter.closest<HTMLElement>('.directory-filter');
-  if (box) box.hidden = false;
   const items = [...document.querySelectorAll<HTMLElement>('[data-directory-item]')];
   const count = document.querySelector<HTMLElement>('[data-directory-count]');
   const apply = () => {
@@ -83,7 +79,6 @@ if (searchSlot && searchButton) {
   const mac = /Mac|iPhone|iPad/.test(navigator.platform);
   const kbd = searchButton.querySelector('kbd');
   if (kbd && mac) kbd.textContent = '⌘K';
-  searchButton.hidden = false;
   let modal: Promise<HTMLElement & { open(): void }> | undefined;
   // Pagefind's own result card plus one line naming the service, category and placement of a property.
   const RESULT_TEMPLATE =

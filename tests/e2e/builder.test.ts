@@ -249,6 +249,11 @@ test('without JavaScript the service page keeps its documentation and says the b
     expect(await opened.page.getByRole('region', { name: 'Connection-string builder' }).textContent()).toMatch(/needs JavaScript/);
     expect(await opened.page.locator('#prop-APIKey').count()).toBe(1);
     expect(await opened.page.getByRole('textbox').count()).toBe(0);
+    // Controls that need scripts are not shown dead: no copy, theme or search button.
+    expect(await opened.page.getByRole('button').count()).toBe(0);
+    // The reserved height is for a form that will come; without scripts the notice keeps its own size.
+    const builderHeight = await opened.page.getByRole('region', { name: 'Connection-string builder' }).evaluate((el) => el.getBoundingClientRect().height);
+    expect(builderHeight).toBeLessThan(200);
   } finally {
     await opened.close();
   }
