@@ -76,7 +76,7 @@ const searchButton = document.querySelector<HTMLButtonElement>('[data-search-ope
 if (searchSlot && searchButton) {
   const bundle = searchSlot.dataset.searchBase ?? '/pagefind/';
   const status = searchSlot.querySelector<HTMLElement>('[data-search-status]');
-  const mac = /Mac|iPhone|iPad/.test(navigator.platform);
+  const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
   const kbd = searchButton.querySelector('kbd');
   if (kbd && mac) kbd.textContent = '⌘K';
   let modal: Promise<HTMLElement & { open(): void }> | undefined;

@@ -7,28 +7,19 @@
  * from the toggle's stored choice against a light system (pages) and once from a dark system (search dialog),
  * so both ways of getting a theme are audited.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { htmlFiles } from '../support/dist.ts';
-import { axeRun, axeViolations, formatViolation, type AxeViolation } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
+import { axeRun, type AxeViolation, axeViolations, formatViolation } from './support/axe.ts';
 import { builderReady } from './support/builder.ts';
 import { pathOfHtmlFile, sitemapPaths } from './support/pages.ts';
 import { search } from './support/search.ts';
-import { openPage, startSite, type Site } from './support/site.ts';
+import { useSite } from './support/site.ts';
 
 const sitemap = sitemapPaths();
 const audited = [...sitemap, '/404.html'];
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 type Theme = 'light' | 'dark';
 type Setup = { theme: Theme; system: Theme; stored?: Theme; label: string };
@@ -90,7 +81,7 @@ test('the sitemap lists every built page except the 404 page', () => {
 
 describe.each([setup('light', 'light'), setup('dark', 'light', 'dark')])('$label', (s) => {
   test.each(audited)('%s has no axe violations', async (path) => {
-    const opened = await openPage(browser, site, path, contextFor(s));
+    const opened = await site.open(path, contextFor(s));
     try {
       const { page } = opened;
       await settled(page);
@@ -106,7 +97,7 @@ describe.each([setup('light', 'light'), setup('dark', 'light', 'dark')])('$label
 
 describe.each([setup('light', 'dark', 'light'), setup('dark', 'dark')])('search dialog, $label', (s) => {
   test('with results, and with a filter menu open, has no axe violations', async () => {
-    const opened = await openPage(browser, site, '/services/intercom/', contextFor(s));
+    const opened = await site.open('/services/intercom/', contextFor(s));
     try {
       const { page } = opened;
       await settled(page);
@@ -130,7 +121,7 @@ describe.each([setup('light', 'dark', 'light'), setup('dark', 'dark')])('search 
 });
 
 test("/builder/ while a service's settings load has no axe violations", async () => {
-  const opened = await openPage(browser, site, '/builder/', contextFor(setup('light', 'light')));
+  const opened = await site.open('/builder/', contextFor(setup('light', 'light')));
   try {
     const { page } = opened;
     await settled(page);

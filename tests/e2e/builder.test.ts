@@ -1,32 +1,23 @@
 /**
  * The builder island in real Chromium on the built site, driven by roles and labels as a user would.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
-import { launchBrowser } from './support/browser.ts';
 import { builderReady } from './support/builder.ts';
-import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+import { type OpenedPage, useSite } from './support/site.ts';
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 /** Opens a page and waits until the island has replaced its no-JavaScript notice with the form. */
-async function openBuilder(path: string, options: Parameters<typeof openPage>[3] = {}): Promise<OpenedPage> {
-  const opened = await openPage(browser, site, path, options);
+async function openBuilder(path: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
+  const opened = await site.open(path, options);
   await builderReady(opened.page);
   return opened;
 }
 const plainOutput = (page: Page) => page.locator('#builder-output-panel-plain pre').textContent();
 
-async function withPage(path: string, run: (opened: OpenedPage) => Promise<void>, options: Parameters<typeof openPage>[3] = {}) {
+async function withPage(path: string, run: (opened: OpenedPage) => Promise<void>, options: BrowserContextOptions = {}) {
   const opened = await openBuilder(path, options);
   try {
     await run(opened);
@@ -244,7 +235,7 @@ describe('keyboard and accessibility', () => {
 });
 
 test('without JavaScript the service page keeps its documentation and says the builder needs it', async () => {
-  const opened = await openPage(browser, site, '/services/intercom/', { javaScriptEnabled: false });
+  const opened = await site.open('/services/intercom/', { javaScriptEnabled: false });
   try {
     expect(await opened.page.getByRole('region', { name: 'Connection-string builder' }).textContent()).toMatch(/needs JavaScript/);
     expect(await opened.page.locator('#prop-APIKey').count()).toBe(1);

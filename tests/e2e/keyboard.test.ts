@@ -4,21 +4,12 @@
  * on the property, and gives focus back when closed. At every step the focused control must show a focus ring.
  * builder.test.ts and search.test.ts cover the same controls' behaviour from a focused starting point.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import { resultsLoaded, searchInput, summaryFor } from './support/search.ts';
-import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+import { type OpenedPage, useSite } from './support/site.ts';
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 /**
  * Where the focus is and whether it shows: `ring` is false when neither the focused element nor the box that
@@ -101,7 +92,7 @@ function keyboard(page: Page) {
 const isControl = (id: string) => (f: Focus) => f.id === id;
 
 test('builder, keyboard only from the top of a service page, with a visible focus at every step', async () => {
-  const opened: OpenedPage = await openPage(browser, site, '/services/aircall/', { permissions: ['clipboard-read', 'clipboard-write'] });
+  const opened: OpenedPage = await site.open('/services/aircall/', { permissions: ['clipboard-read', 'clipboard-write'] });
   try {
     const { page } = opened;
     const keys = keyboard(page);
@@ -170,7 +161,7 @@ test('builder, keyboard only from the top of a service page, with a visible focu
 });
 
 test('search, keyboard only: open, pick a result, land on the property; Escape gives focus back', async () => {
-  const opened = await openPage(browser, site, '/reference/');
+  const opened = await site.open('/reference/');
   try {
     const { page } = opened;
     const keys = keyboard(page);

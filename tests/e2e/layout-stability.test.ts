@@ -3,23 +3,13 @@
  * service's data arrives). The page around it must not jump: a deep link below it stays on its target, and the
  * cumulative layout shift of a first visit stays far below the 0.1 that counts as poor.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { openPage, startSite, type Site } from './support/site.ts';
+import { describe, expect, test } from 'vitest';
+import { useSite } from './support/site.ts';
 import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
 
 const serviceIds = Object.keys(seedFacts).sort();
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 // The targets right below the builder are the ones its hydration would move.
 const cases = serviceIds.flatMap((id) => [
@@ -29,7 +19,7 @@ const cases = serviceIds.flatMap((id) => [
 
 describe('a deep link below the builder stays in view after the island hydrates', () => {
   test.each(cases)('/services/%s/#%s', async (id, anchor, viewport) => {
-    const opened = await openPage(browser, site, `/services/${id}/#${anchor}`, { viewport });
+    const opened = await site.open(`/services/${id}/#${anchor}`, { viewport });
     try {
       const { page } = opened;
       // client:idle: the island hydrates right after load, whether or not it is on screen.
@@ -52,7 +42,7 @@ describe('cumulative layout shift while the builder loads', () => {
   test.each(pages.flatMap((path) => Object.entries(viewports).map(([name, viewport]) => [path, name, viewport] as const)))(
     '%s on a %s',
     async (path, _name, viewport) => {
-      const opened = await openPage(browser, site, path, { viewport });
+      const opened = await site.open(path, { viewport });
       try {
         const { page } = opened;
         await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });

@@ -2,23 +2,17 @@
  * Property search through its UI in real Chromium on the built site: the query table, filters, keyboard
  * access, landing on the property, the no-results state, lazy loading and a clean console.
  */
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
 import { resultsLoaded, search } from './support/search.ts';
-import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+import { type OpenedPage, useSite } from './support/site.ts';
 
-let browser: Browser;
-let site: Site;
+const site = useSite();
 let opened: OpenedPage;
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-  opened = await openPage(browser, site, '/');
+  opened = await site.open('/');
 });
 afterAll(async () => {
   await opened?.close();
-  await browser?.close();
-  await site?.stop();
 });
 
 const propertyQueries: [query: string, property: string][] = [
@@ -35,7 +29,7 @@ const propertyQueries: [query: string, property: string][] = [
 
 describe('the query table', () => {
   test('no search code is downloaded before search is opened', async () => {
-    const fresh = await openPage(browser, site, '/services/intercom/');
+    const fresh = await site.open('/services/intercom/');
     try {
       await fresh.page.waitForLoadState('networkidle');
       const requests = await fresh.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
@@ -94,7 +88,7 @@ describe('the query table', () => {
       const url = new URL(href, site.origin);
       byPage.set(url.pathname, [...(byPage.get(url.pathname) ?? []), decodeURIComponent(url.hash.slice(1))]);
     }
-    const check = await browser.newPage();
+    const check = await site.browser.newPage();
     try {
       for (const [path, ids] of byPage) {
         const response = await check.goto(site.origin + path);
@@ -131,7 +125,7 @@ describe('the query table', () => {
 
 describe('keyboard', () => {
   test('Ctrl+K opens search; Enter on a result lands on the property, visible', async () => {
-    const fresh = await openPage(browser, site, '/');
+    const fresh = await site.open('/');
     try {
       const { page } = fresh;
       await page.keyboard.press('Control+k');
@@ -159,7 +153,7 @@ describe('keyboard', () => {
   });
 
   test('`/` opens search, but not while typing in a field; Escape closes it', async () => {
-    const fresh = await openPage(browser, site, '/');
+    const fresh = await site.open('/');
     try {
       const { page } = fresh;
       await page.getByRole('searchbox', { name: 'Filter services' }).fill('a/b');

@@ -7,22 +7,13 @@
  *     the share link (field and clipboard), any request, Web Storage, cookies, IndexedDB or Cache Storage.
  * The CSP as written into each page (hashes, directives, placement) is checked in tests/site/csp.test.ts.
  */
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { builderReady, builderServices, secretProperties, type ServiceMeta } from './support/builder.ts';
 import { search } from './support/search.ts';
-import { openPage, startSite, type OpenedPage, type Site } from './support/site.ts';
+import { type OpenedPage, useSite } from './support/site.ts';
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 const withClipboard: BrowserContextOptions = { permissions: ['clipboard-read', 'clipboard-write'] };
 const clipboardText = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -34,7 +25,7 @@ async function paste(page: Page, text: string): Promise<void> {
 }
 
 async function session(path: string, run: (opened: OpenedPage) => Promise<void>): Promise<void> {
-  const opened = await openPage(browser, site, path, withClipboard);
+  const opened = await site.open(path, withClipboard);
   try {
     await run(opened);
     expect(opened.faults()).toEqual([]);
@@ -56,7 +47,7 @@ async function searchAndFollow(page: Page, query: string, elsewhere: (href: stri
 
 describe('the fault recorder', () => {
   test('sees a CSP violation, a console error, an uncaught error and a request to another origin', async () => {
-    const opened = await openPage(browser, site, '/');
+    const opened = await site.open('/');
     try {
       const { page } = opened;
       await page.evaluate(() => {

@@ -2,23 +2,13 @@
  * Every service page in real Chromium: it loads clean (no console error, CSP violation or foreign request),
  * follows the system color scheme, and the toggle switches the theme, is remembered, and never flashes.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser.ts';
-import { openPage, startSite, type Site } from './support/site.ts';
+import { describe, expect, it } from 'vitest';
+import { useSite } from './support/site.ts';
 import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
 
 const serviceIds = Object.keys(seedFacts);
 
-let browser: Browser;
-let site: Site;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.stop();
-});
+const site = useSite();
 
 const theme = (opened: { page: import('playwright-core').Page }) =>
   opened.page.evaluate(() => document.documentElement.dataset.theme);
@@ -31,7 +21,7 @@ describe('theme toggle on every service page', () => {
   });
 
   it.each(serviceIds)('/services/%s/ toggles light ⇄ dark and remembers it', async (id) => {
-    const opened = await openPage(browser, site, `/services/${id}/`, { colorScheme: 'light' });
+    const opened = await site.open(`/services/${id}/`, { colorScheme: 'light' });
     try {
       const toggle = opened.page.getByRole('button', { name: 'Dark theme' });
       await expect.poll(() => toggle.isVisible()).toBe(true);
@@ -59,7 +49,7 @@ describe('theme toggle on every service page', () => {
 
 describe('system preference', () => {
   it('starts dark when the system is dark and nothing is stored', async () => {
-    const opened = await openPage(browser, site, '/services/aircall/', { colorScheme: 'dark' });
+    const opened = await site.open('/services/aircall/', { colorScheme: 'dark' });
     try {
       expect(await theme(opened)).toBe('dark');
       const stored = await opened.page.evaluate(() => localStorage.getItem('theme'));
@@ -70,7 +60,7 @@ describe('system preference', () => {
   });
 
   it('sets the theme before first paint (the attribute is right on DOMContentLoaded)', async () => {
-    const opened = await openPage(browser, site, '/services/intercom/', { colorScheme: 'dark' });
+    const opened = await site.open('/services/intercom/', { colorScheme: 'dark' });
     try {
       await opened.page.addInitScript(() => {
         document.addEventListener('DOMContentLoaded', () => {

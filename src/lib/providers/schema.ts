@@ -116,7 +116,7 @@ export const stepSchema = z.object({
   /** The console this menu path is in, when it differs from the service's default console. */
   console: z.string().optional(),
   /** A page to open (registration form, developer portal). */
-  link: z.string().url().optional(),
+  link: z.url().optional(),
   /** Properties whose values come out of this step. */
   yields: z.array(propertyName).default([]),
 });

@@ -6,7 +6,9 @@
 import { preview } from 'astro';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { assertBuilt } from '../../support/dist.ts';
+import { launchBrowser } from './browser.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -86,5 +88,42 @@ export async function openPage(
       ...recorded.foreignRequests.map((m) => `foreign request: ${m}`),
     ],
     close: () => context.close(),
+  };
+}
+
+/** One test file's Chromium and running site (see `useSite`). */
+export interface SiteSession extends Omit<Site, 'stop'> {
+  readonly browser: Browser;
+  /** `openPage` on this session's browser and site. */
+  open(path: string, options?: BrowserContextOptions): Promise<OpenedPage>;
+}
+
+/**
+ * Starts Chromium and the preview server before the calling file's tests and stops both after them. Call it at
+ * the top of a test file; use the session inside tests and hooks, once both have started.
+ */
+export function useSite(): SiteSession {
+  let browser: Browser | undefined;
+  let site: Site | undefined;
+  beforeAll(async () => {
+    [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} has not started: use the session inside tests and hooks only.`);
+    return value;
+  };
+  return {
+    get browser() {
+      return started(browser, 'Chromium');
+    },
+    get origin() {
+      return started(site, 'The preview server').origin;
+    },
+    url: (path) => started(site, 'The preview server').url(path),
+    open: (path, options) => openPage(started(browser, 'Chromium'), started(site, 'The preview server'), path, options),
   };
 }
