@@ -36,13 +36,6 @@ export function codePointLabel(code: number): string {
   return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Index just past the last non-whitespace code unit in `text[start, end)`, or `start` if there is none. */
-export function trimEndIndex(text: string, start: number, end: number): number {
-  let i = end;
-  while (i > start && isWhitespace(text.charCodeAt(i - 1))) i--;
-  return i;
-}
-
 /** Folds a key for case-insensitive comparison (the driver matches keys ignoring case). */
 export function foldKey(key: string): string {
   return key.toLowerCase();

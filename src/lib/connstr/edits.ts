@@ -3,7 +3,7 @@
  * Browser compatible, no side effects.
  */
 import { quoteNestedValue } from './serialize.ts';
-import type { NestedParseResult, TextEdit } from './types.ts';
+import type { NestedParseResult, Span, TextEdit } from './types.ts';
 
 /**
  * Applies non-overlapping edits to `text`. Edits are applied from the end backwards, so every offset
@@ -26,15 +26,49 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  * Edits meant for the decoded inner list of a nested value, with offsets already in the outer text
  * (as every span of a nested entry is), made safe for the outer quoting:
  * - inside `'…'` or `"…"` only that quote needs escaping (doubled), so each edit is kept as is;
- * - in a bare outer value a replacement could add `;`, quotes or whitespace, so the whole value is
- *   rewritten and re-quoted (a bare value has no escapes, so outer offsets map 1:1 to decoded ones).
+ * - a bare outer value could not take the `;`, quotes or whitespace a replacement may add, so it is
+ *   wrapped in a quote character it does not contain (two insertions, nothing else rewritten: a fix per
+ *   misplaced property must not copy a long value each time); only a bare value holding both quote
+ *   characters is rewritten and re-quoted whole (a bare value has no escapes, so outer offsets map 1:1
+ *   to decoded ones).
  */
 export function nestedEdits(nested: NestedParseResult, edits: readonly TextEdit[]): TextEdit[] {
   const quote = nested.quote;
-  if (quote !== null) {
-    return edits.map((e) => ({ start: e.start, end: e.end, text: e.text.replaceAll(quote, quote + quote) }));
-  }
+  if (quote !== null) return edits.map((e) => escapedFor(quote, e));
+  const wrap = bareWrapQuote(nested);
+  if (wrap !== null) return wrapped(nested.within, edits.map((e) => escapedFor(wrap, e)), wrap);
   const base = nested.within.start;
   const local = edits.map((e) => ({ start: e.start - base, end: e.end - base, text: e.text }));
   return [{ start: nested.within.start, end: nested.within.end, text: quoteNestedValue(applyEdits(nested.decoded, local)) }];
+}
+
+function escapedFor(quote: '"' | "'", edit: TextEdit): TextEdit {
+  return { start: edit.start, end: edit.end, text: edit.text.replaceAll(quote, quote + quote) };
+}
+
+/** The quote that can wrap a bare nested value without escaping it, cached: validation asks once per fix. */
+const wrapQuotes = new WeakMap<NestedParseResult, '"' | "'" | null>();
+function bareWrapQuote(nested: NestedParseResult): '"' | "'" | null {
+  let wrap = wrapQuotes.get(nested);
+  if (wrap === undefined) {
+    // Single quotes first: the spelling CData's examples use for ProfileSettings.
+    wrap = !nested.decoded.includes("'") ? "'" : !nested.decoded.includes('"') ? '"' : null;
+    wrapQuotes.set(nested, wrap);
+  }
+  return wrap;
+}
+
+/**
+ * Adds the opening and closing quote around `within`. A quote that lands where an edit starts or ends is
+ * merged into that edit, so no two insertions share a position (their order would then be up to the editor).
+ */
+function wrapped(within: Span, edits: TextEdit[], quote: string): TextEdit[] {
+  const out = edits.map((e) => ({ ...e }));
+  const first = out.find((e) => e.start === within.start);
+  if (first) first.text = quote + first.text;
+  else out.push({ start: within.start, end: within.start, text: quote });
+  const last = out.find((e) => e.end === within.end);
+  if (last) last.text += quote;
+  else out.push({ start: within.end, end: within.end, text: quote });
+  return out;
 }

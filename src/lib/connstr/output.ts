@@ -45,7 +45,8 @@ export function toJdbcUrl(input: PairsOrString, prefix: JdbcPrefix = 'jdbc:api:'
  * @throws InvalidKeyError for a key ODBC cannot carry (`=`, `;`, braces, or any key `serialize` rejects)
  */
 export function toOdbc(pairs: Iterable<Pair>, driver = 'CData ODBC Driver for API'): string {
-  const parts = [`Driver=${odbcValue(driver, 'Driver')}`];
+  // The driver name is always braced, as documented above and as .NET's ODBC builder writes the Driver key.
+  const parts = [`Driver=${odbcValue(driver, 'Driver', true)}`];
   for (const [key, value] of pairs) {
     const reason = keyProblem(key) ?? (/[=;{}]/.test(key) ? 'ODBC keys cannot contain "=", ";" or braces' : undefined);
     if (reason !== undefined) throw new InvalidKeyError(key, reason);
@@ -54,9 +55,10 @@ export function toOdbc(pairs: Iterable<Pair>, driver = 'CData ODBC Driver for AP
   return parts.join(';');
 }
 
-function odbcValue(value: string, key: string): string {
+function odbcValue(value: string, key: string, braced = false): string {
   if (value.includes('\0')) throw new InvalidValueError(key, 'it contains NUL (U+0000)');
   const bare =
+    !braced &&
     value.length > 0 &&
     !/[[\]{}(),;?*=!@]/.test(value) &&
     !isWhitespace(value.charCodeAt(0)) &&

@@ -520,7 +520,8 @@ function parseNested(outer: Scan, entry: Entry, decoded: string, collapsed: numb
     return mapped;
   });
   sortProblems(problems);
-  outer.problems.push(...problems);
+  // A loop, not push(...problems): spreading 100k+ arguments overflows the stack (parse must never throw).
+  for (const p of problems) outer.problems.push(p);
   return {
     text: outer.text,
     entries: level.entries,

@@ -7,7 +7,7 @@
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
 import type { AuthMethod } from '../providers/schema.ts';
 import { closestName } from '../providers/names.ts';
-import { foldKey, trimEndIndex } from './chars.ts';
+import { foldKey, isWhitespace } from './chars.ts';
 import { nestedEdits } from './edits.ts';
 import { effectivePairs, type EffectivePair } from './pairs.ts';
 import { parseAny, shown, sortProblems } from './parse.ts';
@@ -41,7 +41,9 @@ interface Present {
 const PLACEHOLDER = /^(?:(?:your|my)_[a-z0-9_]+|<[^<>]+>)$/i;
 const BOOLEAN = /^(?:true|false)$/i;
 const INTEGER = /^\s*[+-]?[0-9]+\s*$/;
-const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#]+\S*$/i;
+// One host character, then any non-space text. (`[^\s/?#]+\S*$` matched the same strings but backtracked
+// quadratically on a long value with a space in it.)
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/?#]\S*$/i;
 /** Spellings people use for booleans, mapped to what the driver documents. */
 const BOOLEAN_SYNONYMS: Record<string, 'true' | 'false'> = { yes: 'true', y: 'true', on: 'true', '1': 'true', no: 'false', n: 'false', off: 'false', '0': 'false' };
 
@@ -68,6 +70,11 @@ class Validator {
   readonly result: ParseResult;
   readonly service: ResolvedService;
   readonly options: ValidateOptions;
+  /** Property names and aliases, for did-you-mean; built on the first unknown key. */
+  names?: string[];
+  readonly suggestions = new Map<string, string | undefined>();
+  /** Entry → index, per scope, for `indexIn`. */
+  readonly positions = new Map<Scope, Map<Entry, number>>();
 
   constructor(result: ParseResult, service: ResolvedService, options: ValidateOptions) {
     this.result = result;
@@ -78,7 +85,8 @@ class Validator {
   }
 
   run(): Problem[] {
-    if (this.options.includeParseProblems !== false) this.problems.push(...this.result.problems);
+    // A loop, not push(...): spreading 100k+ parse problems as arguments overflows the stack.
+    if (this.options.includeParseProblems !== false) for (const p of this.result.problems) this.problems.push(p);
     // Find the ProfileSettings in effect first: moving a property into it needs to know where it is.
     // An overwritten ProfileSettings only matters as a duplicate, which the parser reports.
     const ps = effectivePairs(this.top.entries).find((p) => lookupProperty(this.service, p.key)?.property.name === 'ProfileSettings');
@@ -180,9 +188,7 @@ class Validator {
 
   unknown(entry: Entry, scope: Scope): void {
     const { service } = this;
-    const names = service.properties.flatMap((p) => [p.name, ...p.aliases]);
-    const guess = closestName(entry.key, names);
-    const suggestion = guess === undefined ? undefined : lookupProperty(service, guess)?.property.name;
+    const suggestion = this.suggestName(entry.key);
     const what = scope.level === 'top' ? `a property the ${service.name} connection accepts` : `a setting of the ${service.name} profile`;
     this.add(
       {
@@ -198,6 +204,17 @@ class Validator {
     );
   }
 
+  /** Did-you-mean for an unknown key, once per key (ignoring case, as the distance does): a long string may repeat one key many times. */
+  suggestName(key: string): string | undefined {
+    const folded = foldKey(key);
+    if (this.suggestions.has(folded)) return this.suggestions.get(folded);
+    this.names ??= this.service.properties.flatMap((p) => [p.name, ...p.aliases]);
+    const guess = closestPlausibleName(key, this.names);
+    const suggestion = guess === undefined ? undefined : lookupProperty(this.service, guess)?.property.name;
+    this.suggestions.set(folded, suggestion);
+    return suggestion;
+  }
+
   /** A property written at the wrong level; the fix moves the pair (value kept) to where it belongs. */
   wrongLevel(entry: Entry, index: number, scope: Scope, property: ResolvedProperty): void {
     const value = entry.value;
@@ -208,7 +225,8 @@ class Validator {
       if (value !== null) fix = { description: `Move ${property.name} into ProfileSettings.`, edits: this.moveIntoProfileSettings(entry, index, property.name, value) };
     } else {
       message = `${property.name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`;
-      if (value !== null && this.profileSettings) {
+      // Moving a ProfileSettings out would create a second top-level one that replaces the real list.
+      if (value !== null && this.profileSettings && property.name !== 'ProfileSettings') {
         const outer = this.profileSettings.entry;
         const edits = [...this.removeEntry(scope, index), { start: outer.span.end, end: outer.span.end, text: `;${serialize([[property.name, value]])}` }];
         fix = { description: `Move ${property.name} out of ProfileSettings to the top level.`, edits };
@@ -219,13 +237,35 @@ class Validator {
 
   /** Edits that delete an entry together with the separator that joins it to a neighbour. */
   removeEntry(scope: Scope, index: number): TextEdit[] {
+    return this.removeEntries(scope, [index]);
+  }
+
+  /**
+   * Edits that delete entries (indexes ascending) with their separators. Each run of neighbouring entries
+   * is one edit, so the edits never overlap (two single-entry removals could share a `;`).
+   */
+  removeEntries(scope: Scope, indexes: readonly number[]): TextEdit[] {
     const entries = scope.entries;
-    const entry = entries[index]!;
-    let edit: TextEdit;
-    if (index + 1 < entries.length) edit = { start: entry.span.start, end: entries[index + 1]!.span.start, text: '' };
-    else if (index > 0) edit = { start: entries[index - 1]!.span.end, end: entry.span.end, text: '' };
-    else edit = { start: entry.span.start, end: entry.span.end, text: '' };
-    return scope.nested ? nestedEdits(scope.nested, [edit]) : [edit];
+    const edits: TextEdit[] = [];
+    for (let r = 0; r < indexes.length; r++) {
+      const first = indexes[r]!;
+      let last = first;
+      while (r + 1 < indexes.length && indexes[r + 1] === last + 1) last = indexes[++r]!;
+      if (last + 1 < entries.length) edits.push({ start: entries[first]!.span.start, end: entries[last + 1]!.span.start, text: '' });
+      else if (first > 0) edits.push({ start: entries[first - 1]!.span.end, end: entries[last]!.span.end, text: '' });
+      else edits.push({ start: entries[first]!.span.start, end: entries[last]!.span.end, text: '' });
+    }
+    return scope.nested ? nestedEdits(scope.nested, edits) : edits;
+  }
+
+  /** Where each entry of a scope is, built once per scope (an entry may be asked about many times). */
+  indexIn(scope: Scope, entry: Entry): number {
+    let positions = this.positions.get(scope);
+    if (!positions) {
+      positions = new Map(scope.entries.map((e, i) => [e, i]));
+      this.positions.set(scope, positions);
+    }
+    return positions.get(entry)!;
   }
 
   /** Edits that add `name=value` to the ProfileSettings list, creating ProfileSettings when there is none. */
@@ -254,7 +294,13 @@ class Validator {
   appendTop(pairText: string): TextEdit[] {
     const text = this.text;
     const from = this.result.prefix?.span.end ?? 0;
-    const at = trimEndIndex(text, from, text.length);
+    // Insert before trailing whitespace and NUL padding: text after a NUL is an error (grammar §2.2 TrailingNul).
+    let at = text.length;
+    while (at > from) {
+      const code = text.charCodeAt(at - 1);
+      if (code !== 0 && !isWhitespace(code)) break;
+      at--;
+    }
     const needsSeparator = at > from && text.charCodeAt(at - 1) !== 0x3b;
     return [{ start: at, end: at, text: `${needsSeparator ? ';' : ''}${pairText}` }];
   }
@@ -299,7 +345,7 @@ class Validator {
           );
           return;
         }
-        const guess = closestName(value, allowed);
+        const guess = closestPlausibleName(value, allowed);
         const list = allowed.join(', ');
         this.add(
           {
@@ -365,9 +411,18 @@ class Validator {
       const guess = `C:\\profiles\\${service.profileFile}`;
       const pairText = serialize([['Profile', guess]]);
       const first = this.top.entries[0];
-      const edit = first
-        ? { start: first.span.start, end: first.span.start, text: `${pairText};` }
-        : this.appendTop(pairText)[0]!;
+      // A `Profile=` without a value removes any Profile before it, so an added pair must not precede it:
+      // the path goes into that (last) empty entry instead.
+      let removal: Entry | undefined;
+      for (let i = this.top.entries.length - 1; i >= 0 && !removal; i--) {
+        const entry = this.top.entries[i]!;
+        if (lookupProperty(service, entry.key)?.property.name === 'Profile') removal = entry;
+      }
+      const edit = removal
+        ? { ...removal.valueSpan, text: quoteValue(guess) }
+        : first
+          ? { start: first.span.start, end: first.span.start, text: `${pairText};` }
+          : this.appendTop(pairText)[0]!;
       this.add({
         code: 'missing-profile',
         severity: 'error',
@@ -519,7 +574,8 @@ class Validator {
       const other = others.get(name);
       if (!other) continue;
       for (const item of list) {
-        const index = item.scope.entries.indexOf(item.pair.entry);
+        // Every occurrence in effect goes: removing only the last would let an earlier duplicate take over.
+        const indexes = item.pair.occurrences.map((entry) => this.indexIn(item.scope, entry));
         this.add(
           {
             code: 'ignored-by-method',
@@ -527,13 +583,25 @@ class Validator {
             message: `The ${label} method does not use ${name}, so the driver ignores it; remove it, or switch to the ${other.label} method.`,
             span: item.pair.entry.span,
             property: name,
-            fix: { description: `Remove ${name}.`, edits: this.removeEntry(item.scope, index) },
+            fix: { description: `Remove ${name}.`, edits: this.removeEntries(item.scope, indexes) },
           },
           item.scope,
         );
       }
     }
   }
+}
+
+/**
+ * `closestName`, skipped when no candidate is close enough in length alone to pass its typo limit (the edit
+ * distance is at least the length difference), so the answer is the same but a 1 MB key or value does not
+ * cost a full edit-distance table per candidate.
+ */
+function closestPlausibleName(name: string, candidates: readonly string[]): string | undefined {
+  const plausible = candidates.some(
+    (c) => Math.abs(c.length - name.length) <= Math.max(1, Math.floor(Math.max(c.length, name.length) / 3)),
+  );
+  return plausible ? closestName(name, candidates) : undefined;
 }
 
 /** `A`, `A or B`, `A, B or C`. */
