@@ -41,6 +41,34 @@ export interface SerializeFixtures {
   invalidValues: { name: string; pairs: [string, string][] }[];
 }
 
+/** One expected problem of a validation case. */
+export interface ExpectedProblem {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  /** The exact text the span covers. */
+  span: string;
+  /** Where the span starts, for spans whose text alone is ambiguous (empty spans). */
+  start?: number;
+  /** The canonical property, or null when the problem names none (unknown keys, parse notes). */
+  property: string | null;
+  /** Absent for the top level. */
+  level?: 'profileSettings';
+  /** Parts the message must contain. */
+  message: string[];
+  /** The whole text after applying the fix, or null when no fix may be offered. */
+  fix: string | null;
+}
+
+export interface ValidateCase {
+  name: string;
+  /** Catalog service id. */
+  service: string;
+  input: string;
+  options?: { reportSensitive?: boolean; includeParseProblems?: boolean };
+  /** Every problem, in the order `validate` returns them (by position). */
+  problems: ExpectedProblem[];
+}
+
 function load<T>(file: string, check: (data: unknown) => data is T): T {
   const path = fileURLToPath(new URL(`../../fixtures/connstr/${file}`, import.meta.url));
   const data: unknown = JSON.parse(readFileSync(path, 'utf8'));
@@ -73,4 +101,17 @@ export function exampleCases(): ExampleCase[] {
 
 export function serializeFixtures(): SerializeFixtures {
   return load('serialize.json', (d): d is SerializeFixtures => hasArray('serialize')(d) && hasArray('invalidKeys')(d));
+}
+
+export function validateCases(): ValidateCase[] {
+  const data = load('validate.json', (d): d is { cases: ValidateCase[] } => hasArray('cases')(d));
+  for (const c of data.cases) {
+    const wellFormed =
+      typeof c.name === 'string' &&
+      typeof c.service === 'string' &&
+      typeof c.input === 'string' &&
+      c.problems.every((p) => typeof p.code === 'string' && typeof p.span === 'string' && Array.isArray(p.message) && p.fix !== undefined && p.property !== undefined);
+    if (!wellFormed) throw new Error(`validate.json: malformed case ${JSON.stringify(c.name)}`);
+  }
+  return data.cases;
 }
