@@ -287,7 +287,7 @@ export function printScale(r) {
   }
   const phased = r.rows.filter((row) => row.pagefindPhases);
   if (phased.length) {
-    const keys = [['catalogMs', 'catalog load'], ['recordsMs', 'build records'], ['addDirectoryMs', 'addDirectory (pages)'], ['addRecordsMs', 'addCustomRecord × records'], ['writeFilesMs', 'writeFiles']];
+    const keys = [['catalogMs', 'catalog load'], ['addDirectoryMs', 'addDirectory (pages)'], ['addRecordsMs', 'build and add records'], ['writeFilesMs', 'writeFiles']];
     table(
       'Scale: Pagefind step replayed phase by phase (--profile)',
       ['phase', ...phased.map((x) => `${x.services} svc`), ...phased.slice(1).map((x, i) => `exp ${phased[i].services}→${x.services}`)],
