@@ -1,0 +1,119 @@
+/**
+ * The linear-time measurement (see ../linear-time.test.ts): adversarial input shapes and a timer that compares
+ * two sizes. It runs in a child process of its own (scaling-probe.ts), not in the Vitest worker: there the
+ * worker's own heap and the test files running beside it made garbage collection grow faster than the input
+ * and pushed linear code to ratios of 9–11.
+ */
+import type { ResolvedService } from '../../../../src/lib/providers/catalog.ts';
+import { parse, parseAny, validate } from '../../../../src/lib/connstr/index.ts';
+
+export type Shape = [name: string, make: (size: number) => string];
+/** One measured case: what runs, on which shapes, from which small size. */
+export type Measured = { name: string; ratio: number; smallMs: number; largeMs: number };
+
+export const SMALL = 256 * 1024;
+/**
+ * Linear is 4 (the large input is four times the small one), quadratic 16. Allocation-heavy linear shapes
+ * (a problem object per pair) measure up to about 8.4 here: a 1 MB input's objects no longer fit the caches
+ * and the young generation the 256 kB one did. The bound sits between that and 16.
+ */
+export const BOUND = 11;
+/** Interleaved samples per round; another round is taken (up to MAX_ROUNDS) only while the ratio looks too high. */
+const SAMPLES = 3;
+const MAX_ROUNDS = 6;
+/** A batch of runs on the small input takes at least this long, so timer resolution does not matter. */
+const MIN_BATCH_MS = 20;
+
+/** `unit` repeated to about `size` characters, between `head` and `tail`. */
+export const fill = (size: number, unit: string, head = '', tail = '') =>
+  head + unit.repeat(Math.max(1, Math.floor((size - head.length - tail.length) / unit.length))) + tail;
+
+/**
+ * No forced collection before a batch: after a full GC the engine shrinks the heap, and the next large run
+ * pays for growing it again (measured: ×7.5 instead of ×4.9 for the same linear parse).
+ */
+function batchTime(run: () => unknown, reps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) run();
+  return performance.now() - start;
+}
+
+/**
+ * Best large-input time over best small-input time. Interference (another process, GC) only ever adds time,
+ * so the best of several interleaved batches is the truest figure; a linear function that looks slow once
+ * gets another round, while a quadratic one stays near 16 however often it is measured.
+ */
+export function scaling(name: string, make: (size: number) => string, run: (text: string) => unknown, smallSize = SMALL): Measured {
+  const small = make(smallSize);
+  const large = make(4 * smallSize);
+  const sizeRatio = large.length / small.length;
+  if (sizeRatio < 3.9 || sizeRatio > 4.1) throw new Error(`${name}: the inputs are ${sizeRatio.toFixed(2)}× apart, not 4×`);
+  // Warm up: the JIT, and the heap grown to what the large input needs (its first runs are the slowest).
+  run(small);
+  run(large);
+  let reps = 1;
+  while (reps < 4096 && batchTime(() => run(small), reps) < MIN_BATCH_MS) reps *= 2;
+  let bestSmall = Infinity;
+  let bestLarge = Infinity;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    for (let i = 0; i < SAMPLES; i++) {
+      bestSmall = Math.min(bestSmall, batchTime(() => run(small), reps));
+      bestLarge = Math.min(bestLarge, batchTime(() => run(large), reps));
+    }
+    if (bestLarge / bestSmall < BOUND) break;
+  }
+  return { name, ratio: bestLarge / bestSmall, smallMs: bestSmall / reps, largeMs: bestLarge / reps };
+}
+
+export const parseShapes: Shape[] = [
+  ['thousands of doubled quotes in one value', (n) => fill(n, "''", "A='", "'")],
+  ['an unterminated quote full of doubled quotes', (n) => fill(n, '""', 'A="')],
+  ['a key made of == (each a literal =)', (n) => fill(n, '==', '', '=v')],
+  ['one long key with no =', (n) => fill(n, 'K')],
+  ['a key of ;-separated words and one = at the end', (n) => fill(n, 'a;', '', '=1')],
+  ['only separators', (n) => fill(n, ';')],
+  ['the same key many times (a duplicate problem each)', (n) => fill(n, 'A=1;')],
+  ['text after a closing quote in every pair', (n) => fill(n, "A='x'y;")],
+  ['bare values ending in a quote (a fix each)', (n) => fill(n, "A=x';")],
+  ['==, quotes and separators mixed', (n) => fill(n, `==;'"=`)],
+  ['control characters', (n) => fill(n, 'A=\u0001;')],
+  ['NUL padding at the end', (n) => fill(n, '\u0000', 'A=1')],
+  ['text after NUL padding, again and again', (n) => fill(n, '\u0000x;')],
+  ['spaces inside a bare value', (n) => fill(n, ' x', 'A=')],
+  ['nested ProfileSettings full of doubled quotes', (n) => fill(n, 'A=""x;y"";', 'ProfileSettings="', '"')],
+  ['nested ProfileSettings with an error and a fix in every pair', (n) => fill(n, 'A=x";', "ProfileSettings='", "'")],
+  ['nested ProfileSettings with == keys and duplicates', (n) => fill(n, 'K==ey=1;', "ProfileSettings='", "'")],
+  ['a JDBC prefix before one long key', (n) => fill(n, 'K', 'jdbc:api:')],
+];
+
+export const validateShapes: Shape[] = [
+  // Every misplaced APIKey gets a fix that quotes the bare ProfileSettings value; copying that value per fix was quadratic.
+  ['a long bare ProfileSettings value and many misplaced APIKeys', (n) => `ProfileSettings=A=${'x'.repeat(n / 2)};${fill(n / 2, 'APIKey=k;')}`],
+  ['one long unknown key', (n) => fill(n, 'K', '', '=1')],
+  ['many driver properties inside ProfileSettings', (n) => fill(n, 'Timeout=1;', "ProfileSettings='", "'")],
+  ['many properties the method ignores', (n) => fill(n, 'OAuthClientId=1;OAuthClientSecret=2;')],
+  ['many wrong types', (n) => fill(n, 'Timeout=abc;Readonly=maybe;CallbackURL=x;')],
+  // 200k parse problems: copying them with push(...spread) overflowed the stack.
+  ['a syntax error in every pair', (n) => fill(n, 'A=\u0001;')],
+];
+
+/** A deliberately quadratic function: the measurement must tell it from the engine, or it proves nothing. */
+export function quadratic(text: string): number {
+  let sum = 0;
+  const steps = text.length / 256;
+  for (let i = 0; i < steps; i++) for (let j = 0; j < steps; j++) sum += i ^ j;
+  return sum;
+}
+
+/** Every case, measured one after another. `service` is the one validate() checks against (Intercom). */
+export function measureAll(service: ResolvedService): Measured[] {
+  return [
+    ...parseShapes.map(([name, make]) => scaling(`parse: ${name}`, make, (text) => parseAny(text))),
+    scaling('parse: plain pairs', (n) => fill(n, 'A=1;'), (text) => parse(text)),
+    ...validateShapes.map(([name, make]) => scaling(`validate: ${name}`, make, (text) => validate(text, service))),
+    // A URL regex with two overlapping repetitions backtracked quadratically here; a regex cannot be
+    // interrupted, so smaller sizes make a regression fail in seconds instead of hanging for minutes.
+    scaling('validate: a long URL with a space (16 kB and 64 kB)', (n) => fill(n, 'a', 'CallbackURL="http://', ' b"'), (text) => validate(text, service), 16 * 1024),
+    scaling('control: a quadratic function', (n) => fill(n, 'x'), quadratic),
+  ];
+}
