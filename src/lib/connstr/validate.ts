@@ -209,7 +209,7 @@ class Validator {
     const folded = foldKey(key);
     if (this.suggestions.has(folded)) return this.suggestions.get(folded);
     this.names ??= this.service.properties.flatMap((p) => [p.name, ...p.aliases]);
-    const guess = closestPlausibleName(key, this.names);
+    const guess = closestName(key, this.names);
     const suggestion = guess === undefined ? undefined : lookupProperty(this.service, guess)?.property.name;
     this.suggestions.set(folded, suggestion);
     return suggestion;
@@ -345,7 +345,7 @@ class Validator {
           );
           return;
         }
-        const guess = closestPlausibleName(value, allowed);
+        const guess = closestName(value, allowed);
         const list = allowed.join(', ');
         this.add(
           {
@@ -590,18 +590,6 @@ class Validator {
       }
     }
   }
-}
-
-/**
- * `closestName`, skipped when no candidate is close enough in length alone to pass its typo limit (the edit
- * distance is at least the length difference), so the answer is the same but a 1 MB key or value does not
- * cost a full edit-distance table per candidate.
- */
-function closestPlausibleName(name: string, candidates: readonly string[]): string | undefined {
-  const plausible = candidates.some(
-    (c) => Math.abs(c.length - name.length) <= Math.max(1, Math.floor(Math.max(c.length, name.length) / 3)),
-  );
-  return plausible ? closestName(name, candidates) : undefined;
 }
 
 /** `A`, `A or B`, `A, B or C`. */

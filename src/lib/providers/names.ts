@@ -21,20 +21,22 @@ export function editDistance(a: string, b: string): number {
 }
 
 /**
- * The candidate closest to `name`, if it is close enough to be a plausible typo: at most a third of the
+ * The candidate closest to `name` among those close enough to be a plausible typo: at most a third of the
  * longer name's letters differ (so `OAuthClientSecert` finds `OAuthClientSecret`, `Foo` finds nothing).
  */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    const limit = Math.max(1, Math.floor(Math.max(name.length, candidate.length) / 3));
+    // The distance is at least the length difference: skip what cannot pass without computing it (a pasted
+    // 100 kB key must not cost a full edit distance per property name).
+    if (Math.abs(candidate.length - name.length) > limit) continue;
     const d = editDistance(name, candidate);
-    if (d < bestDistance) {
+    if (d <= limit && d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  if (best === undefined) return undefined;
-  const limit = Math.max(1, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDistance <= limit ? best : undefined;
+  return best;
 }
