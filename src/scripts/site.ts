@@ -123,10 +123,17 @@ if (searchSlot && searchButton) {
     document.body.append(config, dialog);
     await customElements.whenDefined('pagefind-modal');
     // Pagefind's filter buttons have role="combobox", which takes no name from its text: name each by its label
-    // (the aria-label Pagefind sets while a filter is selected still takes precedence over the title).
-    for (const dropdown of dialog.querySelectorAll('pagefind-filter-dropdown')) {
-      dropdown.querySelector('.pf-dropdown-trigger')?.setAttribute('title', dropdown.getAttribute('label') ?? '');
-    }
+    // (the aria-label Pagefind sets while a filter is selected still takes precedence over the title). Pagefind
+    // rebuilds a dropdown's contents when it re-renders, so the names are put back whenever its nodes change.
+    const nameFilters = () => {
+      for (const dropdown of dialog.querySelectorAll('pagefind-filter-dropdown')) {
+        const trigger = dropdown.querySelector('.pf-dropdown-trigger');
+        const label = dropdown.getAttribute('label') ?? '';
+        if (trigger && trigger.getAttribute('title') !== label) trigger.setAttribute('title', label);
+      }
+    };
+    nameFilters();
+    new MutationObserver(nameFilters).observe(dialog, { childList: true, subtree: true });
     // Pagefind may render its <dialog> again (when its translations load): listen on the host, in the capture
     // phase, since `close` does not bubble.
     dialog.addEventListener('close', () => searchButton.setAttribute('aria-expanded', 'false'), true);

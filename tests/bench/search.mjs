@@ -20,9 +20,10 @@ export function indexFigures(distDir) {
   const dir = join(distDir, 'pagefind');
   const files = existsSync(dir) ? readdirSync(dir) : [];
   const sum = (test) => files.filter(test).reduce((n, f) => n + fileSize(join(dir, f)), 0);
+  const total = folderSize(dir);
   return {
-    bytes: folderSize(dir).bytes,
-    files: folderSize(dir).files,
+    bytes: total.bytes,
+    files: total.files,
     fragments: count(join(dir, 'fragment')),
     fragmentBytes: folderSize(join(dir, 'fragment')).bytes,
     indexChunks: count(join(dir, 'index')),

@@ -55,7 +55,7 @@ function focused(page: Page): Promise<Focus> {
   });
 }
 
-/** Waits while an island that is on screen has not hydrated yet (service pages hydrate the builder when visible). */
+/** Waits while an island that is on screen has not hydrated yet (the builder hydrates when the browser is idle). */
 async function islandsOnScreenHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('astro-island[ssr]')].every((island) => {

@@ -3,6 +3,7 @@
  * service's data arrives). The page around it must not jump: a deep link below it stays on its target, and the
  * cumulative layout shift of a first visit stays far below the 0.1 that counts as poor.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useSite } from './support/site.ts';
 import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
@@ -10,6 +11,10 @@ import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
 const serviceIds = Object.keys(seedFacts).sort();
 
 const site = useSite();
+
+/** Two animation frames: layout, scroll anchoring and layout-shift entries are done for what has rendered. */
+const settled = (page: Page) =>
+  page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 
 // The targets right below the builder are the ones its hydration would move.
 const cases = serviceIds.flatMap((id) => [
@@ -24,7 +29,7 @@ describe('a deep link below the builder stays in view after the island hydrates'
       const { page } = opened;
       // client:idle: the island hydrates right after load, whether or not it is on screen.
       await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });
-      await page.waitForTimeout(300); // a frame or two for layout and scroll anchoring to settle
+      await settled(page);
       const top = await page.evaluate((target) => document.getElementById(target)!.getBoundingClientRect().top, anchor);
       expect(top).toBeGreaterThanOrEqual(0);
       expect(top).toBeLessThan(viewport.height / 3);
@@ -47,7 +52,7 @@ describe('cumulative layout shift while the builder loads', () => {
         const { page } = opened;
         await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });
         await page.getByRole('button', { name: /^Reset/ }).waitFor({ state: 'attached' }); // the form, not just the tabs
-        await page.waitForTimeout(300);
+        await settled(page);
         // Every shift so far (buffered), as the Layout Instability API reports it; no input happened.
         const shifts = await page.evaluate(
           () =>

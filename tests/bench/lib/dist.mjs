@@ -48,7 +48,7 @@ export async function ensureDist(dir, { build = true, log = () => {} } = {}) {
 
 /**
  * Copies a built site into a temporary folder (retrying while a concurrent build is rewriting it).
- * @returns {{ dir: string, remove: () => void }}
+ * @returns {Promise<{ dir: string, remove: () => void }>}
  */
 export async function snapshotDist(source) {
   const parent = mkdtempSync(join(tmpdir(), 'bench-dist-'));

@@ -2,14 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { distDir } from '../../support/dist.ts';
+import { assertBuilt, distDir } from '../../support/dist.ts';
 
 /**
- * Scrolls the island into view (service pages hydrate it when visible) and waits until it has replaced its
- * no-JavaScript notice with the form and the chosen service's settings are loaded.
+ * Waits until the island (client:idle) has replaced its no-JavaScript notice with the form and the chosen
+ * service's settings are loaded.
  */
 export async function builderReady(page: Page): Promise<void> {
-  await page.locator('.builder').scrollIntoViewIfNeeded();
   await page.getByRole('tab', { name: 'Build' }).waitFor();
   await page.locator('.builder-methods').waitFor();
 }
@@ -24,6 +23,7 @@ export type ServiceMeta = {
 
 /** Every service's builder metadata, from the built site. */
 export function builderServices(): ServiceMeta[] {
+  assertBuilt();
   const dir = join(distDir, 'builder', 'data');
   return readdirSync(dir)
     .filter((name) => name.endsWith('.json'))
