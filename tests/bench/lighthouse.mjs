@@ -5,13 +5,13 @@
  *
  *   node tests/bench/lighthouse.mjs [distDir] [--pages /,/services/intercom/,/builder/]
  *
- * Chromium: CHROMIUM_PATH, /usr/bin/chromium, or the one in @sparticuz/chromium (see lib/chromium.mjs).
+ * Chromium: the browser tests' own (CHROMIUM_PATH, /usr/bin/chromium, or @sparticuz/chromium; see lib/browser.mjs).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromiumFlags, findChromium } from './lib/chromium.mjs';
+import { BASE_ARGS, findChromium } from './lib/browser.mjs';
 import { serveStatic } from './lib/server.mjs';
 import { table } from './lib/format.mjs';
 
@@ -84,8 +84,9 @@ export async function runLighthouse({ distDir, pages = defaultPages, log = () =>
       // A fresh browser and profile per page, so no page warms the cache of the next.
       const userDataDir = mkdtempSync(join(tmpdir(), 'bench-lh-'));
       const chrome = await chromeLauncher.launch({
-        chromePath: chromium.path,
-        chromeFlags: chromiumFlags,
+        chromePath: chromium.executablePath,
+        // The plain flags only (not @sparticuz's extras), so the browser is as close to a user's as it can be.
+        chromeFlags: ['--headless=new', '--disable-dev-shm-usage', ...BASE_ARGS],
         userDataDir,
         logLevel: 'silent',
       });

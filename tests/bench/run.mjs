@@ -41,18 +41,12 @@ function parseArgs(argv) {
     const [flag, inline] = argv[i].split(/=(.*)/s);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--only': {
-        const only = list(value(), '--only');
-        const unknown = only.filter((s) => !SECTIONS.includes(s));
-        if (unknown.length) usage(`unknown section ${unknown.join(', ')}`);
-        options.only = SECTIONS.filter((s) => only.includes(s));
-        break;
-      }
+      case '--only':
       case '--skip': {
-        const skip = list(value(), '--skip');
-        const unknown = skip.filter((s) => !SECTIONS.includes(s));
+        const named = list(value(), flag);
+        const unknown = named.filter((s) => !SECTIONS.includes(s));
         if (unknown.length) usage(`unknown section ${unknown.join(', ')}`);
-        options.only = options.only.filter((s) => !skip.includes(s));
+        options.only = options.only.filter((s) => named.includes(s) === (flag === '--only'));
         break;
       }
       case '--quick': options.quick = true; break;

@@ -9,7 +9,7 @@
  * unless --keep is given.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { root } from './lib/paths.mjs';
@@ -308,6 +308,6 @@ export function printScale(r) {
   }
   note('  Meaning: each size = N synthetic services + the 5 real ones, built from scratch (fresh cache) into a scratch folder;');
   note('  build = wall time of astro build including Pagefind; per page = build ÷ HTML pages; vite/render/Pagefind = phases from');
-  note("  Astro's log; svc page med = median render of one service page; load avg = 1-min load before/after (2 cores; other work");
+  note(`  Astro's log; svc page med = median render of one service page; load avg = 1-min load before/after (${cpus().length} cores; other work`);
   note('  on the machine shows up here); sidebar = bytes of the nav on one service page; exponents compare consecutive sizes.');
 }

@@ -2,7 +2,7 @@
  * Sizes of the built site (issues 4 and 6): what each key page costs to load (HTML, its stylesheets and every
  * JS module it loads before search opens, gzip level 9), what the builder island costs, and folder totals.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { folderSize, gzipSize, htmlPages, islandCost, pageCost } from './lib/sizes.mjs';
 import { kb, note, size, table } from './lib/format.mjs';
@@ -37,7 +37,7 @@ export function measureSizes(distDir) {
   const dataGzip = dataFiles.map((n) => gzipSize(readFileSync(join(dataDir, n))));
 
   const html = htmlPages(distDir);
-  const htmlBytes = html.reduce((n, p) => n + readFileSync(join(distDir, p)).length, 0);
+  const htmlBytes = html.reduce((n, p) => n + statSync(join(distDir, p)).size, 0);
   const total = folderSize(distDir);
   return {
     pages,
