@@ -413,13 +413,9 @@ class Validator {
       const first = this.top.entries[0];
       // A `Profile=` without a value removes any Profile before it, so an added pair must not precede it:
       // the path goes into that (last) empty entry instead.
-      let removal: Entry | undefined;
-      for (let i = this.top.entries.length - 1; i >= 0 && !removal; i--) {
-        const entry = this.top.entries[i]!;
-        if (lookupProperty(service, entry.key)?.property.name === 'Profile') removal = entry;
-      }
-      const edit = removal
-        ? { ...removal.valueSpan, text: quoteValue(guess) }
+      const emptyProfile = this.top.entries.findLast((entry) => lookupProperty(service, entry.key)?.property.name === 'Profile');
+      const edit = emptyProfile
+        ? { ...emptyProfile.valueSpan, text: quoteValue(guess) }
         : first
           ? { start: first.span.start, end: first.span.start, text: `${pairText};` }
           : this.appendTop(pairText)[0]!;
