@@ -12,13 +12,12 @@
  *  7. unknown keys, in the order written.
  * Inside ProfileSettings the same order applies from step 4 on.
  */
-import type { ResolvedService } from '../providers/catalog.ts';
-import type { AuthMethod } from '../providers/schema.ts';
 import { foldKey } from './chars.ts';
 import { effectivePairs } from './pairs.ts';
 import { parseAny } from './parse.ts';
 import { serialize } from './serialize.ts';
 import { lookupProperty, resolveMethod } from './service.ts';
+import type { MethodRule, PropertyRule, ServiceRules } from './rules.ts';
 import type { Entry, Pair, ParseResult } from './types.ts';
 
 const FIRST: Record<string, number> = { Profile: 0, AuthScheme: 1, ProfileSettings: 2 };
@@ -37,9 +36,9 @@ interface Item {
  * The canonical pairs of a string (nested ProfileSettings as a pair list). Without a service, keys keep
  * their spelling and order; only duplicates and removals are resolved.
  */
-export function canonicalPairs(input: string | ParseResult, service?: ResolvedService): Pair[] {
+export function canonicalPairs(input: string | ParseResult, service?: ServiceRules): Pair[] {
   const result = typeof input === 'string' ? parseAny(input) : input;
-  let method: AuthMethod | undefined;
+  let method: MethodRule | undefined;
   if (service) {
     const scheme = effectivePairs(result.entries).find((p) => lookupProperty(service, p.key)?.property.name === 'AuthScheme');
     method = resolveMethod(service, scheme?.value);
@@ -48,11 +47,11 @@ export function canonicalPairs(input: string | ParseResult, service?: ResolvedSe
 }
 
 /** The canonical connection string of `input` (see the module comment for the order). */
-export function canonicalize(input: string | ParseResult, service?: ResolvedService): string {
+export function canonicalize(input: string | ParseResult, service?: ServiceRules): string {
   return serialize(canonicalPairs(input, service));
 }
 
-function canonicalLevel(entries: readonly Entry[], service: ResolvedService | undefined, method: AuthMethod | undefined, top: boolean): Pair[] {
+function canonicalLevel(entries: readonly Entry[], service: ServiceRules | undefined, method: MethodRule | undefined, top: boolean): Pair[] {
   const items = new Map<string, Item>();
   for (const pair of effectivePairs(entries)) {
     const property = service ? lookupProperty(service, pair.key)?.property : undefined;

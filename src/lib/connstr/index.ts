@@ -23,7 +23,7 @@ export type {
 } from './types.ts';
 export { foldKey, isControl, isWhitespace } from './chars.ts';
 export { parse, parseAny, type ParseOptions } from './parse.ts';
-export { ConnectionStringMap, effectivePairs, toMap, type EffectivePair } from './pairs.ts';
+export { effectivePairs, type EffectivePair } from './pairs.ts';
 export {
   InvalidKeyError,
   InvalidValueError,
@@ -32,18 +32,27 @@ export {
   quoteNestedValue,
   quoteValue,
   serialize,
-  serializeNested,
 } from './serialize.ts';
 export { applyEdits } from './edits.ts';
 export { validate, type ValidateOptions } from './validate.ts';
 export { canonicalPairs, canonicalize } from './canonicalize.ts';
 export { lookupProperty, resolveMethod, type PropertyMatch } from './service.ts';
+export { closestName, editDistance } from './names.ts';
+export {
+  placements,
+  propertyKinds,
+  type MethodRule,
+  type Placement,
+  type PropertyKind,
+  type PropertyRule,
+  type Requirement,
+  type ServiceRules,
+} from './rules.ts';
 export {
   csharpString,
   javaString,
   pythonString,
   toCSharp,
-  toConnectionString,
   toJava,
   toJdbcUrl,
   toOdbc,

@@ -24,11 +24,6 @@ function connectionText(input: PairsOrString): string {
   return typeof input === 'string' ? input : serialize(input);
 }
 
-/** The connection string (the .NET serializer rules; see `serialize`). */
-export function toConnectionString(pairs: Iterable<Pair>): string {
-  return serialize(pairs);
-}
-
 export type JdbcPrefix = 'jdbc:api:' | 'jdbc:cdata:api:';
 
 /** A JDBC URL: the prefix (`jdbc:api:` by default; `jdbc:cdata:api:` avoids clashes with other drivers) plus the pairs. */

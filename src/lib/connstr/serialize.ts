@@ -112,8 +112,3 @@ export function serialize(pairs: Iterable<Pair>): string {
   }
   return parts.join(';');
 }
-
-/** The inner text of a nested list (what goes between the quotes of ProfileSettings), without outer quoting. */
-export function serializeNested(pairs: Iterable<Pair>): string {
-  return serialize(pairs);
-}

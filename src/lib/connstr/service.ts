@@ -1,16 +1,15 @@
 /**
- * Property lookup in a service's metadata, without loading the catalog (which needs zod at runtime).
+ * Property and auth-method lookup in a service's rules.
  * Browser compatible, no side effects.
  */
-import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
-import type { AuthMethod } from '../providers/schema.ts';
 import { foldKey } from './chars.ts';
+import type { MethodRule, PropertyRule } from './rules.ts';
 
 /** How a written key matched a property: its canonical name in any case, or one of its aliases. */
-export type PropertyMatch = { property: ResolvedProperty; via: 'name' | 'alias' };
+export type PropertyMatch<P extends PropertyRule = PropertyRule> = { property: P; via: 'name' | 'alias' };
 
-/** Finds a property by name or alias, ignoring case (same rule as `findProperty` in the catalog). */
-export function lookupProperty(service: ResolvedService, key: string): PropertyMatch | undefined {
+/** Finds a property by name or alias, ignoring case. Generic so a caller with richer property data gets it back. */
+export function lookupProperty<P extends PropertyRule>(service: { readonly properties: readonly P[] }, key: string): PropertyMatch<P> | undefined {
   const folded = foldKey(key);
   for (const property of service.properties) {
     if (foldKey(property.name) === folded) return { property, via: 'name' };
@@ -25,7 +24,7 @@ export function lookupProperty(service: ResolvedService, key: string): PropertyM
  * The auth method a string selects: the method whose `authSchemes` lists the AuthScheme value (ignoring
  * case); without an AuthScheme, the method marked `impliedWithoutAuthScheme`, or the only method.
  */
-export function resolveMethod(service: ResolvedService, authScheme: string | undefined): AuthMethod | undefined {
+export function resolveMethod<M extends MethodRule>(service: { readonly authMethods: readonly M[] }, authScheme: string | undefined): M | undefined {
   if (authScheme !== undefined) {
     const folded = foldKey(authScheme.trim());
     return service.authMethods.find((m) => m.authSchemes.some((s) => foldKey(s) === folded));
@@ -34,6 +33,6 @@ export function resolveMethod(service: ResolvedService, authScheme: string | und
 }
 
 /** Canonical names of the properties an auth method requires or allows. */
-export function methodProperties(method: AuthMethod): Set<string> {
+export function methodProperties(method: MethodRule): Set<string> {
   return new Set([...method.requires.map((r) => r.property), ...method.allows]);
 }

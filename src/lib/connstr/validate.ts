@@ -4,15 +4,14 @@
  * positions and, where the repair is unambiguous, one-click fixes (text edits against the input).
  * Browser compatible, no side effects.
  */
-import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
-import type { AuthMethod } from '../providers/schema.ts';
-import { closestName } from '../providers/names.ts';
+import { closestName } from './names.ts';
 import { foldKey, isWhitespace } from './chars.ts';
 import { nestedEdits } from './edits.ts';
 import { effectivePairs, type EffectivePair } from './pairs.ts';
 import { parseAny, shown, sortProblems } from './parse.ts';
 import { quoteNestedValue, quoteValue, serialize } from './serialize.ts';
 import { lookupProperty, methodProperties, resolveMethod } from './service.ts';
+import type { MethodRule, PropertyRule, ServiceRules } from './rules.ts';
 import type { Entry, Fix, Level, NestedParseResult, ParseResult, Problem, TextEdit } from './types.ts';
 
 export interface ValidateOptions {
@@ -32,7 +31,7 @@ interface Scope {
 
 /** A property in effect at some level (after last-wins and removals). */
 interface Present {
-  property: ResolvedProperty;
+  property: PropertyRule;
   pair: EffectivePair;
   scope: Scope;
 }
@@ -55,7 +54,7 @@ const BOOLEAN_SYNONYMS: Record<string, 'true' | 'false'> = { yes: 'true', y: 'tr
  * (apply it with `applyEdits(text, fix.edits)`). Strings are parsed with `parseAny`, so a `jdbc:api:`
  * URL is accepted. Never throws.
  */
-export function validate(input: string | ParseResult, service: ResolvedService, options: ValidateOptions = {}): Problem[] {
+export function validate(input: string | ParseResult, service: ServiceRules, options: ValidateOptions = {}): Problem[] {
   const result = typeof input === 'string' ? parseAny(input) : input;
   return new Validator(result, service, options).run();
 }
@@ -68,7 +67,7 @@ class Validator {
   readonly top: Scope;
   profileSettings?: { entry: Entry; scope?: Scope };
   readonly result: ParseResult;
-  readonly service: ResolvedService;
+  readonly service: ServiceRules;
   readonly options: ValidateOptions;
   /** Property names and aliases, for did-you-mean; built on the first unknown key. */
   names?: string[];
@@ -76,7 +75,7 @@ class Validator {
   /** Entry → index, per scope, for `indexIn`. */
   readonly positions = new Map<Scope, Map<Entry, number>>();
 
-  constructor(result: ParseResult, service: ResolvedService, options: ValidateOptions) {
+  constructor(result: ParseResult, service: ServiceRules, options: ValidateOptions) {
     this.result = result;
     this.service = service;
     this.options = options;
@@ -216,7 +215,7 @@ class Validator {
   }
 
   /** A property written at the wrong level; the fix moves the pair (value kept) to where it belongs. */
-  wrongLevel(entry: Entry, index: number, scope: Scope, property: ResolvedProperty): void {
+  wrongLevel(entry: Entry, index: number, scope: Scope, property: PropertyRule): void {
     const value = entry.value;
     let fix: Fix | undefined;
     let message: string;
@@ -469,7 +468,7 @@ class Validator {
     const scheme = this.present.get('AuthScheme')?.[0];
     const schemeAtHome = scheme && scheme.scope.level === 'top' ? scheme : undefined;
     const documented = service.authMethods.flatMap((m) => m.authSchemes);
-    let method: AuthMethod | undefined;
+    let method: MethodRule | undefined;
     if (schemeAtHome) {
       method = resolveMethod(service, schemeAtHome.pair.value);
       const allowed = service.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
@@ -560,7 +559,7 @@ class Validator {
 
     // Auth properties another method uses but this one does not: the driver ignores them here.
     const mine = methodProperties(method);
-    const others = new Map<string, AuthMethod>();
+    const others = new Map<string, MethodRule>();
     for (const other of service.authMethods) {
       if (other === method) continue;
       for (const name of methodProperties(other)) if (!others.has(name)) others.set(name, other);

@@ -14,8 +14,8 @@ import {
   type Property,
   type Service,
 } from './schema';
+import { closestName } from '../connstr/index.ts';
 import { exampleProblems } from './examples.ts';
-import { closestName } from './names';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {
@@ -23,7 +23,10 @@ export type ResolvedProperty = Property & {
   origin: 'shared' | 'service';
 };
 
-/** A service with every property it accepts resolved (its own first, in its order, then the shared ones). */
+/**
+ * A service with every property it accepts resolved (its own first, in its order, then the shared ones).
+ * It is also the engine's `ServiceRules` as it stands (structurally), so the engine never needs this type.
+ */
 export type ResolvedService = Omit<Service, 'properties'> & {
   properties: ResolvedProperty[];
   /** Names the service's own file lists (its connection-properties table), in file order. */
@@ -263,14 +266,6 @@ function names(map: Map<string, Property>): string[] {
 /** Category order index, for stable grouping on the reference page. */
 export function categoryRank(category: Property['category']): number {
   return propertyCategories.indexOf(category);
-}
-
-/** Finds a property of a service by any casing or alias. */
-export function findProperty(service: ResolvedService, name: string): ResolvedProperty | undefined {
-  const key = name.toLowerCase();
-  return service.properties.find(
-    (p) => p.name.toLowerCase() === key || p.aliases.some((a) => a.toLowerCase() === key),
-  );
 }
 
 /** Auth methods of a service that require or allow a property. */

@@ -3,8 +3,11 @@
  * the catalog is loaded (so during `astro build` and every test): an example that would not work, or whose
  * verbatim vendor text means something else, fails the build with the file, the service and the problem.
  */
-import { canonicalize, parseAny, resolveMethod, validate } from '../connstr/index.ts';
-import type { ResolvedService } from './catalog.ts';
+import { canonicalize, parseAny, resolveMethod, validate, type ServiceRules } from '../connstr/index.ts';
+import type { Example } from './schema.ts';
+
+/** A service as the engine reads it, with its id and examples (the catalog passes each resolved service). */
+export type ServiceWithExamples = ServiceRules & { readonly id: string; readonly examples: readonly Example[] };
 
 /** Problems an example may carry: it is a template, so placeholders and secrets are expected. */
 const EXPECTED_IN_EXAMPLES = new Set(['placeholder-value', 'sensitive']);
@@ -12,7 +15,7 @@ const EXPECTED_IN_EXAMPLES = new Set(['placeholder-value', 'sensitive']);
 const CASE_ONLY = new Set(['noncanonical-name', 'enum-casing']);
 
 /** Lists what is wrong with one service's examples, one line each (`service "id" › examples[i] "id": …`). */
-export function exampleProblems(service: ResolvedService): string[] {
+export function exampleProblems(service: ServiceWithExamples): string[] {
   const problems: string[] = [];
   service.examples.forEach((example, index) => {
     const where = `service "${service.id}" › examples[${index}] "${example.id}"`;

@@ -7,6 +7,7 @@
  * them or add its own). Cross-file rules (unknown references, duplicates) are checked in `catalog.ts`.
  */
 import { z } from 'astro/zod';
+import { placements, propertyKinds } from '../connstr/index.ts';
 
 /** Categories in the order the reference page lists them. */
 export const propertyCategories = [
@@ -22,18 +23,11 @@ export const propertyCategories = [
 ] as const;
 export const categorySchema = z.enum(propertyCategories);
 
-/**
- * The value shape of a property. `enum` uses `allowedValues`; `path` and `url` are strings with a format;
- * `nested` is a connection string of its own (ProfileSettings, PseudoColumns).
- */
-export const propertyTypes = ['string', 'integer', 'boolean', 'enum', 'url', 'path', 'nested'] as const;
-export const propertyTypeSchema = z.enum(propertyTypes);
+/** The value shape of a property: the kinds the engine checks (see `propertyKinds` in the engine's rules). */
+export const propertyTypeSchema = z.enum(propertyKinds);
 
-/**
- * Where a property is written: at the top level of the connection string, or inside the nested
- * `ProfileSettings='k=v;…'` string (service-level settings read by the profile, such as APIKey).
- */
-export const placementSchema = z.enum(['top', 'profileSettings']);
+/** Top level, or inside the nested `ProfileSettings='k=v;…'` string: the engine's `placements`. */
+export const placementSchema = z.enum(placements);
 
 /** How sure we are of a fact: seen on this provider's page, the vendor's usual convention, or inferred. */
 export const confidenceSchema = z.enum(['observed', 'convention', 'inferred']);

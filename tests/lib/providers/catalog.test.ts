@@ -6,7 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, CatalogError, findProperty, methodsUsing } from '../../../src/lib/providers/catalog';
+import { buildCatalog, CatalogError, methodsUsing, type ResolvedService } from '../../../src/lib/providers/catalog';
+import { lookupProperty } from '../../../src/lib/connstr/index.ts';
+
+const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
 import { loadCatalog } from '../../../src/lib/providers/load';
 
 const root = join(import.meta.dirname, '..', '..', '..');

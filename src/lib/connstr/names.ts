@@ -1,5 +1,5 @@
 /**
- * Name matching helpers shared by the catalog checks and the connection-string validator.
+ * Name matching for did-you-mean suggestions: used by the validator, and by the catalog checks (which import it from the engine).
  * Browser compatible, no side effects.
  */
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { closestName, editDistance } from '../../../src/lib/providers/names';
+import { closestName, editDistance } from '../../../src/lib/connstr/names.ts';
 
 describe('editDistance', () => {
   test.each([

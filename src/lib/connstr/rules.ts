@@ -1,0 +1,65 @@
+/**
+ * What the engine needs to know about a service, and nothing of how the catalog stores it: the properties a
+ * string may set (names, aliases, value kinds, placement, secrets) and the auth methods a string can select.
+ * The catalog's resolved services satisfy these types structurally (checked where the catalog is built), so
+ * the engine imports nothing from outside its folder. Browser compatible, no side effects.
+ */
+
+/**
+ * The value shape of a property. `enum` uses `allowedValues`; `path` and `url` are strings with a format;
+ * `nested` is a connection string of its own (ProfileSettings). The metadata schema's `type` is this list.
+ */
+export const propertyKinds = ['string', 'integer', 'boolean', 'enum', 'url', 'path', 'nested'] as const;
+export type PropertyKind = (typeof propertyKinds)[number];
+
+/**
+ * Where a property is written: at the top level of the string, or inside the nested `ProfileSettings='k=v;…'`
+ * value (settings the service's profile reads, such as APIKey). The metadata schema's `placement` is this list.
+ */
+export const placements = ['top', 'profileSettings'] as const;
+export type Placement = (typeof placements)[number];
+
+export interface PropertyRule {
+  /** The canonical spelling; keys match it ignoring case. */
+  readonly name: string;
+  /** Other spellings the driver accepts. */
+  readonly aliases: readonly string[];
+  readonly type: PropertyKind;
+  readonly placement: Placement;
+  /** Secrets are reported so the UI can mask them. */
+  readonly sensitive: boolean;
+  readonly default?: string | undefined;
+  /** The closed list for `enum` properties, canonical casing. */
+  readonly allowedValues?: readonly { readonly value: string }[] | undefined;
+}
+
+export interface Requirement {
+  readonly property: string;
+  /** The value the method needs (AuthScheme=OAUTH), when it fixes one. */
+  readonly value?: string | undefined;
+  /** `required`: only that value works; `recommended`: the usual value, another allowed one also works. */
+  readonly valueRule: 'required' | 'recommended';
+}
+
+export interface MethodRule {
+  readonly id: string;
+  /** The name messages use ("the OAuth method"). */
+  readonly label: string;
+  /** AuthScheme values that select the method (canonical casing); empty when chosen by omission. */
+  readonly authSchemes: readonly string[];
+  /** The method a string without AuthScheme selects (at most one per service). */
+  readonly impliedWithoutAuthScheme: boolean;
+  readonly requires: readonly Requirement[];
+  /** Optional properties the method uses; any other method property is reported as ignored. */
+  readonly allows: readonly string[];
+}
+
+export interface ServiceRules {
+  /** The service's name as messages show it. */
+  readonly name: string;
+  /** The profile file Profile must point to, e.g. `Intercom.apip`. */
+  readonly profileFile: string;
+  /** Every property a string for this service may set, at either level. */
+  readonly properties: readonly PropertyRule[];
+  readonly authMethods: readonly MethodRule[];
+}
