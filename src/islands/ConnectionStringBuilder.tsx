@@ -230,7 +230,7 @@ function BuildPanel(props: { state: BuilderState; service: ResolvedService; disp
               onChange={() => dispatch({ type: 'method', methodId: m.id })}
             />{' '}
             {m.label}
-            <span class="builder-hint"> ({m.audience === 'own-data' ? 'your own data' : m.audience === 'other-users' ? 'other users’ data' : 'any data'})</span>
+            {m.audience && <span class="builder-hint"> ({m.audience === 'own-data' ? 'your own data' : m.audience === 'other-users' ? 'other users’ data' : 'your own or other users’ data'})</span>}
           </label>
         ))}
       </fieldset>

@@ -1,6 +1,6 @@
 /**
- * One set of pairs in every form the docs show: the connection string, a JDBC URL, an ODBC DSN-less
- * string, and code snippets for C# (ADO.NET), Java (JDBC) and Python, each with a correctly escaped
+ * One set of pairs in every form the docs show: the connection string, a JDBC URL, an ODBC string (DSN or
+ * DSN-less), and code snippets for C# (ADO.NET), Java (JDBC) and Python, each with a correctly escaped
  * string literal. Browser compatible, no side effects.
  *
  * Snippets keep printable non-ASCII text readable (`é`, emoji) and escape what an editor, a compiler or
@@ -9,7 +9,7 @@
  * every non-ASCII character instead.
  */
 import { isControl, isWhitespace } from './chars.ts';
-import { InvalidKeyError, InvalidValueError, keyProblem, serialize } from './serialize.ts';
+import { InvalidValueError, serialize } from './serialize.ts';
 import type { Pair } from './types.ts';
 
 export interface LiteralOptions {
@@ -31,23 +31,28 @@ export function toJdbcUrl(input: PairsOrString, prefix: JdbcPrefix = 'jdbc:api:'
   return prefix + connectionText(input);
 }
 
+/** The DSN the vendor's ODBC driver installs (cdata.com KB, Intercom and AirCall ODBC articles). */
+export const defaultOdbcDsn = 'CData ODBC API Source';
+
+/** Which ODBC form to write: through a DSN (documented), or DSN-less, naming the driver (our inference). */
+export type OdbcForm = { dsn: string } | { driver: string };
+
 /**
- * A DSN-less ODBC string, `Driver={CData ODBC Driver for API};…` (inferred from the vendor's DSN
- * naming; check against a real driver). ODBC quotes with braces only, so a value is wrapped in
- * `{…}` (with `}` doubled) when it holds a character SQLDriverConnect advises against
- * (`[]{}(),;?*=!@`), starts or ends with whitespace, or is empty; a nested list is serialized with the
- * default rules first, since the profile reads it with those.
- * @throws InvalidKeyError for a key ODBC cannot carry (`=`, `;`, braces, or any key `serialize` rejects)
+ * An ODBC connection string. Format decision (a reader of this form should follow it):
+ * - It starts with one keyword the ODBC driver manager reads: `DSN=<name>` by default (the vendor documents
+ *   the DSN "CData ODBC API Source"), or `Driver={<name>}` for the DSN-less form, which is our inference
+ *   from the driver's naming and must be shown as such. Only this keyword uses ODBC rules: the Driver name
+ *   is always braced (`}` doubled), a DSN is braced only when ODBC needs it (`[]{}(),;?*=!@`, edge spaces).
+ * - Then `;` and the plain connection string, exactly as `serialize` writes it (default
+ *   rules, ProfileSettings single-quoted): the CData driver reads its own properties with those rules, and
+ *   no source says the ODBC edition differs, so one input gets one quoting in every form. Nothing follows the
+ *   keyword when there are no pairs.
+ * @throws InvalidKeyError / InvalidValueError as `serialize` does, or InvalidValueError for a name with NUL
  */
-export function toOdbc(pairs: Iterable<Pair>, driver = 'CData ODBC Driver for API'): string {
-  // The driver name is always braced, as documented above and as .NET's ODBC builder writes the Driver key.
-  const parts = [`Driver=${odbcValue(driver, 'Driver', true)}`];
-  for (const [key, value] of pairs) {
-    const reason = keyProblem(key) ?? (/[=;{}]/.test(key) ? 'ODBC keys cannot contain "=", ";" or braces' : undefined);
-    if (reason !== undefined) throw new InvalidKeyError(key, reason);
-    parts.push(`${key}=${odbcValue(typeof value === 'string' ? value : serialize(value), key)}`);
-  }
-  return parts.join(';');
+export function toOdbc(input: PairsOrString, form: OdbcForm = { dsn: defaultOdbcDsn }): string {
+  const lead = 'driver' in form ? `Driver=${odbcValue(form.driver, 'Driver', true)}` : `DSN=${odbcValue(form.dsn, 'DSN')}`;
+  const rest = connectionText(input);
+  return rest === '' ? lead : `${lead};${rest}`;
 }
 
 function odbcValue(value: string, key: string, braced = false): string {

@@ -15,30 +15,10 @@ import {
   type Service,
 } from './schema';
 import { closestName } from '../connstr/index.ts';
-import { exampleProblems } from './examples.ts';
+import { exampleProblems, proseProblems } from './examples.ts';
+import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
-/** A property as one service uses it: the shared definition with the service's narrowing applied. */
-export type ResolvedProperty = Property & {
-  /** `shared` when defined once for all services, `service` when the service defines it. */
-  origin: 'shared' | 'service';
-};
-
-/**
- * A service with every property it accepts resolved (its own first, in its order, then the shared ones).
- * It is also the engine's `ServiceRules` as it stands (structurally), so the engine never needs this type.
- */
-export type ResolvedService = Omit<Service, 'properties'> & {
-  properties: ResolvedProperty[];
-  /** Names the service's own file lists (its connection-properties table), in file order. */
-  listedProperties: string[];
-};
-
-export type Catalog = {
-  /** Shared properties, as defined (no service narrowing). */
-  properties: Property[];
-  /** Services sorted by name. */
-  services: ResolvedService[];
-};
+export type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
 export class CatalogError extends Error {
   constructor(readonly problems: string[]) {
@@ -93,6 +73,12 @@ export function buildCatalog(
         return;
       }
       problems.push(...checkProperty(property, where(file, undefined, `properties[${i}]`)));
+      property.decisions.forEach((decision, d) => {
+        // A shared property is shown on every page, so its corrections must say which pages they belong on.
+        if (!decision.appliesTo) {
+          problems.push(`${where(file, undefined, `properties[${i}].decisions[${d}].appliesTo`)}: a shared property's decision must name the services whose vendor page has the problem`);
+        }
+      });
       shared.set(key, property);
     });
   }
@@ -124,6 +110,9 @@ export function buildCatalog(
       problems.push(...exampleProblems(resolved).map((problem) => `${file} › ${problem}`));
     }
   }
+
+  // Connection strings in prose (remarks, property examples) are checked like service examples.
+  if (problems.length === 0) problems.push(...proseProblems([...shared.values()], services));
 
   if (problems.length > 0) throw new CatalogError(problems);
   return {
@@ -216,6 +205,17 @@ function resolveService(
     return property;
   };
 
+  const ownDecisions: [string, Decision[]][] = [
+    ['decisions', service.decisions],
+    ...service.authMethods.map((m, i): [string, Decision[]] => [`authMethods[${i}].decisions`, m.decisions]),
+    ...service.properties.map((p, i): [string, Decision[]] => [`properties[${i}].decisions`, p.decisions]),
+  ];
+  for (const [path, list] of ownDecisions) {
+    list.forEach((decision, d) => {
+      if (decision.appliesTo) problems.push(`${at(`${path}[${d}].appliesTo`)}: a decision in a service's file applies to that service only; leave appliesTo out`);
+    });
+  }
+
   const authSchemeValues = lookup('AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
   const methodIds = new Set<string>();
   const exampleIds = new Set(service.examples.map((e) => e.id));
@@ -263,6 +263,22 @@ function names(map: Map<string, Property>): string[] {
   return [...map.values()].map((p) => p.name);
 }
 
+/**
+ * Services named by shared decisions that the catalog does not have (a misspelt id would hide a correction
+ * from every page). Checked on the whole content folder (`loadCatalog`), not by `buildCatalog`, which tests
+ * also feed with one service at a time.
+ */
+export function unknownDecisionTargets(catalog: Catalog): string[] {
+  const ids = new Set(catalog.services.map((s) => s.id));
+  return catalog.properties.flatMap((property) =>
+    property.decisions.flatMap((decision, d) =>
+      (decision.appliesTo ?? [])
+        .filter((id) => !ids.has(id))
+        .map((id) => `property "${property.name}" › decisions[${d}].appliesTo: unknown service "${id}"${didYouMean(id, ids)}`),
+    ),
+  );
+}
+
 /** Category order index, for stable grouping on the reference page. */
 export function categoryRank(category: Property['category']): number {
   return propertyCategories.indexOf(category);
@@ -277,14 +293,22 @@ export function methodsUsing(service: ResolvedService, name: string): { method: 
   });
 }
 
-/** Every decision recorded for a service: its own, its auth methods' and its properties'. */
+/** True when a decision belongs on this service's page: it is in the service's file, or its data names the service. */
+export function decisionAppliesTo(decision: Decision, service: Pick<ResolvedService, 'id'>): boolean {
+  // Shared decisions always carry appliesTo (the catalog enforces it); a decision without one is the service's own.
+  return decision.appliesTo === undefined || decision.appliesTo.includes(service.id);
+}
+
+/**
+ * Every decision shown on a service's page: its own, its auth methods', and its properties' (a shared
+ * property's only where the decision names this service, so a correction appears only where its problem does).
+ */
 export function serviceDecisions(service: ResolvedService): { scope: string; decision: Decision }[] {
-  const listed = new Set(service.listedProperties);
   return [
-    ...service.decisions.map((decision) => ({ scope: service.name, decision })),
+    ...service.decisions.map((decision) => ({ scope: service.brandName ?? service.name, decision })),
     ...service.authMethods.flatMap((m) => m.decisions.map((decision) => ({ scope: m.label, decision }))),
-    ...service.properties
-      .filter((p) => listed.has(p.name))
-      .flatMap((p) => p.decisions.map((decision) => ({ scope: p.name, decision }))),
+    ...service.properties.flatMap((p) =>
+      p.decisions.filter((decision) => decisionAppliesTo(decision, service)).map((decision) => ({ scope: p.name, decision })),
+    ),
   ];
 }

@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildCatalog, type Catalog } from './catalog';
+import { buildCatalog, CatalogError, unknownDecisionTargets, type Catalog } from './catalog';
 
 export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');
@@ -35,7 +35,10 @@ function readJsonFolder(dir: string): Record<string, unknown> {
 
 /** Loads and checks the catalog from a content folder (default: `contentDir()`). */
 export function loadCatalog(dir = contentDir()): Catalog {
-  return buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')));
+  const catalog = buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')));
+  const unknown = unknownDecisionTargets(catalog);
+  if (unknown.length > 0) throw new CatalogError(unknown);
+  return catalog;
 }
 
 let cached: { dir: string; catalog: Catalog } | undefined;

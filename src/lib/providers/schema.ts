@@ -43,20 +43,33 @@ export const allowedValueSchema = z.object({
   summary: z.string().min(1),
 });
 
+const serviceId = z.string().regex(/^[a-z][a-z0-9-]*$/, 'a service id is lower-case letters, digits and dashes');
+
 /** A correction or judgement call about the vendor's text, kept next to the data it changed. */
 export const decisionSchema = z.object({
   /** What the vendor's page says (paraphrased or quoted as a fact, never its prose). */
   issue: z.string().min(1),
   /** What we publish instead, and why. */
   decision: z.string().min(1),
+  /**
+   * Ids of the services whose vendor page has this problem. Required on a decision of a shared property
+   * (the catalog rejects one without it), because a shared property appears on every page; a decision in a
+   * service's own file applies to that service only and leaves this out. Only the named pages show it.
+   */
+  appliesTo: z.array(serviceId).min(1).optional(),
 });
 
 export const propertySchema = z.object({
   name: propertyName,
   category: categorySchema,
   type: propertyTypeSchema,
-  /** The default as the driver applies it; omitted when none is documented. `""` is an empty string. */
+  /** The default as the driver applies it; omitted when no source gives one. `""` is an empty string. */
   default: z.string().optional(),
+  /**
+   * How sure we are of the default alone, when that is less than `confidence` (e.g. InitiateOAuth is
+   * documented for this driver, but its default OFF was seen only on the vendor's other drivers).
+   */
+  defaultConfidence: confidenceSchema.optional(),
   /** Closed list of accepted values, canonical casing; required when `type` is `enum`. */
   allowedValues: z.array(allowedValueSchema).min(1).optional(),
   /** One sentence: what the property is for. */
@@ -131,8 +144,8 @@ export const requirementSchema = z.object({
 export const authMethodSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an auth method id is lower-case letters, digits and dashes'),
   label: z.string().min(1),
-  /** Whose data this method reaches. */
-  audience: z.enum(['own-data', 'other-users', 'both']),
+  /** Whose data this method reaches, as the vendor's page states it; omitted when the page does not say. */
+  audience: z.enum(['own-data', 'other-users', 'both']).optional(),
   /** When to pick it, in our words. */
   whenToUse: z.string().min(1),
   /** AuthScheme values that select this method (canonical casing); empty when it is chosen by omission. */
@@ -159,13 +172,23 @@ export const exampleSchema = z.object({
   vendorText: z.string().optional(),
 });
 
+/**
+ * What a connection string shown in prose (the guide, remarks) is meant to show: `valid` strings must pass the
+ * validator with no error or warning; `warning` and `error` strings are labelled as such on the page and must
+ * draw at least one problem of that severity, so a label can never claim a problem the validator does not see.
+ */
+export const exampleVerdictSchema = z.enum(['valid', 'warning', 'error']);
+
 export const serviceSchema = z.object({
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'a service id is lower-case letters, digits and dashes'),
-  /** The name the provider uses (profile file name, headings). */
+  id: serviceId,
+  /** The name the driver uses (profile file name, ids, validator messages). */
   name: z.string().min(1),
-  /** The service's own brand spelling, when it differs (Help Scout). */
+  /**
+   * The service's own spelling, when the vendor's page also uses it (Help Scout, Aircall). Pages use one
+   * name per service in headings and prose: this one when set, else `name`.
+   */
   brandName: z.string().optional(),
-  /** The web console where its values are found (e.g. "Intercom Developer Hub"). */
+  /** Where its values are found, as the vendor's page names it (e.g. "Intercom Developer Hub"). */
   consoleName: z.string().min(1),
   /** The profile file the driver loads, e.g. "Intercom.apip". */
   profileFile: z.string().regex(/^[^\\/]+\.apip$/i, 'a profile file name ends in .apip'),
@@ -194,5 +217,6 @@ export type Step = z.infer<typeof stepSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
 export type AuthMethod = z.infer<typeof authMethodSchema>;
 export type Example = z.infer<typeof exampleSchema>;
+export type ExampleVerdict = z.infer<typeof exampleVerdictSchema>;
 export type Service = z.infer<typeof serviceSchema>;
 export type ServiceInput = z.input<typeof serviceSchema>;

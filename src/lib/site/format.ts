@@ -6,17 +6,32 @@ export const placementLabel: Record<Placement, string> = {
   profileSettings: 'Inside ProfileSettings',
 };
 
-export const audienceLabel: Record<AuthMethod['audience'], string> = {
+export const audienceLabel: Record<NonNullable<AuthMethod['audience']>, string> = {
   'own-data': 'Your own data',
   'other-users': 'Other users’ data',
   both: 'Your own data or other users’ data',
 };
 
 export const confidenceLabel: Record<Confidence, string> = {
-  observed: 'Documented for this provider',
-  convention: 'Vendor convention (seen on sibling drivers, not on this provider’s page)',
-  inferred: 'Our inference',
+  observed: 'Documented in the vendor’s help for this driver',
+  convention: 'Vendor convention: seen on the vendor’s other drivers, not in this driver’s help',
+  inferred: 'Our inference, not documented by the vendor',
 };
+
+/** The one name a service goes by in headings and prose (the brand spelling when the vendor's page uses it). */
+export function serviceLabel(service: { name: string; brandName?: string | undefined }): string {
+  return service.brandName ?? service.name;
+}
+
+/** Running text cut at backticks: `{ code: true }` parts are inline code (connection strings in remarks). */
+export function inlineParts(text: string): { text: string; code: boolean }[] {
+  return text.split('`').map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((part) => part.text !== '');
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function andList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
 
 const typeLabels: Record<Property['type'], string> = {
   string: 'string',

@@ -119,85 +119,80 @@ describe('the plain form and toJdbcUrl', () => {
   });
 });
 
-/** MS-ODBCSTR reading of a DSN-less string: `{…}` delimits a value and `}}` inside it is one `}`. */
-function parseOdbc(text: string): [string, string][] {
-  const pairs: [string, string][] = [];
-  let i = 0;
-  while (i < text.length) {
-    const eq = text.indexOf('=', i);
-    if (eq === -1) throw new Error(`no "=" after ${JSON.stringify(text.slice(i))}`);
-    const key = text.slice(i, eq);
-    i = eq + 1;
-    let value = '';
-    if (text[i] === '{') {
-      i++;
-      for (;;) {
-        const close = text.indexOf('}', i);
-        if (close === -1) throw new Error('unclosed brace');
-        if (text[close + 1] === '}') {
-          value += text.slice(i, close + 1);
-          i = close + 2;
-          continue;
-        }
-        value += text.slice(i, close);
-        i = close + 1;
-        break;
+/** The ODBC driver manager's keyword (DSN or Driver), read with ODBC rules: `{…}` delimits, `}}` is one `}`. */
+function splitOdbcLead(text: string): { key: string; value: string; rest: string } {
+  const eq = text.indexOf('=');
+  const key = text.slice(0, eq);
+  let i = eq + 1;
+  let value = '';
+  if (text[i] === '{') {
+    i++;
+    for (;;) {
+      const close = text.indexOf('}', i);
+      if (close === -1) throw new Error('unclosed brace');
+      if (text[close + 1] === '}') {
+        value += text.slice(i, close + 1);
+        i = close + 2;
+        continue;
       }
-      if (i < text.length && text[i] !== ';') throw new Error(`text after "}" at ${i}`);
-    } else {
-      const semi = text.indexOf(';', i);
-      value = text.slice(i, semi === -1 ? text.length : semi);
-      if (/[{}]/.test(value)) throw new Error(`unbraced value with a brace: ${JSON.stringify(value)}`);
-      i = semi === -1 ? text.length : semi;
+      value += text.slice(i, close);
+      i = close + 1;
+      break;
     }
-    pairs.push([key, value]);
-    if (text[i] === ';') i++;
+  } else {
+    const semi = text.indexOf(';', i);
+    value = text.slice(i, semi === -1 ? text.length : semi);
+    i = semi === -1 ? text.length : semi;
   }
-  return pairs;
+  if (i < text.length && text[i] !== ';') throw new Error(`text after the ${key} value at ${i}`);
+  return { key, value, rest: text.slice(i + 1) };
 }
 
 describe('toOdbc', () => {
-  test('braces exactly the values that need them; nested lists use the default rules inside', () => {
-    const text = toOdbc([
-      ['Profile', 'C:\\profiles\\X.apip'],
-      ['ProfileSettings', [['APIKey', 'a}b']]],
-      ['User', ' padded'],
-      ['Password', ''],
-      ['Other', 'a;b'],
-      ['Logfile', 'C:\\logs\\my log.txt'],
-    ]);
-    expect(text).toBe(
-      'Driver={CData ODBC Driver for API};Profile=C:\\profiles\\X.apip;ProfileSettings={APIKey=a}}b};User={ padded};Password={};Other={a;b};Logfile=C:\\logs\\my log.txt',
-    );
-    expect(parseOdbc(text)).toEqual([
-      ['Driver', 'CData ODBC Driver for API'],
-      ['Profile', 'C:\\profiles\\X.apip'],
-      ['ProfileSettings', 'APIKey=a}b'],
-      ['User', ' padded'],
-      ['Password', ''],
-      ['Other', 'a;b'],
-      ['Logfile', 'C:\\logs\\my log.txt'],
-    ]);
+  const pairs: Pair[] = [
+    ['Profile', 'C:\\profiles\\Intercom.apip'],
+    ['ProfileSettings', [['APIKey', 'my_api_key']]],
+    ['Logfile', 'C:\\logs\\my log.txt'],
+  ];
+
+  test('the documented DSN form by default, then the plain string with its own quoting', () => {
+    const text = toOdbc(pairs);
+    expect(text).toBe("DSN=CData ODBC API Source;Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=my_api_key';Logfile=\"C:\\logs\\my log.txt\"");
+    expect(text.slice(text.indexOf(';') + 1)).toBe(serialize(pairs));
   });
 
-  test('a custom driver name is braced too, with } doubled', () => {
-    expect(toOdbc([['Profile', 'x.apip']], 'My {API} Driver')).toBe('Driver={My {API}} Driver};Profile=x.apip');
+  test('ProfileSettings is quoted as in the plain form, and the default rules read the inner key as APIKey', () => {
+    const result = parse(toOdbc(pairs, { driver: 'CData ODBC Driver for API' }));
+    const settings = result.entries.find((e) => e.key === 'ProfileSettings')!;
+    expect(settings.nested!.entries.map((e) => [e.key, e.value])).toEqual([['APIKey', 'my_api_key']]);
+    expect(result.problems).toEqual([]);
   });
 
-  test.each([['A=B'], ['A;B'], ['{A}'], [' A'], ['']])('the key %j cannot be written', (key) => {
-    expect(() => toOdbc([[key, 'x']])).toThrow(InvalidKeyError);
+  test('the DSN-less form braces the driver name, with } doubled', () => {
+    expect(toOdbc([['Profile', 'x.apip']], { driver: 'CData ODBC Driver for API' })).toBe('Driver={CData ODBC Driver for API};Profile=x.apip');
+    expect(toOdbc([['Profile', 'x.apip']], { driver: 'My {API} Driver' })).toBe('Driver={My {API}} Driver};Profile=x.apip');
   });
 
-  test('NUL in a value cannot be written', () => {
+  test('a DSN is braced only when ODBC needs it; a string input is used as is; no pairs, no separator', () => {
+    expect(toOdbc('Profile=x.apip', { dsn: 'Sales;EU' })).toBe('DSN={Sales;EU};Profile=x.apip');
+    expect(toOdbc('Profile=x.apip;  User=u')).toBe('DSN=CData ODBC API Source;Profile=x.apip;  User=u');
+    expect(toOdbc([])).toBe('DSN=CData ODBC API Source');
+  });
+
+  test('what serialize cannot write, toOdbc cannot either', () => {
+    expect(() => toOdbc([[' bad', 'x']])).toThrow(InvalidKeyError);
     expect(() => toOdbc([['A', 'x\u0000']])).toThrow(InvalidValueError);
+    expect(() => toOdbc([], { dsn: 'a\u0000' })).toThrow(InvalidValueError);
   });
 
-  const odbcKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !/[=;{}\s\p{Cc}]/u.test(k) && !/^\s|\s$/u.test(k));
-  const odbcText = fc.string({ unit: fc.oneof(fc.constantFrom('{', '}', '}}', ';', '=', ' ', '[', '@', '"', "'"), fc.string({ minLength: 1, maxLength: 1 })), maxLength: 12 });
-  propTest.prop([fc.array(fc.tuple(odbcKey, odbcText.filter((v) => !v.includes('\0'))), { maxLength: 5 })], { numRuns: 1000 })(
-    'any writable pairs read back from the ODBC string',
-    (pairs) => {
-      expect(parseOdbc(toOdbc(pairs))).toEqual([['Driver', 'CData ODBC Driver for API'], ...pairs]);
+  const name = fc.string({ minLength: 1, maxLength: 12 }).filter((v) => !v.includes('\0'));
+  propTest.prop([fc.oneof(name.map((dsn) => ({ dsn })), name.map((driver) => ({ driver }))), fc.array(fc.tuple(fc.constantFrom('Profile', 'User', 'Other'), name), { maxLength: 4 })], { numRuns: 500 })(
+    'the keyword reads back with ODBC rules, the rest is exactly the plain connection string',
+    (form, written) => {
+      const lead = splitOdbcLead(toOdbc(written, form));
+      expect(lead.key).toBe('driver' in form ? 'Driver' : 'DSN');
+      expect(lead.value).toBe('driver' in form ? form.driver : form.dsn);
+      expect(lead.rest).toBe(serialize(written));
     },
   );
 });

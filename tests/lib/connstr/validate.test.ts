@@ -89,7 +89,7 @@ describe('codes that need a service variation', () => {
     const problems = validate(text, variant, { reportSensitive: false });
     expect(problems.map((p) => [p.code, p.severity, p.property])).toEqual([['missing-auth-scheme', 'error', 'AuthScheme']]);
     expect(problems[0]!.span).toEqual({ start: text.length, end: text.length });
-    expect(problems[0]!.message).toContain('add AuthScheme=APIKEY or OAUTH');
+    expect(problems[0]!.message).toContain('add AuthScheme=NONE or OAUTH');
   });
 
   test('required-value: a value the method requires, written differently, with a fix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { nameBreakParts } from '../../../src/lib/site/format.ts';
+import { andList, inlineParts, nameBreakParts } from '../../../src/lib/site/format.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 
 describe('nameBreakParts', () => {
@@ -19,5 +19,24 @@ describe('nameBreakParts', () => {
     const names = new Set(getCatalog().services.flatMap((s) => s.properties.map((p) => p.name)));
     expect(names.size).toBeGreaterThan(40);
     for (const name of names) expect(nameBreakParts(name).join('')).toBe(name);
+  });
+});
+
+describe('inlineParts and andList', () => {
+  test.each([
+    ['plain text', [{ text: 'plain text', code: false }]],
+    ['as in `A=1`.', [{ text: 'as in ', code: false }, { text: 'A=1', code: true }, { text: '.', code: false }]],
+    ['`x` and `y`', [{ text: 'x', code: true }, { text: ' and ', code: false }, { text: 'y', code: true }]],
+  ])('%j', (text, parts) => {
+    expect(inlineParts(text)).toEqual(parts);
+  });
+
+  test.each([
+    [[], ''],
+    [['Intercom'], 'Intercom'],
+    [['LeadDesk', 'Intercom'], 'LeadDesk and Intercom'],
+    [['A', 'B', 'C'], 'A, B and C'],
+  ])('%j → %j', (items, text) => {
+    expect(andList(items)).toBe(text);
   });
 });
