@@ -49,3 +49,9 @@ export function paragraphs(text: string | undefined): string[] {
 export function nameBreakParts(name: string): string[] {
   return name.match(/OAuth|[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z0-9_]+|./g) ?? [name];
 }
+
+/** A property's sample as a setting (`Name=value`); a nested top-level value is quoted, as it must be written. */
+export function exampleSetting(p: Pick<Property, 'name' | 'placement' | 'type' | 'example'>): string | undefined {
+  if (p.example === undefined) return undefined;
+  return `${p.name}=${p.placement === 'top' && p.type === 'nested' ? `'${p.example}'` : p.example}`;
+}
