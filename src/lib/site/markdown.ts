@@ -7,7 +7,7 @@ import { methodsUsing, serviceDecisions, type Catalog, type ResolvedProperty, ty
 import type { AuthMethod } from '../providers/schema';
 import { outputForms, readSettings } from './examples';
 import { audienceLabel, confidenceLabel, defaultLabel, exampleSetting, paragraphs, placementLabel, typeLabel } from './format';
-import { href, markdownPath, methodAnchor, propertyAnchor, referencePath, servicePath } from './paths';
+import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths';
 import { referenceGroups, type ReferenceEntry } from './reference';
 import { authenticationIntro, methodExample, requirementRows, serviceTables, vendorVariant } from './service-page';
 import { catalogDataVersion, serviceDataVersion } from './version';
