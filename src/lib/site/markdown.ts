@@ -30,6 +30,9 @@ export function codeFence(code: string, lang = 'text'): string {
   return `${fence}${lang}\n${code}\n${fence}`;
 }
 
+/** Prose from the metadata: a `<` would open an HTML tag in Markdown (`memory://<id>`), so it is escaped. */
+export const prose = (text: string) => text.replace(/</g, '\\<');
+
 /** Text safe inside a table cell: pipes escaped, line breaks folded. */
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
 
@@ -58,7 +61,7 @@ function propertiesTable(service: ResolvedService, properties: ResolvedProperty[
         p.default === undefined ? 'none documented' : inlineCode(defaultLabel(p.default)),
         p.allowedValues ? p.allowedValues.map((v) => inlineCode(v.value)).join(', ') : '—',
         uses.length === 0 ? 'Any method' : uses.map(({ method, required }) => `${method.label} (${required ? 'required' : 'optional'})`).join(', '),
-        p.summary,
+        prose(p.summary),
       ];
     }),
   );
@@ -75,7 +78,7 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
   ].filter((b): b is string => !!b);
   const steps = method.steps
     .map((step, i) => {
-      const lines = [`${i + 1}. ${step.text}`];
+      const lines = [`${i + 1}. ${prose(step.text)}`];
       const consoleName = step.console ?? service.consoleName;
       if (step.menuPath) lines.push(`   Menu path: ${consoleName}: ${step.menuPath.join(' › ')}`);
       if (step.link) lines.push(`   Open <${step.link}>`);
@@ -86,12 +89,12 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
     `${inlineCode(req.property)}${req.sensitive ? ' (secret)' : ''}`,
     req.value ? `${inlineCode(req.value)}${req.valueRule === 'recommended' ? ' (recommended)' : ''}` : 'your value',
     placementLabel[req.placement],
-    req.source,
+    prose(req.source),
   ]);
   return join([
     `### ${method.label}`,
     badges.map((b) => `- ${b}`).join('\n'),
-    method.whenToUse,
+    prose(method.whenToUse),
     '#### Steps',
     steps,
     '#### What to set',
@@ -114,7 +117,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     `# Connect to ${service.name}${brand}`,
     `> How to authenticate to ${display} with the API data provider, example connection strings, and every connection property. HTML page: <${url(servicePath(service.id))}>`,
     '## Overview',
-    service.overview,
+    prose(service.overview),
     [
       `- Profile file: ${inlineCode(service.profileFile)}`,
       `- Where values come from: ${service.consoleName}`,
@@ -133,7 +136,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     decisions.length > 0 && '## Corrections to the vendor help',
     decisions.length > 0 && 'Where the vendor’s page for this build is wrong or unclear, this is what we changed and why.',
     decisions.length > 0 &&
-      table(['Topic', 'The vendor’s page', 'What we publish'], decisions.map(({ scope, decision }) => [scope, decision.issue, decision.decision])),
+      table(['Topic', 'The vendor’s page', 'What we publish'], decisions.map(({ scope, decision }) => [scope, prose(decision.issue), prose(decision.decision)])),
     `---\n\n${serviceDataVersion(service)}`,
   ]);
 }
@@ -160,23 +163,23 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf): string {
       `- [${use.service.brandName ?? use.service.name}](${page}#${propertyAnchor(p.name)})`,
       methods && `: ${methods}`,
       use.allowedValues && ` — values listed for this service: ${use.allowedValues.map(inlineCode).join(', ')}`,
-      use.summary && ` — ${use.summary}`,
+      use.summary && ` — ${prose(use.summary)}`,
     ]
       .filter(Boolean)
       .join('');
   });
   return join([
     `### ${inlineCode(p.name)}`,
-    p.summary,
+    prose(p.summary),
     facts.join('\n'),
     p.allowedValues && '#### Allowed values',
-    p.allowedValues && table(['Value', 'Meaning'], p.allowedValues.map((v) => [inlineCode(v.value), v.summary])),
-    ...paragraphs(p.remarks),
+    p.allowedValues && table(['Value', 'Meaning'], p.allowedValues.map((v) => [inlineCode(v.value), prose(v.summary)])),
+    ...paragraphs(p.remarks).map(prose),
     '#### Used by',
     entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
     entry.uses.length > 0 && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
     p.decisions.length > 0 && '#### Corrections to the vendor help',
-    p.decisions.length > 0 && p.decisions.map((d) => `- Vendor: ${d.issue} Ours: ${d.decision}`).join('\n'),
+    p.decisions.length > 0 && p.decisions.map((d) => `- Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
   ]).trimEnd();
 }
 
