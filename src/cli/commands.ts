@@ -21,7 +21,7 @@ import {
 } from '../lib/connstr/index.ts';
 import { inferServiceId } from '../lib/builder/model.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
-import { findStrings, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
+import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
 export type Command = (typeof commands)[number];
@@ -89,9 +89,15 @@ function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
   return inputs.flatMap((input) => {
     const where = lineIndex(input.text);
     // A string given as an argument is one string, whatever it contains.
-    const found: Found[] = input.isFile || input.name === '<stdin>'
-      ? findStrings(input.text, input.kind, test)
-      : [{ value: input.text, offsets: Array.from({ length: input.text.length + 1 }, (_, i) => i), start: 0, end: input.text.length, encode: (v) => v }];
+    let found: Found[];
+    try {
+      found = input.isFile || input.name === '<stdin>'
+        ? findStrings(input.text, input.kind, test)
+        : [{ value: input.text, offsets: Array.from({ length: input.text.length + 1 }, (_, i) => i), start: 0, end: input.text.length, encode: (v) => v }];
+    } catch (error) {
+      // Name the input: with several files, "not valid JSON" alone would not say which.
+      throw error instanceof InputError ? new InputError(`${input.name}: ${error.message}`) : error;
+    }
     return found.map((f) => ({ input, found: f, where }));
   });
 }

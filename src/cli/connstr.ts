@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
 import { commands, run, targets, type Command, type Input, type Options, type Target } from './commands.ts';
-import { kindOf } from './sources.ts';
+import { InputError, kindOf } from './sources.ts';
 
 export const HELP = `connstr: check and transform API data provider connection strings.
 
@@ -114,13 +114,15 @@ export function main(argv: string[], io: Io): Outcome {
     if ('code' in input) return input;
     inputs.push(input);
   }
-  rest.forEach((arg, i) => {
+  for (const [i, arg] of rest.entries()) {
     if (arg === '-') inputs.push(readStdin());
     else if (arg.includes('=')) inputs.push({ name: `<argument ${i + 1}>`, text: arg, kind: 'text', isFile: false });
-    else inputs.push(readFile(arg) as Input);
-  });
-  const failed = inputs.find((input) => 'code' in input) as unknown as Outcome | undefined;
-  if (failed) return failed;
+    else {
+      const input = readFile(arg);
+      if ('code' in input) return input;
+      inputs.push(input);
+    }
+  }
   if (inputs.length === 0) {
     if (io.stdinIsTty) return usage(`${command} needs a connection string, a file, or text on stdin.`);
     inputs.push(readStdin());
@@ -129,9 +131,10 @@ export function main(argv: string[], io: Io): Outcome {
   try {
     return run[command as Command](inputs, catalog, options);
   } catch (error) {
-    // Bad input found while reading it (a file that is not JSON, an unclosed quote in a .env file).
-    const name = inputs.length === 1 ? `${inputs[0]!.name}: ` : '';
-    return badInput(`${name}${(error as Error).message}`);
+    // Bad input found while reading it (a file that is not JSON, an unclosed quote in a .env file); anything
+    // else is a bug and keeps its stack trace.
+    if (!(error instanceof InputError)) throw error;
+    return badInput(error.message);
   }
 }
 
