@@ -49,6 +49,32 @@ for (const block of document.querySelectorAll<HTMLElement>('[data-copy-block]'))
   });
 }
 
+// "Copy page as Markdown": fetches the page's Markdown twin (same origin, so the CSP's connect-src 'self'
+// allows it) and copies it, announcing the result in the block's live region like the code copy buttons.
+for (const block of document.querySelectorAll<HTMLElement>('[data-copy-markdown-block]')) {
+  const button = block.querySelector<HTMLButtonElement>('[data-copy-markdown]');
+  const status = block.querySelector<HTMLElement>('[data-copy-status]');
+  if (!button) continue;
+  button.addEventListener('click', async () => {
+    const url = button.dataset.copyMarkdown ?? '';
+    let message = 'Copied the page as Markdown';
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(String(response.status));
+      const text = await response.text();
+      await navigator.clipboard.writeText(text);
+    } catch {
+      message = 'Copy failed: open “View as Markdown” and copy it from there';
+    }
+    if (status) status.textContent = message;
+    button.dataset.state = message.startsWith('Copied') ? 'done' : 'failed';
+    setTimeout(() => {
+      if (status) status.textContent = '';
+      delete button.dataset.state;
+    }, 2000);
+  });
+}
+
 // Service directory filter (home page).
 const filter = document.querySelector<HTMLInputElement>('[data-directory-filter]');
 if (filter) {

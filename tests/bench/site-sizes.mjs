@@ -36,6 +36,16 @@ export function measureSizes(distDir) {
   const dataFiles = existsSync(dataDir) ? readdirSync(dataDir).filter((n) => n.endsWith('.json')) : [];
   const dataGzip = dataFiles.map((n) => gzipSize(readFileSync(join(dataDir, n))));
 
+  // The files for tools (issue 12): the key service's Markdown twin, the reference and guide twins, llms.txt,
+  // llms-full.txt, and the public catalog with its schema.
+  const service = keyPages(distDir).find((p) => p.id === 'service')?.page.replace(/\/index\.html$/, '.md');
+  const machine = [service, 'reference.md', 'guides/connection-strings.md', 'llms.txt', 'llms-full.txt', 'catalog.json', 'catalog.schema.json']
+    .filter((file) => file && existsSync(join(distDir, file)))
+    .map((file) => {
+      const bytes = readFileSync(join(distDir, file));
+      return { file, bytes: bytes.length, gzip: gzipSize(bytes) };
+    });
+
   const html = htmlPages(distDir);
   const htmlBytes = html.reduce((n, p) => n + statSync(join(distDir, p)).size, 0);
   const total = folderSize(distDir);
@@ -51,6 +61,7 @@ export function measureSizes(distDir) {
       propsBytesBuilder: island.propsBytes,
       propsBytesService: serviceIsland?.propsBytes,
     },
+    machine,
     builderData: { files: dataFiles.length, medianGzip: median(dataGzip), maxGzip: dataGzip.length ? Math.max(...dataGzip) : null },
     dist: {
       bytes: total.bytes,
@@ -81,6 +92,9 @@ export function printSizes(r, { source } = {}) {
       ['props in a service page HTML', kb(r.island.propsBytesService)],
       [`per-service data file gzip (median / max of ${r.builderData.files})`, `${kb(r.builderData.medianGzip)} / ${kb(r.builderData.maxGzip)}`],
     ]);
+  }
+  if (r.machine?.length) {
+    table('Sizes: Markdown, llms.txt and catalog (for tools)', ['file', 'raw', 'gzip -9'], r.machine.map((m) => [m.file, kb(m.bytes), kb(m.gzip)]));
   }
   table('Sizes: dist/ totals (raw bytes on disk)', ['figure', 'value'], [
     ['total', `${size(r.dist.bytes)} in ${r.dist.files} files`],

@@ -13,7 +13,7 @@ import {
   type Decision,
   type Property,
   type Service,
-} from './schema';
+} from './schema.ts';
 import { closestName } from '../connstr/index.ts';
 import { exampleProblems, proseProblems } from './examples.ts';
 import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
@@ -21,8 +21,11 @@ import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 export type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
 export class CatalogError extends Error {
-  constructor(readonly problems: string[]) {
+  // A plain field, not a parameter property: the CLI runs this file under Node's type stripping.
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`The provider metadata is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
     this.name = 'CatalogError';
   }
 }

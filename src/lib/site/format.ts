@@ -64,3 +64,14 @@ export function paragraphs(text: string | undefined): string[] {
 export function nameBreakParts(name: string): string[] {
   return name.match(/OAuth|[A-Z]+(?=[A-Z][a-z]|[^A-Za-z]|$)|[A-Z]?[a-z0-9_]+|./g) ?? [name];
 }
+
+/** How names and values match, said once for every page and its Markdown twin. */
+export const caseRule =
+  'Property names, and the values of properties that take a fixed list, are matched without regard to case; the spelling shown is canonical. Every other value (secrets, tokens, passwords, paths) is passed on exactly as written.';
+
+/** Where a default comes from when it is not from this driver's help (empty when it is). */
+export function defaultSourceNote(p: Pick<Property, 'defaultConfidence'>): string {
+  if (p.defaultConfidence === 'inferred') return ' (our inference)';
+  if (p.defaultConfidence === 'convention') return ' (seen on the vendor’s other drivers)';
+  return '';
+}

@@ -10,3 +10,5 @@ export const servicePath = (id: string) => href(`services/${id}/`);
 export const propertyAnchor = (name: string) => `prop-${name}`;
 export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
 export const methodAnchor = (id: string) => `auth-${id}`;
+/** The Markdown twin of a page: `/services/intercom/` → `/services/intercom.md`. */
+export const markdownPath = (pagePath: string) => `${pagePath.replace(/\/$/, '')}.md`;

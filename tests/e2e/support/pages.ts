@@ -3,8 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertBuilt, distDir } from '../../support/dist.ts';
 
-/** Every `<loc>` of dist/sitemap.xml, with the configured base path removed. */
+/** Every HTML page `<loc>` of dist/sitemap.xml, with the configured base path removed (llms.txt files left out). */
 export function sitemapPaths(): string[] {
+  return sitemapEntries().filter((path) => path.endsWith('/') || path.endsWith('.html'));
+}
+
+/** Every `<loc>` of dist/sitemap.xml, with the configured base path removed. */
+export function sitemapEntries(): string[] {
   assertBuilt();
   const xml = readFileSync(join(distDir, 'sitemap.xml'), 'utf8');
   const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');

@@ -1,0 +1,304 @@
+/**
+ * The connstr CLI's commands over the same engine and catalog as the site: lint, fix, redact, convert.
+ * Pure: inputs come in as text, results go out as text and an exit code (connstr.ts does the I/O).
+ *
+ * Runs under Node's type stripping: explicit `.ts` imports, no TS-only syntax.
+ */
+import {
+  applyEdits,
+  effectivePairs,
+  lookupProperty,
+  parseAny,
+  toCSharp,
+  toJava,
+  toJdbcUrl,
+  toOdbc,
+  toPython,
+  validate,
+  type Pair,
+  type Problem,
+  type Severity,
+} from '../lib/connstr/index.ts';
+import { inferServiceId } from '../lib/builder/model.ts';
+import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
+import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
+
+export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
+export type Command = (typeof commands)[number];
+export const targets = ['jdbc', 'csharp', 'java', 'python', 'odbc'] as const;
+export type Target = (typeof targets)[number];
+
+/** One input: a file's text, stdin, or a string given as an argument. */
+export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
+
+export type Options = { service?: ResolvedService; format: 'text' | 'json'; to?: Target };
+
+export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
+
+export type Finding = {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** The service the string was checked against. */
+  service?: string;
+  /** The canonical property the finding concerns. */
+  property?: string;
+  /** The .env variable or JSON path holding the string. */
+  label?: string;
+  /** What the suggested fix does, when there is one. */
+  fix?: string;
+};
+
+/**
+ * Fixes `fix` applies: they change spelling, quoting or placement, never what a value means, so nothing the
+ * user wrote is lost or guessed (a typo'd name, a missing AuthScheme or a removed property stay findings).
+ */
+export const SAFE_FIXES = new Set(['noncanonical-name', 'enum-casing', 'wrong-level', 'invalid-boolean', 'unquoted-value-ends-with-quote']);
+
+/** Key names that hold a secret even when no service documents them (a custom property, an unknown service). */
+const SECRET_NAME = /pass(word)?|pwd|secret|token|apikey|api_key|private|credential/i;
+export const MASK = '********';
+
+/** Lower-cased names and aliases of every property of every service. */
+function knownNames(catalog: Catalog): Set<string> {
+  const names = new Set<string>();
+  for (const service of catalog.services) {
+    for (const p of service.properties) {
+      names.add(p.name.toLowerCase());
+      for (const alias of p.aliases) names.add(alias.toLowerCase());
+    }
+  }
+  return names;
+}
+
+/** A string sets some property the catalog knows: how .env variables and JSON values are picked. */
+export function connectionStringTest(catalog: Catalog): (value: string) => boolean {
+  const names = knownNames(catalog);
+  return (value) => value.includes('=') && parseAny(value).entries.some((e) => names.has(e.key.trim().toLowerCase()));
+}
+
+type Located = { input: Input; found: Found; where: (offset: number) => { line: number; column: number } };
+
+function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
+  const test = connectionStringTest(catalog);
+  return inputs.flatMap((input) => {
+    const where = lineIndex(input.text);
+    // A string given as an argument is one string, whatever it contains.
+    let found: Found[];
+    try {
+      found = input.isFile || input.name === '<stdin>'
+        ? findStrings(input.text, input.kind, test)
+        : [{ value: input.text, offsets: Array.from({ length: input.text.length + 1 }, (_, i) => i), start: 0, end: input.text.length, encode: (v) => v }];
+    } catch (error) {
+      // Name the input: with several files, "not valid JSON" alone would not say which.
+      throw error instanceof InputError ? new InputError(`${input.name}: ${error.message}`) : error;
+    }
+    return found.map((f) => ({ input, found: f, where }));
+  });
+}
+
+function serviceFor(value: string, catalog: Catalog, options: Options): ResolvedService | undefined {
+  if (options.service) return options.service;
+  const id = inferServiceId(value, catalog.services);
+  return catalog.services.find((s) => s.id === id);
+}
+
+function position(item: Located, offset: number) {
+  const clamped = Math.max(0, Math.min(offset, item.found.value.length));
+  return item.where(item.found.offsets[clamped]!);
+}
+
+function unknownServiceFinding(item: Located, catalog: Catalog): Finding {
+  const start = position(item, 0);
+  const known = catalog.services.map((s) => `${s.id} (${s.profileFile})`).join(', ');
+  return {
+    file: item.input.name,
+    ...start,
+    endLine: start.line,
+    endColumn: start.column,
+    severity: 'error',
+    code: 'unknown-service',
+    message: `Cannot tell which service this string is for: its Profile names no known profile file. Pass --service <id>; known services: ${known}.`,
+    ...(item.found.label ? { label: item.found.label } : {}),
+  };
+}
+
+function toFinding(item: Located, service: ResolvedService, problem: Problem): Finding {
+  const start = position(item, problem.span.start);
+  const end = position(item, problem.span.end);
+  return {
+    file: item.input.name,
+    ...start,
+    endLine: end.line,
+    endColumn: end.column,
+    severity: problem.severity,
+    code: problem.code,
+    message: problem.message,
+    service: service.id,
+    ...(problem.property ? { property: problem.property } : {}),
+    ...(item.found.label ? { label: item.found.label } : {}),
+    ...(problem.fix ? { fix: problem.fix.description } : {}),
+  };
+}
+
+const problemsOf = (value: string, service: ResolvedService) => validate(value, service, { reportSensitive: false });
+
+function summary(findings: readonly Finding[], strings: number) {
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return { strings, errors: count('error'), warnings: count('warning'), infos: count('info') };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `lint`: every finding with file, line, column, severity, message and the suggested fix. Exit 1 on any error. */
+export function lint(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
+  const located = locate(inputs, catalog);
+  const findings = located.flatMap((item) => {
+    const service = serviceFor(item.found.value, catalog, options);
+    if (!service) return [unknownServiceFinding(item, catalog)];
+    return problemsOf(item.found.value, service).map((p) => toFinding(item, service, p));
+  });
+  const totals = summary(findings, located.length);
+  const code = totals.errors > 0 ? 1 : 0;
+  if (options.format === 'json') return { stdout: `${JSON.stringify({ findings, summary: totals }, null, 2)}\n`, stderr: '', code };
+  const lines = findings.map(
+    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}`,
+  );
+  const tail = `${plural(totals.strings, 'connection string')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'note')}.`;
+  if (totals.strings === 0) return { stdout: '', stderr: 'No connection strings found in the input.\n', code: 0 };
+  return { stdout: `${[...lines, tail].join('\n')}\n`, stderr: '', code };
+}
+
+/** Applies the safe fixes one at a time (each re-validated, so edits never overlap), at most `limit` of them. */
+export function applySafeFixes(value: string, service: ResolvedService, limit = 100): { text: string; applied: string[]; remaining: Problem[] } {
+  let text = value;
+  const applied: string[] = [];
+  for (let i = 0; i < limit; i++) {
+    const next = problemsOf(text, service).find((p) => p.fix && SAFE_FIXES.has(p.code));
+    if (!next?.fix) break;
+    text = applyEdits(text, next.fix.edits);
+    applied.push(next.fix.description);
+  }
+  return { text, applied, remaining: problemsOf(text, service) };
+}
+
+/** Masks every secret value (sensitive for the service, or for any service, or named like a secret). */
+export function redactString(value: string, catalog: Catalog, service: ResolvedService | undefined): { text: string; masked: number } {
+  const services = service ? [service] : catalog.services;
+  const secret = (key: string) =>
+    SECRET_NAME.test(key) || services.some((s) => lookupProperty(s, key)?.property.sensitive === true);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const entry of parseAny(value).entries) {
+    if (entry.value !== null && entry.value !== '' && secret(entry.key)) edits.push({ ...entry.innerSpan, text: MASK });
+    for (const inner of entry.nested?.entries ?? []) {
+      if (inner.value !== null && inner.value !== '' && secret(inner.key)) edits.push({ ...inner.innerSpan, text: MASK });
+    }
+  }
+  return { text: applyEdits(value, edits), masked: edits.length };
+}
+
+type Output = { file: string; line: number; column: number; label?: string; output: string; notes: string[] };
+
+/** Prints per-string results: a file input becomes a copy of the file with its strings replaced. */
+function render(located: readonly Located[], outputs: Map<Found, Output>, options: Options): string {
+  if (options.format === 'json') return `${JSON.stringify({ results: [...outputs.values()] }, null, 2)}\n`;
+  const parts: string[] = [];
+  const done = new Set<Input>();
+  for (const item of located) {
+    if (item.input.isFile) {
+      if (done.has(item.input)) continue;
+      done.add(item.input);
+      const mine = located.filter((l) => l.input === item.input).map((l) => l.found);
+      parts.push(rewrite(item.input.text, mine, (f) => outputs.get(f)?.output).replace(/\n?$/, ''));
+    } else {
+      const out = outputs.get(item.found);
+      if (out) parts.push(out.output);
+    }
+  }
+  return parts.length ? `${parts.join('\n')}\n` : '';
+}
+
+function describe(item: Located, output: string, notes: string[]): Output {
+  return { file: item.input.name, ...position(item, 0), ...(item.found.label ? { label: item.found.label } : {}), output, notes };
+}
+
+/** `fix`: prints each string with the safe fixes applied; notes on stderr. Exit 1 when errors remain. */
+export function fix(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
+  const located = locate(inputs, catalog);
+  const outputs = new Map<Found, Output>();
+  const notes: string[] = [];
+  let errorsLeft = 0;
+  for (const item of located) {
+    const at = `${item.input.name}:${position(item, 0).line}`;
+    const service = serviceFor(item.found.value, catalog, options);
+    if (!service) {
+      errorsLeft++;
+      notes.push(`${at}: left as is: ${unknownServiceFinding(item, catalog).message}`);
+      outputs.set(item.found, describe(item, item.found.value, []));
+      continue;
+    }
+    const { text, applied, remaining } = applySafeFixes(item.found.value, service);
+    const left = remaining.filter((p) => p.severity === 'error');
+    errorsLeft += left.length;
+    for (const description of applied) notes.push(`${at}: fixed: ${description}`);
+    if (left.length > 0) notes.push(`${at}: ${plural(left.length, 'error')} left that need a decision (run lint to see them)`);
+    outputs.set(item.found, describe(item, text, applied));
+  }
+  if (located.length === 0) notes.push('No connection strings found in the input.');
+  return { stdout: render(located, outputs, options), stderr: notes.map((n) => `${n}\n`).join(''), code: errorsLeft > 0 ? 1 : 0 };
+}
+
+/** `redact`: prints each string with every sensitive value masked, for logs and bug reports. */
+export function redact(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
+  const located = locate(inputs, catalog);
+  const outputs = new Map<Found, Output>();
+  for (const item of located) {
+    const { text, masked } = redactString(item.found.value, catalog, serviceFor(item.found.value, catalog, options));
+    outputs.set(item.found, describe(item, text, [`${plural(masked, 'value')} masked`]));
+  }
+  return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
+}
+
+const converters: Record<Target, (pairs: Pair[]) => string> = {
+  jdbc: (pairs) => toJdbcUrl(pairs),
+  csharp: (pairs) => toCSharp(pairs),
+  java: (pairs) => toJava(pairs),
+  python: (pairs) => toPython(pairs),
+  odbc: (pairs) => toOdbc(pairs),
+};
+
+/** `convert --to …`: the string in another form. A string the driver would reject is reported, not converted. */
+export function convert(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
+  const to = options.to;
+  if (!to) return { stdout: '', stderr: `convert needs --to, one of: ${targets.join(', ')}.\n`, code: 2 };
+  const located = locate(inputs, catalog);
+  const results: Output[] = [];
+  const notes: string[] = [];
+  for (const item of located) {
+    const parsed = parseAny(item.found.value);
+    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    if (errors.length > 0) {
+      for (const p of errors) {
+        const at = position(item, p.span.start);
+        notes.push(`${item.input.name}:${at.line}:${at.column}: error ${p.code}: ${p.message}`);
+      }
+      continue;
+    }
+    const pairs = effectivePairs(parsed).map((p): Pair => [p.key, p.value]);
+    results.push(describe(item, converters[to](pairs), []));
+  }
+  if (located.length === 0) notes.push('No connection strings found in the input.');
+  const code = notes.some((n) => n.includes(': error ')) ? 1 : 0;
+  const stdout =
+    options.format === 'json'
+      ? `${JSON.stringify({ results }, null, 2)}\n`
+      : results.map((r) => (results.length > 1 ? `# ${r.file}:${r.line}${r.label ? ` ${r.label}` : ''}\n${r.output}` : r.output)).join('\n\n') + (results.length ? '\n' : '');
+  return { stdout, stderr: notes.map((n) => `${n}\n`).join(''), code };
+}
+
+export const run: Record<Command, (inputs: readonly Input[], catalog: Catalog, options: Options) => Result> = { lint, fix, redact, convert };

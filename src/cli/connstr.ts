@@ -1,0 +1,153 @@
+/**
+ * `npm run connstr -- <command> [options] [string | file …]`: lint, fix, redact and convert connection
+ * strings with the same engine and catalog as the site. A thin shell over commands.ts: it reads arguments,
+ * files and stdin, prints, and exits 0 (clean), 1 (findings at error level) or 2 (bad usage or input).
+ * It only ever reads files; results go to stdout, notes to stderr.
+ *
+ * Runs directly under Node 24's type stripping (explicit `.ts` imports, no TS-only syntax).
+ */
+import { readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { CatalogError } from '../lib/providers/catalog.ts';
+import { loadCatalog } from '../lib/providers/load.ts';
+import { commands, run, targets, type Command, type Input, type Options, type Target } from './commands.ts';
+import { InputError, kindOf } from './sources.ts';
+
+export const HELP = `connstr: check and transform API data provider connection strings.
+
+Usage: npm run connstr -- <command> [options] [input …]
+
+Commands:
+  lint      Report every problem: file, line, column, severity, message and suggested fix.
+  fix       Print each string with the safe fixes applied (spelling, casing, quoting, placement).
+  redact    Print each string with every sensitive value masked, for logs and bug reports.
+  convert   Print each string in another form: --to jdbc|csharp|java|python|odbc.
+  help      Show this text.
+
+Inputs (any number, mixed):
+  an argument containing "="   one connection string
+  any other argument           a file: plain text (one string a line, # comments), .env (NAME=value),
+                               or JSON such as appsettings.json ("ConnectionStrings" and any value
+                               that sets a known property); -f/--file forces an argument to be a file
+  -                            stdin (plain text); read by default when no input is given and stdin is piped
+  Files are read, never written: fix and redact print a corrected copy of a file to stdout.
+
+Options:
+  -s, --service <id>      Check against this service (default: recognised from the Profile file name).
+      --to <form>         convert: jdbc, csharp, java, python or odbc.
+      --format text|json  Output for people (default) or machines.
+  -f, --file <path>       Read this file (repeatable).
+  -h, --help              Show this text.
+
+Exit codes: 0 clean, 1 findings at error level (lint, fix when errors remain, convert of an unreadable
+string), 2 bad usage or input (unknown command, option or service, unreadable file, a file that is not JSON).
+
+Examples:
+  npm run connstr -- lint "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
+  npm run connstr -- lint .env --format json
+  npm run connstr -- fix appsettings.json > appsettings.fixed.json
+  npm run connstr -- redact connections.txt
+  npm run connstr -- convert --to jdbc "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
+`;
+
+type Io = { stdin: () => string; stdinIsTty: boolean; cwd: string; contentDir: string };
+export type Outcome = { stdout: string; stderr: string; code: 0 | 1 | 2 };
+
+const usage = (message: string): Outcome => ({ stdout: '', stderr: `connstr: ${message}\nRun "npm run connstr -- help" for usage.\n`, code: 2 });
+/** Bad input (unreadable file, not JSON): exit 2 like bad usage, without pointing at the help. */
+const badInput = (message: string): Outcome => ({ stdout: '', stderr: `connstr: ${message}\n`, code: 2 });
+
+/** The whole CLI as a function of its arguments and environment, so a test can drive it (it also runs as a child process). */
+export function main(argv: string[], io: Io): Outcome {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        service: { type: 'string', short: 's' },
+        to: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        file: { type: 'string', short: 'f', multiple: true, default: [] },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === 'help' || command === undefined) return { stdout: HELP, stderr: '', code: command === undefined && !values.help ? 2 : 0 };
+  if (!(commands as readonly string[]).includes(command)) return usage(`unknown command "${command}"; the commands are ${commands.join(', ')}.`);
+  if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}".`);
+  if (values.to !== undefined && !(targets as readonly string[]).includes(values.to)) return usage(`--to must be one of ${targets.join(', ')}, not "${values.to}".`);
+  if (command !== 'convert' && values.to !== undefined) return usage('--to is an option of convert only.');
+  if (command === 'convert' && values.to === undefined) return usage(`convert needs --to, one of: ${targets.join(', ')}.`);
+
+  let catalog;
+  try {
+    catalog = loadCatalog(io.contentDir);
+  } catch (error) {
+    return { stdout: '', stderr: `connstr: cannot load the catalog from ${io.contentDir}: ${error instanceof CatalogError ? error.message : (error as Error).message}\n`, code: 2 };
+  }
+  const options: Options = { format: values.format, ...(values.to ? { to: values.to as Target } : {}) };
+  if (values.service !== undefined) {
+    const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());
+    if (!service) return usage(`unknown service "${values.service}"; the services are ${catalog.services.map((s) => s.id).join(', ')}.`);
+    options.service = service;
+  }
+
+  const inputs: Input[] = [];
+  const readFile = (path: string): Input | Outcome => {
+    try {
+      return { name: path, text: readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8'), kind: kindOf(path), isFile: true };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+      return badInput(`cannot read ${path}: ${why}.`);
+    }
+  };
+  const readStdin = (): Input => ({ name: '<stdin>', text: io.stdin(), kind: 'text', isFile: false });
+  for (const file of values.file) {
+    const input = readFile(file);
+    if ('code' in input) return input;
+    inputs.push(input);
+  }
+  for (const [i, arg] of rest.entries()) {
+    if (arg === '-') inputs.push(readStdin());
+    else if (arg.includes('=')) inputs.push({ name: `<argument ${i + 1}>`, text: arg, kind: 'text', isFile: false });
+    else {
+      const input = readFile(arg);
+      if ('code' in input) return input;
+      inputs.push(input);
+    }
+  }
+  if (inputs.length === 0) {
+    if (io.stdinIsTty) return usage(`${command} needs a connection string, a file, or text on stdin.`);
+    inputs.push(readStdin());
+  }
+
+  try {
+    return run[command as Command](inputs, catalog, options);
+  } catch (error) {
+    // Bad input found while reading it (a file that is not JSON, an unclosed quote in a .env file); anything
+    // else is a bug and keeps its stack trace.
+    if (!(error instanceof InputError)) throw error;
+    return badInput(error.message);
+  }
+}
+
+if (import.meta.main) {
+  const contentDir = process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content');
+  const outcome = main(process.argv.slice(2), {
+    stdin: () => readFileSync(0, 'utf8'),
+    stdinIsTty: process.stdin.isTTY === true,
+    // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
+    cwd: process.env.INIT_CWD ?? process.cwd(),
+    contentDir,
+  });
+  process.stdout.write(outcome.stdout);
+  process.stderr.write(outcome.stderr);
+  process.exitCode = outcome.code;
+}

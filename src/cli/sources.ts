@@ -1,0 +1,237 @@
+/**
+ * Finds the connection strings in the CLI's inputs (plain text with one string a line, `.env` files,
+ * `appsettings.json`-style JSON) and remembers where each one is written, so a finding at offset N of a
+ * string is reported at the right line and column of its file, and a fixed string can be written back
+ * into a copy of the file in the same quoting. Pure: no I/O (the shell in connstr.ts reads the files).
+ *
+ * Runs under Node's type stripping: explicit `.ts` imports, no TS-only syntax.
+ */
+
+export type InputKind = 'text' | 'env' | 'json';
+
+/** One connection string found in an input. */
+export type Found = {
+  /** The decoded string. */
+  value: string;
+  /** `offsets[i]`: where the value's i-th UTF-16 unit is written in the input (`offsets[value.length]`: just after). */
+  offsets: number[];
+  /** The raw text the string occupies in the input (quotes included), to replace it in a copy of the file. */
+  start: number;
+  end: number;
+  /** Writes a new value in the same notation (JSON string, .env quoting, bare line). */
+  encode: (value: string) => string;
+  /** The variable or JSON path it came from (`DB_CONNECTION`, `ConnectionStrings.Intercom`), when there is one. */
+  label?: string;
+};
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+/** The kind of a file, from its name: `.env`, `.env.production`, `x.env` → env; `*.json` → json; else text. */
+export function kindOf(path: string): InputKind {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  if (/^\.env(\..+)?$/i.test(base) || /\.env$/i.test(base)) return 'env';
+  if (/\.json$/i.test(base)) return 'json';
+  return 'text';
+}
+
+const identity = (from: number, length: number) => Array.from({ length: length + 1 }, (_, i) => from + i);
+
+/** Line starts of `text`, for offset → (line, column). */
+export function lineIndex(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+  };
+}
+
+/** Plain text: every line that is not blank or a `#` comment is one string (surrounding spaces ignored). */
+function fromText(text: string): Found[] {
+  const found: Found[] = [];
+  let start = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const lead = line.length - line.trimStart().length;
+    const value = line.trim();
+    if (value !== '' && !value.startsWith('#')) {
+      found.push({ value, offsets: identity(start + lead, value.length), start: start + lead, end: start + lead + value.length, encode: (v) => v });
+    }
+    start += raw.length + 1;
+  }
+  return found;
+}
+
+const ENV_LINE = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][A-Za-z0-9_.-]*)([ \t]*=[ \t]*)/;
+
+function envEncode(quote: string | null): (value: string) => string {
+  return (value) => {
+    // Keep the original notation; a bare value that now needs quotes gets single quotes (no escapes in them).
+    if (quote === null && !/[\s#"']/.test(value)) return value;
+    if (quote !== '"' && !value.includes("'")) return `'${value}'`;
+    return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+  };
+}
+
+/** `.env`: `NAME=value`, `export NAME=value`, values bare (a ` #` starts a comment), `'…'` or `"…"` (with `\` escapes). */
+function fromEnv(text: string): Found[] {
+  const found: Found[] = [];
+  let lineStart = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    const head = ENV_LINE.exec(line);
+    if (head && !line.trimStart().startsWith('#')) {
+      const name = head[2]!;
+      const at = lineStart + head[0].length;
+      const rest = line.slice(head[0].length);
+      const quote = rest[0] === '"' || rest[0] === "'" ? rest[0] : null;
+      let value = '';
+      const offsets: number[] = [];
+      let end: number;
+      if (quote === "'") {
+        const close = rest.indexOf("'", 1);
+        if (close < 0) throw new InputError(`line ${lineIndex(text)(at).line}: the value of ${name} opens a ' quote that is never closed`);
+        value = rest.slice(1, close);
+        offsets.push(...identity(at + 1, value.length));
+        end = at + close + 1;
+      } else if (quote === '"') {
+        let i = 1;
+        const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+        for (; i < rest.length && rest[i] !== '"'; i++) {
+          offsets.push(at + i);
+          if (rest[i] === '\\' && i + 1 < rest.length && escapes[rest[i + 1]!] !== undefined) {
+            value += escapes[rest[i + 1]!];
+            i++;
+          } else value += rest[i];
+        }
+        if (i >= rest.length) throw new InputError(`line ${lineIndex(text)(at).line}: the value of ${name} opens a " quote that is never closed`);
+        offsets.push(at + i);
+        end = at + i + 1;
+      } else {
+        const comment = rest.search(/[ \t]#/);
+        value = (comment < 0 ? rest : rest.slice(0, comment)).trimEnd();
+        offsets.push(...identity(at, value.length));
+        end = at + value.length;
+      }
+      if (offsets.length === value.length) offsets.push(end);
+      found.push({ value, offsets, start: at, end, encode: envEncode(quote), label: name });
+    }
+    lineStart += raw.length + 1;
+  }
+  return found;
+}
+
+type JsonString = Found & { path: (string | number)[] };
+
+/** A recursive-descent reader of (already validated) JSON that records every string value and its raw position. */
+function jsonStrings(text: string): JsonString[] {
+  const out: JsonString[] = [];
+  let i = 0;
+  const ws = () => {
+    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
+  };
+  const readString = (): { value: string; offsets: number[]; start: number; end: number } => {
+    const start = i;
+    i++; // opening quote
+    let value = '';
+    const offsets: number[] = [];
+    const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+    while (text[i] !== '"') {
+      offsets.push(i);
+      if (text[i] === '\\') {
+        const c = text[i + 1]!;
+        if (c === 'u') {
+          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+        } else {
+          value += simple[c] ?? c;
+          i += 2;
+        }
+      } else value += text[i++];
+    }
+    offsets.push(i);
+    i++; // closing quote
+    return { value, offsets, start, end: i };
+  };
+  const readValue = (path: (string | number)[]): void => {
+    ws();
+    const c = text[i];
+    if (c === '{') {
+      i++;
+      ws();
+      while (text[i] !== '}') {
+        const key = readString().value;
+        ws();
+        i++; // ':'
+        readValue([...path, key]);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (c === '[') {
+      i++;
+      ws();
+      let n = 0;
+      while (text[i] !== ']') {
+        readValue([...path, n++]);
+        ws();
+        if (text[i] === ',') i++;
+        ws();
+      }
+      i++;
+    } else if (c === '"') {
+      const s = readString();
+      out.push({ ...s, path, encode: (v) => JSON.stringify(v), label: path.join('.') });
+    } else {
+      while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
+    }
+  };
+  readValue([]);
+  return out;
+}
+
+/**
+ * Finds the connection strings of one input.
+ * @param looksLikeConnectionString decides, for `.env` variables and JSON values outside a `ConnectionStrings`
+ *   section, whether a string is a connection string (the CLI asks: does it set a property the catalog knows?)
+ * @throws InputError when a JSON file is not JSON or a `.env` quote is never closed
+ */
+export function findStrings(text: string, kind: InputKind, looksLikeConnectionString: (value: string) => boolean): Found[] {
+  if (kind === 'text') return fromText(text);
+  if (kind === 'env') return fromEnv(text).filter((f) => looksLikeConnectionString(f.value));
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON (${(error as Error).message})`);
+  }
+  // .NET's appsettings.json keeps them under "ConnectionStrings"; elsewhere, only strings that look like one.
+  return jsonStrings(text).filter(
+    (s) => s.path.some((part) => typeof part === 'string' && part.toLowerCase() === 'connectionstrings') || looksLikeConnectionString(s.value),
+  );
+}
+
+/** A copy of `text` with each found string replaced (by `replacement`, or left as is when it returns undefined). */
+export function rewrite(text: string, found: readonly Found[], replacement: (f: Found) => string | undefined): string {
+  let out = '';
+  let tail = 0;
+  for (const f of [...found].sort((a, b) => a.start - b.start)) {
+    const next = replacement(f);
+    // An unchanged string keeps its exact original text (quoting, escapes).
+    if (next === undefined || next === f.value) continue;
+    out += text.slice(tail, f.start) + f.encode(next);
+    tail = f.end;
+  }
+  return out + text.slice(tail);
+}

@@ -1,0 +1,329 @@
+/**
+ * Every page as Markdown, generated from the catalog model and the same helpers the HTML pages use
+ * (never scraped from HTML), for `curl`, coding assistants and `/llms.txt`. Pure: the endpoints in
+ * src/pages pass the catalog and a function that turns a site path into an absolute URL.
+ */
+import { serviceDecisions, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog';
+import type { AuthMethod } from '../providers/schema';
+import { propertyExampleText } from '../providers/examples';
+import { outputForms, readExample } from './examples';
+import { andList, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabel, typeLabel } from './format';
+import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths';
+import { referenceGroups, type ReferenceEntry } from './reference';
+import { authenticationIntro, methodExample, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page';
+import { catalogDataVersion, serviceDataVersion } from './version';
+
+/** Site path (already under the base) → the URL printed in the Markdown. */
+export type UrlOf = (sitePath: string) => string;
+
+/** `code` as an inline code span, with a fence longer than any backtick run inside it. */
+export function inlineCode(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${text}${pad}${ticks}`;
+}
+
+/** A fenced code block whose fence cannot occur in the code. */
+export function codeFence(code: string, lang = 'text'): string {
+  const longest = Math.max(2, ...(code.match(/^`{3,}/gm) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${code}\n${fence}`;
+}
+
+/** Prose from the metadata: a `<` would open an HTML tag in Markdown (`memory://<id>`), so it is escaped. */
+export const prose = (text: string) => text.replace(/</g, '\\<');
+
+/** Text safe inside a table cell: pipes escaped, line breaks folded. */
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+function table(header: string[], rows: string[][]): string {
+  return [
+    `| ${header.map(cell).join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+const join = (blocks: (string | undefined | false)[]) => `${blocks.filter((b): b is string => !!b).join('\n\n')}\n`;
+
+
+function propertiesTable(service: ResolvedService, properties: ResolvedProperty[], url: UrlOf): string {
+  const page = url(servicePath(service.id));
+  return table(
+    ['Property', 'Placement', 'Type', 'Default', 'Allowed values', 'Used by', 'Summary'],
+    properties.map((p) => {
+      const uses = usedBy(service, p);
+      return [
+        `[${inlineCode(p.name)}](${page}#${propertyAnchor(p.name)})${p.sensitive ? ' (secret)' : ''}`,
+        placementLabel[p.placement],
+        typeLabel(p.type),
+        p.default === undefined ? 'none documented' : inlineCode(defaultLabel(p.default)) + defaultSourceNote(p),
+        p.allowedValues ? p.allowedValues.map((v) => inlineCode(v.value)).join(', ') : '—',
+        uses.label ?? uses.methods.map(({ method, required }) => `${method.label} (${required ? 'required' : 'optional'})`).join(', '),
+        prose(p.summary),
+      ];
+    }),
+  );
+}
+
+function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
+  const example = methodExample(service, method);
+  const vendorText = vendorVariant(example);
+  const badges = [
+    method.audience && audienceLabel[method.audience],
+    method.authSchemes.length > 0 && `AuthScheme: ${method.authSchemes.map(inlineCode).join(' or ')}`,
+    method.impliedWithoutAuthScheme && 'Used when AuthScheme is absent',
+    method.confidence !== 'observed' && 'Partly inferred, see the corrections below',
+  ].filter((b): b is string => !!b);
+  const steps = method.steps
+    .map((step, i) => {
+      const lines = [`${i + 1}. ${prose(step.text)}`];
+      const consoleName = step.console ?? service.consoleName;
+      if (step.menuPath) lines.push(`   Menu path: ${consoleName}: ${step.menuPath.join(' › ')}`);
+      if (step.link) lines.push(`   Open <${step.link}>`);
+      return lines.join('\n');
+    })
+    .join('\n');
+  const rows = requirementRows(service, method).map((req) => [
+    `${inlineCode(req.property)}${req.sensitive ? ' (secret)' : ''}`,
+    req.value ? `${req.valuePrefix ?? ''}${inlineCode(req.value)}${req.valueRule === 'recommended' ? ' (recommended)' : ''}` : 'your value',
+    placementLabel[req.placement],
+    prose(req.source),
+  ]);
+  return join([
+    `### ${method.label}`,
+    badges.map((b) => `- ${b}`).join('\n'),
+    prose(method.whenToUse),
+    '#### Steps',
+    steps,
+    '#### What to set',
+    table(['Property', 'Value', 'Where it goes', 'Where to find it'], rows),
+    method.allows.length > 0 && `Optional with this method: ${method.allows.map(inlineCode).join(', ')}.`,
+    '#### Example connection string',
+    codeFence(example.connectionString),
+    vendorText !== undefined && 'As printed in the vendor’s help (it differs in case or trailing separator only and means the same settings):',
+    vendorText !== undefined && codeFence(vendorText),
+  ]).trimEnd();
+}
+
+/** One service page as Markdown: key facts, every auth method, both property tables and the corrections. */
+export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
+  const display = serviceLabel(service);
+  const { main, general, usesProfileSettings } = serviceTables(service);
+  const decisions = serviceDecisions(service);
+  return join([
+    `# Connect to ${display}`,
+    `> How to authenticate to ${display} with the API data provider, example connection strings, and every connection property. HTML page: <${url(servicePath(service.id))}>`,
+    '## Overview',
+    prose(service.overview),
+    [
+      `- Profile file: ${inlineCode(service.profileFile)}`,
+      `- Where values come from: ${service.consoleName}`,
+      `- Authentication methods: ${service.authMethods.map((m) => m.label).join(', ')}`,
+      `- Documents: API Data Provider build ${service.dataVersion.build} (${service.dataVersion.edition} help edition)`,
+    ].join('\n'),
+    '## Authentication',
+    authenticationIntro(service, usesProfileSettings),
+    ...service.authMethods.map((method) => methodMarkdown(service, method)),
+    '## Connection properties',
+    `The properties ${display}’s methods use, with where each one goes. ${caseRule}`,
+    propertiesTable(service, main, url),
+    '## General properties',
+    `Every service also accepts the driver’s general properties. They have the same meaning everywhere; see the reference (<${url(markdownPath(href('reference/')))}>) for details.`,
+    propertiesTable(service, general, url),
+    decisions.length > 0 && '## Corrections to the vendor help',
+    decisions.length > 0 && 'Where the vendor’s page for this build is wrong or unclear, this is what we changed and why.',
+    decisions.length > 0 &&
+      table(['Topic', 'The vendor’s page', 'What we publish'], decisions.map(({ scope, decision }) => [scope, prose(decision.issue), prose(decision.decision)])),
+    `---\n\n${serviceDataVersion(service)}`,
+  ]);
+}
+
+/** `On the Intercom page. ` before a shared correction that concerns some services only. */
+function appliesToNote(appliesTo: readonly string[] | undefined, names: ReadonlyMap<string, string>): string {
+  if (!appliesTo) return '';
+  return `On the ${andList(appliesTo.map((id) => names.get(id) ?? id))} ${appliesTo.length > 1 ? 'pages' : 'page'}. `;
+}
+
+function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: ReadonlyMap<string, string>): string {
+  const p = entry.property;
+  const setting = propertyExampleText(p);
+  const facts = [
+    `- Category: ${p.category}`,
+    `- Type: ${typeLabel(p.type)}`,
+    `- Placement: ${placementLabel[p.placement]}`,
+    `- Default: ${p.default === undefined ? 'none documented' : inlineCode(defaultLabel(p.default)) + defaultSourceNote(p)}`,
+    setting !== undefined && `- Example: ${inlineCode(setting)}`,
+    p.aliases.length > 0 && `- Also accepted as: ${p.aliases.map(inlineCode).join(', ')}`,
+    p.sensitive && '- Sensitive: masked in the builder and the CLI’s redact command',
+    p.deprecated && '- Deprecated',
+    `- Source: ${confidenceLabel[p.confidence]}`,
+    entry.definedBy && `- Defined by: ${entry.definedBy}`,
+  ].filter((line): line is string => !!line);
+  const uses = entry.uses.map((use) => {
+    const page = url(servicePath(use.service.id));
+    const methods = use.methods.map((m) => `${m.label} (${m.required ? 'required' : 'optional'})`).join(', ');
+    return [
+      `- [${use.service.brandName ?? use.service.name}](${page}#${propertyAnchor(p.name)})`,
+      methods && `: ${methods}`,
+      use.allowedValues && ` — values listed for this service: ${use.allowedValues.map(inlineCode).join(', ')}`,
+      use.summary && ` — ${prose(use.summary)}`,
+    ]
+      .filter(Boolean)
+      .join('');
+  });
+  return join([
+    `### ${inlineCode(p.name)}`,
+    prose(p.summary),
+    facts.join('\n'),
+    p.allowedValues && '#### Allowed values',
+    p.allowedValues && table(['Value', 'Meaning'], p.allowedValues.map((v) => [inlineCode(v.value), prose(v.summary)])),
+    ...paragraphs(p.remarks).map(prose),
+    '#### Used by',
+    entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
+    entry.uses.length > 0 && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
+    p.decisions.length > 0 && '#### Corrections to the vendor help',
+    p.decisions.length > 0 && p.decisions.map((d) => `- ${appliesToNote(d.appliesTo, names)}Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
+  ]).trimEnd();
+}
+
+/** The properties reference as Markdown: every property once, grouped by category. */
+export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
+  const { groups, deprecated } = referenceGroups(catalog);
+  const names = new Map(catalog.services.map((s) => [s.id, serviceLabel(s)]));
+  return join([
+    '# Connection properties reference',
+    `> Every connection property of the API data provider: type, default, allowed values, placement, and which services use it. HTML page: <${url(referencePath())}>`,
+    `Every property the API data provider accepts, grouped by category. ${caseRule} Each entry says where its facts come from: the vendor’s help for this driver, the vendor’s other drivers, or our inference. Properties marked “Inside ProfileSettings” are written in the nested ProfileSettings string, and only by the services that list them.`,
+    ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
+    deprecated.length > 0 && '## Deprecated',
+    deprecated.length > 0 && 'Names from old versions of the driver. The validator recognizes them so it can tell you to remove them.',
+    ...deprecated.map((e) => referenceEntryMarkdown(e, url, names)),
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
+}
+
+/** Reads a JSX attribute written as `name="…"` or ``name={`…`}`` (a template literal without `${}`). */
+function attribute(tag: string, name: string): string {
+  const value = optionalAttribute(tag, name);
+  if (value === undefined) throw new Error(`guide Markdown: cannot read the "${name}" attribute of ${tag}`);
+  return value;
+}
+
+function optionalAttribute(tag: string, name: string): string | undefined {
+  const quoted = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  if (quoted) return quoted[1]!;
+  const template = new RegExp(`\\b${name}=\\{(String\\.raw)?\`((?:[^\`\\\\]|\\\\.)*)\`\\}`).exec(tag);
+  // String.raw keeps backslashes as written; a plain template literal reads `\x` as `x`.
+  if (template && !template[2]!.includes('${')) return template[1] ? template[2]! : template[2]!.replace(/\\(.)/g, '$1');
+  if (new RegExp(`\\b${name}=`).test(tag)) throw new Error(`guide Markdown: cannot read the "${name}" attribute of ${tag}`);
+  return undefined;
+}
+
+function syntaxExampleMarkdown(catalog: Catalog, tag: string): string {
+  const text = attribute(tag, 'text');
+  const serviceId = attribute(tag, 'service');
+  const service = catalog.services.find((s) => s.id === serviceId);
+  if (!service) throw new Error(`guide Markdown: no service "${serviceId}" in ${tag}`);
+  const verdict = optionalAttribute(tag, 'verdict') ?? 'valid';
+  if (verdict !== 'valid' && verdict !== 'warning' && verdict !== 'error') throw new Error(`guide Markdown: unknown verdict "${verdict}" in ${tag}`);
+  const { caption, kept, removed, problems } = readExample(text, service, verdict);
+  const rows = [
+    ...kept.map((s) => [
+      s.inside === undefined ? inlineCode(s.key) : `↳ ${inlineCode(s.key)} (inside ${s.inside})`,
+      inlineCode(s.value) + (s.note ? ` (${s.note})` : ''),
+    ]),
+    ...removed.map((key) => [inlineCode(key), 'not set: a name with nothing after = removes the setting']),
+  ];
+  return join([
+    `${caption}:`,
+    codeFence(text),
+    rows.length > 0 && table(['Name', 'Value the driver keeps'], rows),
+    problems.length > 0 && problems.map((p) => `- ${p.severity} at position ${p.span.start + 1}: ${p.message}`).join('\n'),
+  ]).trimEnd();
+}
+
+function outputFormsMarkdown(catalog: Catalog, serviceId: string, exampleId: string): string {
+  const service = catalog.services.find((s) => s.id === serviceId);
+  if (!service) throw new Error(`guide Markdown: no service "${serviceId}" for <OutputForms>`);
+  return outputForms(service, exampleId)
+    .forms.map((form) => join([`### ${form.label}`, form.note, codeFence(form.code, form.lang === 'connection-string' ? 'text' : form.lang)]).trimEnd())
+    .join('\n\n');
+}
+
+/**
+ * A guide (MDX) as Markdown: the prose as written, with each component replaced by what it renders
+ * (`SyntaxExample`: the string and what the driver reads; `OutputForms`: the example in every form).
+ * An unknown component is an error, so a new one cannot silently vanish from the Markdown.
+ */
+export function guideMarkdown(
+  guide: { title: string; description: string; body: string; htmlPath: string },
+  catalog: Catalog,
+  url: UrlOf,
+): string {
+  const body = guide.body
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .replace(/^import\s.+$/gm, '')
+    .replace(/<([A-Z][A-Za-z]*)\b((?:[^>"{]|"[^"]*"|\{(?:String\.raw)?`(?:[^`\\]|\\.)*`\})*)\/>/g, (tag, name: string) => {
+      if (name === 'SyntaxExample') return syntaxExampleMarkdown(catalog, tag);
+      if (name === 'OutputForms') return outputFormsMarkdown(catalog, attribute(tag, 'service'), attribute(tag, 'example'));
+      throw new Error(`guide Markdown: no Markdown form for the <${name}> component`);
+    })
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+  if (/<[A-Z]/.test(body)) throw new Error(`guide Markdown: "${guide.title}" has a component this converter cannot read`);
+  return join([`# ${guide.title}`, `> ${guide.description} HTML page: <${url(guide.htmlPath)}>`, body, `---\n\n${catalogDataVersion(catalog)}`]);
+}
+
+/** A page listed in llms.txt: its title, Markdown URL and one line on what it holds. */
+export type MarkdownPage = { title: string; markdownPath: string; summary: string };
+
+export type SitePages = { services: MarkdownPage[]; reference: MarkdownPage[]; guides: MarkdownPage[] };
+
+/** The pages llms.txt lists, from the catalog and the guides' front matter. */
+export function sitePages(catalog: Catalog, guides: { id: string; title: string; description: string }[]): SitePages {
+  return {
+    services: catalog.services.map((s) => ({
+      title: serviceLabel(s),
+      markdownPath: markdownPath(servicePath(s.id)),
+      summary: `${s.authMethods.map((m) => m.label).join(', ')}; profile ${s.profileFile}; every connection property.`,
+    })),
+    reference: [
+      {
+        title: 'Connection properties reference',
+        markdownPath: markdownPath(href('reference/')),
+        summary: 'every property once: type, default, allowed values, placement, and the services that use it.',
+      },
+      { title: 'Catalog (JSON)', markdownPath: href('catalog.json'), summary: 'every service, auth method, property and example as data, with its JSON Schema at catalog.schema.json.' },
+    ],
+    guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(href(`guides/${g.id}/`)), summary: g.description })),
+  };
+}
+
+/** `/llms.txt` (llmstxt.org): a title, a one-paragraph summary, then the Markdown pages grouped in sections. */
+export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string {
+  const list = (items: MarkdownPage[]) => items.map((p) => `- [${p.title}](${url(p.markdownPath)}): ${p.summary}`).join('\n');
+  return join([
+    '# Connector Help',
+    `> Help for the API data provider's connectors (${catalog.services.map(serviceLabel).join(', ')}): how to authenticate to each service, validated example connection strings, and every connection property with its placement (top level or inside ProfileSettings), allowed values and default. Every fact comes from one schema-checked catalog, and every example is checked by the same connection-string engine the site's validator and the connstr CLI use.`,
+    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: <${url(href('llms-full.txt'))}>.`,
+    '## Services',
+    list(pages.services),
+    '## Reference',
+    list(pages.reference),
+    '## Guides',
+    list(pages.guides),
+  ]);
+}
+
+/** `/llms-full.txt`: the llms.txt header, then every page's Markdown in the same order. */
+export function llmsFullTxt(pages: SitePages, bodies: Map<string, string>, catalog: Catalog, url: UrlOf): string {
+  const all = [...pages.services, ...pages.reference, ...pages.guides].filter((p) => p.markdownPath.endsWith('.md'));
+  const sections = all.map((p) => {
+    const body = bodies.get(p.markdownPath);
+    if (body === undefined) throw new Error(`llms-full.txt: no Markdown for ${p.markdownPath}`);
+    return `<!-- ${url(p.markdownPath)} -->\n\n${body.trim()}`;
+  });
+  return join([llmsTxt(pages, catalog, url).trim(), ...sections]);
+}

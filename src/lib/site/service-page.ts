@@ -1,0 +1,103 @@
+/**
+ * What a service page shows, derived once from the catalog so the HTML page and its Markdown twin
+ * (`markdown.ts`) list the same properties in the same order and say the same things.
+ */
+import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog';
+import { serviceLabel } from './format';
+import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema';
+
+const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
+  categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);
+
+export type ServiceTables = {
+  /** Profile and ProfileSettings, then the properties the service's own file lists, by category. */
+  main: ResolvedProperty[];
+  /** The driver's general properties every service accepts (deprecated ones left out), by category. */
+  general: ResolvedProperty[];
+  /** Some property of the main table goes inside ProfileSettings. */
+  usesProfileSettings: boolean;
+};
+
+export function serviceTables(service: ResolvedService): ServiceTables {
+  const connection = service.properties.filter((p) => p.name === 'Profile' || p.name === 'ProfileSettings');
+  const listed = service.listedProperties.map((name) => service.properties.find((p) => p.name === name)!);
+  const main = [...connection, ...listed.sort(byCategoryThenName)];
+  const inMain = new Set(main.map((p) => p.name));
+  const general = service.properties.filter((p) => !inMain.has(p.name) && !p.deprecated).sort(byCategoryThenName);
+  return { main, general, usesProfileSettings: main.some((p) => p.placement === 'profileSettings') };
+}
+
+/** The sentence that opens the Authentication section. */
+export function authenticationIntro(service: ResolvedService, usesProfileSettings: boolean): string {
+  const display = serviceLabel(service);
+  const count =
+    service.authMethods.length === 1
+      ? `${display} documents one method.`
+      : `${display} documents ${service.authMethods.length} methods; each one says when to pick it.`;
+  const placement = usesProfileSettings
+    ? ' Settings marked “Inside ProfileSettings” go in the nested ProfileSettings string; the rest go at the top level.'
+    : ' Every setting goes at the top level of the connection string.';
+  return count + placement;
+}
+
+export type RequirementRow = Requirement & {
+  placement: Placement;
+  sensitive: boolean;
+  /** Words before the value (`the path of` Intercom.apip), when the value is not set literally. */
+  valuePrefix?: string;
+};
+
+/**
+ * The "What to set" rows of a method: Profile first (every string needs it, though no method lists it), then
+ * each requirement with where it goes and whether it is a secret.
+ */
+export function requirementRows(service: ResolvedService, method: AuthMethod): RequirementRow[] {
+  const profile: RequirementRow = {
+    property: 'Profile',
+    value: service.profileFile,
+    valuePrefix: 'the path of ',
+    valueRule: 'required',
+    source: `Where you saved the ${serviceLabel(service)} profile file, for example C:\\profiles\\${service.profileFile}.`,
+    placement: 'top',
+    sensitive: false,
+  };
+  return [
+    profile,
+    ...method.requires.map((req) => {
+      const property = service.properties.find((p) => p.name === req.property);
+      return { ...req, placement: property?.placement ?? 'top', sensitive: property?.sensitive ?? false };
+    }),
+  ];
+}
+
+/** The method's example (the catalog checks that it exists). */
+export function methodExample(service: ResolvedService, method: AuthMethod): Example {
+  return service.examples.find((e) => e.id === method.example)!;
+}
+
+/** The vendor's printed spelling, when it differs from the published string. */
+export function vendorVariant(example: Example): string | undefined {
+  return example.vendorText !== undefined && example.vendorText !== example.connectionString ? example.vendorText : undefined;
+}
+
+export type UsedBy = { methods: { method: AuthMethod; required: boolean }[]; label?: string };
+
+/**
+ * The "Used by" cell of a property: the methods that require or allow it, or a sentence when none does.
+ * ProfileSettings counts as used by the methods that write something inside it.
+ */
+export function usedBy(service: ResolvedService, property: ResolvedProperty): UsedBy {
+  const uses = methodsUsing(service, property.name);
+  if (uses.length > 0) return { methods: uses };
+  if (property.name === 'ProfileSettings') {
+    const nested = service.authMethods.filter((m) =>
+      [...m.requires.map((r) => r.property), ...m.allows].some((n) => service.properties.find((p) => p.name === n)?.placement === 'profileSettings'),
+    );
+    if (nested.length > 0) return { methods: nested.map((method) => ({ method, required: true })) };
+    return { methods: [], label: 'No method: this service has no ProfileSettings entries' };
+  }
+  if (property.name === 'Profile') return { methods: [], label: 'Every method (required)' };
+  // Sign-in settings no documented method of this service needs; the driver accepts them all the same.
+  if (property.category === 'Authentication' || property.category === 'OAuth') return { methods: [], label: 'No documented method' };
+  return { methods: [], label: 'Any method (a general setting)' };
+}

@@ -1,0 +1,39 @@
+/**
+ * The Markdown of every page, for the `.md` endpoints, llms.txt and llms-full.txt (a leading underscore
+ * keeps this file from being a route). Guides come from the content collection, services from the catalog.
+ */
+import { getCollection } from 'astro:content';
+import { getCatalog } from '../lib/providers/load';
+import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown';
+import { href, markdownPath, servicePath } from '../lib/site/paths';
+
+/** Absolute URLs: Markdown is read outside the site (curl, assistants), where a relative link means nothing. */
+export const urlOf = (site: URL | undefined): UrlOf => (path) => new URL(path, site ?? 'http://localhost:4321').href;
+
+export async function guides() {
+  return (await getCollection('guides')).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+}
+
+export function guideMarkdownOf(guide: Awaited<ReturnType<typeof guides>>[number], url: UrlOf): string {
+  return guideMarkdown(
+    { title: guide.data.title, description: guide.data.description, body: guide.body ?? '', htmlPath: href(`guides/${guide.id}/`) },
+    getCatalog(),
+    url,
+  );
+}
+
+/** Every page's Markdown by its path, and the grouped list llms.txt prints. */
+export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodies: Map<string, string> }> {
+  const catalog = getCatalog();
+  const list = await guides();
+  const bodies = new Map<string, string>();
+  for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
+  bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
+  for (const guide of list) bodies.set(markdownPath(href(`guides/${guide.id}/`)), guideMarkdownOf(guide, url));
+  const pages = sitePages(catalog, list.map((g) => ({ id: g.id, title: g.data.title, description: g.data.description })));
+  return { pages, bodies };
+}
+
+export const markdownResponse = (body: string) =>
+  new Response(body, { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+export const textResponse = (body: string) => new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });

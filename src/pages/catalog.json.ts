@@ -1,0 +1,12 @@
+/** /catalog.json: every service, auth method, property and example as data (see lib/providers/public.ts). */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../lib/providers/load';
+import { publicCatalog } from '../lib/providers/public';
+import { href } from '../lib/site/paths';
+
+export const GET: APIRoute = ({ site }) => {
+  const schemaUrl = new URL(href('catalog.schema.json'), site ?? 'http://localhost:4321').href;
+  return new Response(`${JSON.stringify(publicCatalog(getCatalog(), schemaUrl), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json' },
+  });
+};

@@ -1,0 +1,11 @@
+/** /catalog.schema.json: the JSON Schema of /catalog.json, generated from the zod schema. */
+import type { APIRoute } from 'astro';
+import { publicCatalogJsonSchema } from '../lib/providers/public';
+import { href } from '../lib/site/paths';
+
+export const GET: APIRoute = ({ site }) => {
+  const id = new URL(href('catalog.schema.json'), site ?? 'http://localhost:4321').href;
+  return new Response(`${JSON.stringify(publicCatalogJsonSchema(id), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/schema+json' },
+  });
+};

@@ -1,0 +1,11 @@
+/** /llms-full.txt: llms.txt followed by every page's Markdown, for tools that read one file. */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../lib/providers/load';
+import { llmsFullTxt } from '../lib/site/markdown';
+import { allMarkdown, textResponse, urlOf } from './_markdown';
+
+export const GET: APIRoute = async ({ site }) => {
+  const url = urlOf(site);
+  const { pages, bodies } = await allMarkdown(url);
+  return textResponse(llmsFullTxt(pages, bodies, getCatalog(), url));
+};

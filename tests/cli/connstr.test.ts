@@ -1,0 +1,238 @@
+/**
+ * The connstr CLI driven as a child process, exactly as `npm run connstr --` runs it (the pinned Node,
+ * type stripping, the project's own content/), on the fixture files under tests/fixtures/cli/.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const node = join(root, 'node_modules', '.bin', 'node');
+const fixtures = join(root, 'tests', 'fixtures', 'cli');
+const fixture = (name: string) => join('tests', 'fixtures', 'cli', name);
+
+function connstr(args: string[], input?: string) {
+  const result = spawnSync(node, ['src/cli/connstr.ts', ...args], {
+    cwd: root,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: root, CONNECTOR_CONTENT_DIR: '' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+type LintJson = {
+  findings: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string; fix?: string; label?: string; service?: string }[];
+  summary: { strings: number; errors: number; warnings: number; infos: number };
+};
+const lintJson = (args: string[], input?: string) => {
+  const run = connstr(['lint', '--format', 'json', ...args], input);
+  return { ...run, json: JSON.parse(run.stdout) as LintJson };
+};
+
+/** The secrets written in the fixtures: none may ever be printed by redact. */
+const SECRETS = ['tok_4f9a2c71', 'ac_token_5678', 'SuperSecret-991', 'hs_Secret-7731'];
+
+describe('help', () => {
+  test('lists every command and exits 0', () => {
+    const { code, stdout } = connstr(['help']);
+    expect(code).toBe(0);
+    for (const command of ['lint', 'fix', 'redact', 'convert']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+    expect(stdout).toContain('jdbc|csharp|java|python|odbc');
+  });
+  test('no command at all prints it as a usage error (exit 2)', () => {
+    const { code, stdout } = connstr([]);
+    expect(code).toBe(2);
+    expect(stdout).toContain('Commands:');
+  });
+});
+
+describe('lint', () => {
+  test('a clean file: exit 0, no findings', () => {
+    const { code, json } = lintJson([fixture('clean.txt')]);
+    expect(code).toBe(0);
+    expect(json.findings).toEqual([]);
+    expect(json.summary).toEqual({ strings: 2, errors: 0, warnings: 0, infos: 0 });
+  });
+
+  test('findings in a .env file: exit 1, each with file, line, column, severity, message and fix', () => {
+    const { code, json } = lintJson([fixture('findings.env')]);
+    expect(code).toBe(1);
+    const text = readFileSync(join(fixtures, 'findings.env'), 'utf8').split('\n');
+    const missing = json.findings.filter((f) => f.code === 'missing-required');
+    expect(missing.map((f) => f.message)).toEqual([
+      expect.stringContaining('InitiateOAuth=GETANDREFRESH'),
+      expect.stringContaining('OAuthClientSecret'),
+      expect.stringContaining('User'),
+    ]);
+    for (const f of missing) {
+      expect(f).toMatchObject({ file: fixture('findings.env'), line: 2, severity: 'error', label: 'LEADDESK_CONNECTION', service: 'leaddesk' });
+      // The column points at the AuthScheme pair the requirement hangs on, in the file as written.
+      expect(text[f.line - 1]!.slice(f.column - 1)).toMatch(/^AuthScheme=OAUTH/);
+    }
+    expect(missing[0]!.fix).toBe('Add InitiateOAuth=GETANDREFRESH.');
+    const unknown = json.findings.find((f) => f.code === 'unknown-service')!;
+    expect(unknown).toMatchObject({ line: 3, severity: 'error', label: 'UNKNOWN_CONNECTION' });
+    expect(unknown.message).toContain('--service');
+    // APP_NAME=demo is not a connection string.
+    expect(json.summary.strings).toBe(2);
+  });
+
+  test('positions in JSON account for escapes (\\\\ is one character of the string, two of the file)', () => {
+    const { code, json } = lintJson([fixture('appsettings.json')]);
+    expect(code).toBe(1);
+    expect(json.findings).toHaveLength(1);
+    const [f] = json.findings;
+    expect(f).toMatchObject({ code: 'invalid-integer', severity: 'error', line: 4, label: 'ConnectionStrings.Intercom' });
+    const line = readFileSync(join(fixtures, 'appsettings.json'), 'utf8').split('\n')[f!.line - 1]!;
+    expect(line.slice(f!.column - 1, f!.endColumn - 1)).toBe('abc');
+  });
+
+  test('text output: one line per finding in file:line:column form, the fix under it, then a summary', () => {
+    const { code, stdout } = connstr(['lint', fixture('fixable.env')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(`${fixture('fixable.env')}:4:61: info noncanonical-name:`);
+    expect(stdout).toContain('    fix: Rename to AuthScheme.');
+    expect(stdout.trim().split('\n').at(-1)).toBe('2 connection strings checked: 0 errors, 0 warnings, 6 notes.');
+  });
+
+  test('strings from arguments and stdin; --service instead of recognition from Profile', () => {
+    const arg = lintJson(['Profile=C:\\profiles\\AirCall.apip;AuthScheme=BASIC;User=u1']);
+    expect(arg.code).toBe(1);
+    expect(arg.json.findings.map((f) => [f.file, f.code])).toEqual([['<argument 1>', 'missing-required']]);
+
+    const piped = lintJson([], 'Profile=C:\\profiles\\Intercom.apip;ProfileSettings=\'APIKey=k1\'\n\nTimeout=x\n');
+    expect(piped.json.summary.strings).toBe(2);
+    expect(piped.json.findings.map((f) => [f.line, f.code])).toEqual([[3, 'unknown-service']]);
+
+    const forced = lintJson(['--service', 'intercom', 'Timeout=x']);
+    expect(forced.json.findings.map((f) => f.code)).toEqual(expect.arrayContaining(['invalid-integer', 'missing-profile']));
+    expect(forced.json.findings.every((f) => f.service === 'intercom')).toBe(true);
+  });
+});
+
+describe('fix', () => {
+  test('applies the safe fixes and prints the corrected file; the file itself is untouched', () => {
+    const path = join(fixtures, 'fixable.env');
+    const before = { text: readFileSync(path, 'utf8'), mtime: statSync(path).mtimeMs };
+    const { code, stdout, stderr } = connstr(['fix', fixture('fixable.env')]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(
+      before.text
+        .replace("profilesettings='apikey=", "ProfileSettings='APIKey=")
+        .replace('authscheme=basic;user=', 'AuthScheme=BASIC;User=')
+        .replace('PASSWORD=', 'Password='),
+    );
+    expect(stderr).toContain(`${fixture('fixable.env')}:4: fixed: Write BASIC.`);
+    expect(readFileSync(path, 'utf8')).toBe(before.text);
+    expect(statSync(path).mtimeMs).toBe(before.mtime);
+    // The fixed copy lints clean.
+    const dir = mkdtempSync(join(tmpdir(), 'connstr-'));
+    try {
+      writeFileSync(join(dir, '.env'), stdout);
+      expect(lintJson([join(dir, '.env')]).json.findings).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('leaves what needs a decision alone, says so, and exits 1; unchanged lines keep their exact text', () => {
+    const original = readFileSync(join(fixtures, 'findings.env'), 'utf8');
+    const { code, stdout, stderr } = connstr(['fix', fixture('findings.env')]);
+    expect(code).toBe(1);
+    expect(stdout).toBe(original);
+    expect(stderr).toContain('3 errors left that need a decision');
+    expect(stderr).toContain('left as is: Cannot tell which service');
+  });
+
+  test('an argument string is printed fixed', () => {
+    const { code, stdout } = connstr(['fix', "profile=C:\\profiles\\Intercom.apip;PROFILESETTINGS='apikey=k1'"]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k1'\n");
+  });
+});
+
+describe('redact', () => {
+  test.each(['clean.txt', 'fixable.env', 'findings.env', 'appsettings.json'])('%s: no secret is ever printed', (name) => {
+    const original = readFileSync(join(fixtures, name), 'utf8');
+    const present = SECRETS.filter((s) => original.includes(s));
+    expect(present.length).toBeGreaterThan(0);
+    for (const args of [[fixture(name)], ['--format', 'json', fixture(name)]]) {
+      const { code, stdout, stderr } = connstr(['redact', ...args]);
+      expect(code).toBe(0);
+      for (const secret of SECRETS) {
+        expect(stdout).not.toContain(secret);
+        expect(stderr).not.toContain(secret);
+      }
+      expect(stdout).toContain('********');
+    }
+  });
+
+  test('masks only the values: names, structure and other settings stay', () => {
+    const { stdout } = connstr(['redact', fixture('appsettings.json')]);
+    const json = JSON.parse(stdout);
+    expect(json.ConnectionStrings.Intercom).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=********';Timeout=abc");
+    expect(json.ConnectionStrings.HelpScout).toContain('OAuthClientId=hs_id;OAuthClientSecret=********;CallbackURL=');
+    expect(json.Logging.LogLevel.Default).toBe('Information');
+  });
+
+  test('masks secret-looking names no service documents, and values inside an unclosed quote', () => {
+    const { stdout } = connstr(['redact', "Profile=C:\\x\\Unknown.apip;MyPwd=p1;Password='p2;Timeout=5"]);
+    expect(stdout).toBe("Profile=C:\\x\\Unknown.apip;MyPwd=********;Password='********\n");
+  });
+});
+
+describe('convert', () => {
+  const input = "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k1'";
+  test.each([
+    ['jdbc', 'jdbc:api:Profile=C:\\profiles\\Intercom.apip;ProfileSettings="APIKey=k1"'],
+    ['odbc', 'Driver={CData ODBC Driver for API};Profile=C:\\profiles\\Intercom.apip;ProfileSettings={APIKey=k1}'],
+  ])('--to %s', (to, expected) => {
+    const { code, stdout } = connstr(['convert', '--to', to, input]);
+    expect(code).toBe(0);
+    expect(stdout).toBe(`${expected}\n`);
+  });
+  test.each(['csharp', 'java', 'python'])('--to %s writes a literal of the same string', (to) => {
+    const { code, stdout } = connstr(['convert', '--to', to, input]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Intercom.apip');
+    expect(stdout).toContain('APIKey=k1');
+  });
+  test('JSON output parses and names where each string came from', () => {
+    const { code, stdout } = connstr(['convert', '--to', 'jdbc', '--format', 'json', fixture('clean.txt')]);
+    expect(code).toBe(0);
+    const { results } = JSON.parse(stdout) as { results: { file: string; line: number; output: string }[] };
+    expect(results.map((r) => [r.line, r.output.slice(0, 9)])).toEqual([
+      [2, 'jdbc:api:'],
+      [3, 'jdbc:api:'],
+    ]);
+  });
+  test('a string the driver would reject is reported, not converted (exit 1)', () => {
+    const { code, stdout, stderr } = connstr(['convert', '--to', 'jdbc', "Password=abc'"]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('error unquoted-value-ends-with-quote');
+  });
+});
+
+describe('bad usage and bad input: a clear message and exit 2', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['an unknown command', ['frobnicate'], /unknown command "frobnicate"; the commands are lint, fix, redact, convert/],
+    ['an unknown option', ['lint', '--colour', 'x=1'], /Unknown option '--colour'/],
+    ['an unknown service', ['lint', '--service', 'nowhere', 'x=1'], /unknown service "nowhere"; the services are aircall, /],
+    ['convert without --to', ['convert', 'x=1'], /convert needs --to/],
+    ['an unknown --to', ['convert', '--to', 'cobol', 'x=1'], /--to must be one of jdbc, csharp, java, python, odbc/],
+    ['an unknown --format', ['lint', '--format', 'xml', 'x=1'], /--format must be text or json/],
+    ['an unreadable file', ['lint', fixture('no-such-file.env')], /cannot read tests\/fixtures\/cli\/no-such-file\.env: no such file/],
+    ['a folder', ['lint', fixture('')], /it is a folder/],
+    ['a file that is not JSON', ['lint', fixture('not-json.json')], /not-json\.json: not valid JSON/],
+  ];
+  test.each(cases)('%s', (_, args, message) => {
+    const { code, stdout, stderr } = connstr(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+  });
+});

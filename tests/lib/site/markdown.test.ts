@@ -1,0 +1,89 @@
+import { fc, test as prop } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { getCatalog } from '../../../src/lib/providers/load.ts';
+import { codeFence, guideMarkdown, inlineCode, llmsTxt, prose, serviceMarkdown, sitePages } from '../../../src/lib/site/markdown.ts';
+import { placementLabel } from '../../../src/lib/site/format.ts';
+import { serviceTables } from '../../../src/lib/site/service-page.ts';
+
+const catalog = getCatalog();
+const url = (path: string) => `https://docs.test${path}`;
+
+describe('Markdown escapes', () => {
+  prop.prop([fc.string({ maxLength: 30 })])('an inline code span holds its text, whatever backticks it has', (text) => {
+    const span = inlineCode(text);
+    const ticks = /^`+/.exec(span)![0];
+    // The fence is longer than any run inside, and the text sits between the fences (padded if it touches one).
+    expect(span.endsWith(ticks)).toBe(true);
+    expect((text.match(/`+/g) ?? []).every((run) => run.length < ticks.length)).toBe(true);
+    const inner = span.slice(ticks.length, span.length - ticks.length);
+    expect(inner === text || inner === ` ${text} `).toBe(true);
+  });
+
+  prop.prop([fc.string({ maxLength: 60 })])('a code fence cannot be closed by the code', (code) => {
+    const block = codeFence(code);
+    const fence = /^`+/.exec(block)![0];
+    expect(block.split('\n').slice(1, -1).join('\n')).toBe(code);
+    expect(code.split('\n').some((line) => line.startsWith(fence))).toBe(false);
+  });
+
+  test('prose escapes what would open an HTML tag', () => {
+    expect(prose('memory://<id> or <b>x</b>')).toBe('memory://\\<id> or \\<b>x\\</b>');
+  });
+});
+
+describe.each(catalog.services.map((s) => [s.id, s] as const))('serviceMarkdown(%s)', (_, service) => {
+  const md = serviceMarkdown(service, url);
+
+  test('sections in the HTML page’s order', () => {
+    const headings = md.match(/^## .+$/gm)!;
+    expect(headings.slice(0, 4)).toEqual(['## Overview', '## Authentication', '## Connection properties', '## General properties']);
+  });
+
+  test('every auth method with its steps, menu paths and example string', () => {
+    for (const method of service.authMethods) {
+      expect(md).toContain(`### ${method.label}\n`);
+      for (const step of method.steps) if (step.menuPath) expect(md).toContain(step.menuPath.join(' › '));
+      const example = service.examples.find((e) => e.id === method.example)!;
+      expect(md).toContain(`\n${example.connectionString}\n`);
+    }
+  });
+
+  test('one table row per property, with its placement', () => {
+    const { main, general } = serviceTables(service);
+    for (const p of [...main, ...general]) {
+      const row = md.split('\n').find((line) => line.startsWith(`| [\`${p.name}\`](https://docs.test/services/${service.id}/#prop-${p.name})`));
+      expect(row, p.name).toBeDefined();
+      expect(row).toContain(`| ${placementLabel[p.placement]} |`);
+      if (p.sensitive) expect(row).toContain('(secret)');
+    }
+  });
+});
+
+describe('guideMarkdown', () => {
+  const guide = (body: string) => guideMarkdown({ title: 'T', description: 'D.', body, htmlPath: '/guides/t/' }, catalog, url);
+
+  test('imports go; SyntaxExample becomes the string and what the driver reads', () => {
+    const md = guide("import X from 'y';\n\n## H\n\n<SyntaxExample text={`A='it''s';B=\\`x\\``} />\n");
+    expect(md).not.toContain('import');
+    expect(md).toContain("```text\nA='it''s';B=`x`\n```");
+    expect(md).toContain("| `A` | `it's` |");
+  });
+
+  test('OutputForms becomes a heading and code block per form', () => {
+    const service = catalog.services.find((s) => s.id === 'intercom')!;
+    const md = guide(`<OutputForms service="intercom" example="${service.examples[0]!.id}" />`);
+    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### C# (ADO.NET)', '### Java (JDBC)', '### Python', '### ODBC (DSN-less)']);
+  });
+
+  test('a component it cannot render is an error, not a silent gap', () => {
+    expect(() => guide('<Callout kind="note" />')).toThrow('no Markdown form for the <Callout> component');
+    expect(() => guide('<SyntaxExample text={`${x}`} />')).toThrow('cannot read the "text" attribute');
+  });
+});
+
+test('llms.txt lists every service under Services, as absolute Markdown links', () => {
+  const text = llmsTxt(sitePages(catalog, [{ id: 'g', title: 'G', description: 'About g.' }]), catalog, url);
+  const services = text.split('## Services\n')[1]!.split('\n## ')[0]!.trim().split('\n');
+  expect(services.map((line) => /\]\(([^)]+)\)/.exec(line)![1])).toEqual(catalog.services.map((s) => `https://docs.test/services/${s.id}.md`));
+  expect(text).toContain('- [G](https://docs.test/guides/g.md): About g.');
+});

@@ -1,0 +1,122 @@
+/**
+ * The Markdown twins, llms.txt and llms-full.txt as built: every page has its Markdown at a stable URL, the
+ * Markdown carries what the HTML page shows (its code samples and property entries), every link in them
+ * resolves to a built file and fragment, and the HTML pages point to their Markdown.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { assertBuilt, decodeEntities, distDir, readHtml } from '../support/dist';
+
+beforeAll(assertBuilt);
+
+const read = (sitePath: string) => readFileSync(join(distDir, sitePath), 'utf8');
+const siteOrigin = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin;
+const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
+
+/** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
+const services = ['aircall', 'helpscout', 'infusionsoft', 'intercom', 'leaddesk'];
+const pairs: [string, string][] = [
+  ...services.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
+  ['reference/index.html', 'reference.md'],
+  ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
+];
+
+/** The text of every code sample (CodeBlock) of an HTML page, decoded. */
+function codeSamples(html: string): string[] {
+  return [...html.matchAll(/<pre tabindex="0" aria-label="[^"]*" data-lang="[^"]*"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => decodeEntities(m[1]!));
+}
+
+/** Absolute links in Markdown or text: `[t](url)` and `<url>`. */
+function linksOf(text: string): string[] {
+  return [...text.matchAll(/\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>/g)].map((m) => m[1] ?? m[2]!);
+}
+
+/** A link to this site → its built file and fragment; `undefined` for another site. */
+function resolveLink(link: string): { file: string | undefined; fragment: string } | undefined {
+  const url = new URL(link);
+  if (url.origin !== siteOrigin || !url.pathname.startsWith(base)) return undefined;
+  const path = decodeURIComponent(url.pathname.slice(base.length));
+  const candidates = path === '' || path.endsWith('/') ? [join(path, 'index.html')] : [path];
+  return { file: candidates.find((c) => existsSync(join(distDir, c))), fragment: decodeURIComponent(url.hash.slice(1)) };
+}
+
+function brokenLinks(text: string): string[] {
+  const broken: string[] = [];
+  for (const link of linksOf(text)) {
+    const target = resolveLink(link);
+    if (!target) continue;
+    if (!target.file) broken.push(`${link} (no such file)`);
+    else if (target.fragment && !readHtml(target.file).includes(`id="${target.fragment}"`)) broken.push(`${link} (no such id)`);
+  }
+  return broken;
+}
+
+describe.each(pairs)('%s has its Markdown twin %s', (htmlFile, mdFile) => {
+  test('the HTML page links to it, for readers and for tools', () => {
+    const html = readHtml(htmlFile);
+    const path = `${base}${mdFile}`;
+    expect(html).toContain(`<link rel="alternate" type="text/markdown" href="${path}">`);
+    expect(html).toMatch(new RegExp(`<a href="${path}"[^>]*>View as Markdown</a>`));
+    expect(html).toMatch(new RegExp(`<button[^>]*data-copy-markdown="${path}"[^>]*>Copy page as Markdown</button>`));
+  });
+
+  test('it opens with the same title as the HTML page', () => {
+    const h1 = decodeEntities(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(readHtml(htmlFile))![1]!.replace(/<[^>]+>/g, '')).trim();
+    expect(read(mdFile).split('\n')[0]).toBe(`# ${h1}`);
+  });
+
+  test('every code sample of the HTML page is in it, verbatim', () => {
+    const samples = codeSamples(readHtml(htmlFile));
+    const md = read(mdFile);
+    const missing = samples.filter((code) => !md.includes(code));
+    expect(missing).toEqual([]);
+  });
+
+  test('every property the HTML page documents is in it', () => {
+    const ids = [...readHtml(htmlFile).matchAll(/\sid="prop-([A-Za-z0-9_]+)"/g)].map((m) => m[1]!);
+    const md = read(mdFile);
+    expect(ids.filter((name) => !md.includes(`\`${name}\``))).toEqual([]);
+  });
+
+  test('is clean Markdown: no HTML tags, and every link resolves', () => {
+    const md = read(mdFile);
+    // Outside code, the only unescaped angle brackets are autolinks (<https://…>).
+    const prose = md.replace(/^(`{3,})[^\n]*\n[\s\S]*?\n\1$/gm, '').replace(/`[^`\n]*`/g, '');
+    expect(prose.match(/(?<!\\)<(?!https?:\/\/)[A-Za-z/!][^>]*>/g) ?? []).toEqual([]);
+    expect(brokenLinks(md)).toEqual([]);
+  });
+});
+
+describe('llms.txt', () => {
+  const llms = () => read('llms.txt');
+
+  test('follows the convention: a title, a summary quote, then sections of links', () => {
+    const lines = llms().split('\n');
+    expect(lines[0]).toBe('# Connector Help');
+    expect(lines[2]).toMatch(/^> \S/);
+    expect(llms().match(/^## .+$/gm)).toEqual(['## Services', '## Reference', '## Guides']);
+  });
+
+  test('links every page’s Markdown, grouped, and every link resolves', () => {
+    const linked = linksOf(llms()).map((link) => resolveLink(link)?.file);
+    for (const [, mdFile] of pairs) expect(linked).toContain(mdFile);
+    expect(linked).toContain('catalog.json');
+    expect(brokenLinks(llms())).toEqual([]);
+    const services = llms().split('## Services')[1]!.split('## Reference')[0]!;
+    expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, 5).map(([, md]) => md).sort());
+  });
+
+  test('llms-full.txt holds llms.txt and every Markdown page in full', () => {
+    const full = read('llms-full.txt');
+    expect(full.startsWith(llms().trim())).toBe(true);
+    for (const [, mdFile] of pairs) expect(full).toContain(read(mdFile).trim());
+    expect(brokenLinks(full)).toEqual([]);
+  });
+
+  test('the sitemap lists both files', () => {
+    const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => resolveLink(m[1]!)?.file);
+    expect(locs).toContain('llms.txt');
+    expect(locs).toContain('llms-full.txt');
+  });
+});
