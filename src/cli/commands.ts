@@ -6,7 +6,7 @@
  */
 import {
   applyEdits,
-  effectivePairs,
+  canonicalPairs,
   lookupProperty,
   parseAny,
   toCSharp,
@@ -289,8 +289,9 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
       }
       continue;
     }
-    const pairs = effectivePairs(parsed).map((p): Pair => [p.key, p.value]);
-    results.push(describe(item, converters[to](pairs), []));
+    // The same pairs the builder writes: duplicates resolved, order kept, ProfileSettings as a nested list (so
+    // it is quoted as everywhere else on the site).
+    results.push(describe(item, converters[to](canonicalPairs(parsed)), []));
   }
   if (located.length === 0) notes.push('No connection strings found in the input.');
   const code = notes.some((n) => n.includes(': error ')) ? 1 : 0;

@@ -187,8 +187,8 @@ describe('redact', () => {
 describe('convert', () => {
   const input = "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k1'";
   test.each([
-    ['jdbc', 'jdbc:api:Profile=C:\\profiles\\Intercom.apip;ProfileSettings="APIKey=k1"'],
-    ['odbc', 'Driver={CData ODBC Driver for API};Profile=C:\\profiles\\Intercom.apip;ProfileSettings={APIKey=k1}'],
+    ['jdbc', "jdbc:api:Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k1'"],
+    ['odbc', "DSN=CData ODBC API Source;Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k1'"],
   ])('--to %s', (to, expected) => {
     const { code, stdout } = connstr(['convert', '--to', to, input]);
     expect(code).toBe(0);

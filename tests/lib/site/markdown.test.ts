@@ -63,16 +63,26 @@ describe('guideMarkdown', () => {
   const guide = (body: string) => guideMarkdown({ title: 'T', description: 'D.', body, htmlPath: '/guides/t/' }, catalog, url);
 
   test('imports go; SyntaxExample becomes the string and what the driver reads', () => {
-    const md = guide("import X from 'y';\n\n## H\n\n<SyntaxExample text={`A='it''s';B=\\`x\\``} />\n");
+    const text = String.raw`Profile=C:\profiles\Intercom.apip;ProfileSettings='APIKey=it''s';Timeout=30;Timeout=90`;
+    const md = guide(`import X from 'y';\n\n## H\n\n<SyntaxExample service="intercom" verdict="warning" text={String.raw\`${text}\`} />\n`);
     expect(md).not.toContain('import');
-    expect(md).toContain("```text\nA='it''s';B=`x`\n```");
-    expect(md).toContain("| `A` | `it's` |");
+    expect(md).toContain('Works, but the validator warns (Intercom):');
+    expect(md).toContain(`\`\`\`text\n${text}\n\`\`\``);
+    expect(md).toContain("| ↳ `APIKey` (inside ProfileSettings) | `it's` |");
+    expect(md).toContain('| `Timeout` | `90` (the last value written; earlier ones are replaced) |');
+  });
+
+  test('a mislabelled SyntaxExample fails, as on the HTML page', () => {
+    expect(() => guide('<SyntaxExample service="intercom" verdict="error" text="Profile=C:\\profiles\\Intercom.apip;ProfileSettings=\'APIKey=k\'" />')).toThrow(
+      'is labelled error for intercom, but the validator finds valid',
+    );
   });
 
   test('OutputForms becomes a heading and code block per form', () => {
     const service = catalog.services.find((s) => s.id === 'intercom')!;
     const md = guide(`<OutputForms service="intercom" example="${service.examples[0]!.id}" />`);
-    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### C# (ADO.NET)', '### Java (JDBC)', '### Python', '### ODBC (DSN-less)']);
+    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### C#', '### Java', '### Python', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)']);
+    expect(md).toContain('The vendor documents no DSN-less form');
   });
 
   test('a component it cannot render is an error, not a silent gap', () => {
