@@ -249,3 +249,18 @@ test('without JavaScript the service page keeps its documentation and says the b
     await opened.close();
   }
 });
+
+test('a click that starts the builder is not lost: the Validate tab opens once the island is live', async () => {
+  const opened = await site.open('/services/intercom/');
+  try {
+    const { page } = opened;
+    expect(await page.locator('astro-island[ssr]').count(), 'not started before the click').toBe(1);
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Validate' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('textbox', { name: 'Paste a connection string' }).waitFor();
+    expect(await page.locator('#builder-mode-panel-validate').isVisible()).toBe(true);
+    expect(opened.faults()).toEqual([]);
+  } finally {
+    await opened.close();
+  }
+});
