@@ -141,6 +141,10 @@ try {
     const { measureSizes, printSizes } = await import('./site-sizes.mjs');
     const r = measureSizes(site.dir);
     printSizes(r, { source: site.source });
+    const { measurePageLoads, printPageLoads } = await import('./page-loads.mjs');
+    const { keyPages } = await import('./site-sizes.mjs');
+    r.browser = await measurePageLoads({ distDir: site.dir, pages: keyPages(site.dir), log });
+    printPageLoads(r.browser);
     return r;
   });
 

@@ -1,6 +1,7 @@
 /**
- * Sizes of the built site (issues 4 and 6): what each key page costs to load (HTML, its stylesheets and every
- * JS module it loads before search opens, gzip level 9), what the builder island costs, and folder totals.
+ * Sizes of the built site (issues 4, 6 and 11): what each key page costs to load (HTML, its stylesheets and every
+ * JS module it loads before any interaction, gzip level 9), what starting the builder adds, what the builder
+ * island and its data cost, and folder totals.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +34,10 @@ export function measureSizes(distDir) {
   const serviceIsland = servicePage ? islandCost(distDir, servicePage.page) : undefined;
 
   const dataDir = join(distDir, 'builder', 'data');
-  const dataFiles = existsSync(dataDir) ? readdirSync(dataDir).filter((n) => n.endsWith('.json')) : [];
+  const dataFiles = existsSync(dataDir) ? readdirSync(dataDir).filter((n) => n.endsWith('.json') && n !== 'common.json') : [];
   const dataGzip = dataFiles.map((n) => gzipSize(readFileSync(join(dataDir, n))));
+  const commonFile = join(dataDir, 'common.json');
+  const common = existsSync(commonFile) ? readFileSync(commonFile) : undefined;
 
   // The files for tools (issue 12): the key service's Markdown twin, the reference and guide twins, llms.txt,
   // llms-full.txt, and the public catalog with its schema.
@@ -62,7 +65,13 @@ export function measureSizes(distDir) {
       propsBytesService: serviceIsland?.propsBytes,
     },
     machine,
-    builderData: { files: dataFiles.length, medianGzip: median(dataGzip), maxGzip: dataGzip.length ? Math.max(...dataGzip) : null },
+    builderData: {
+      files: dataFiles.length,
+      medianGzip: median(dataGzip),
+      maxGzip: dataGzip.length ? Math.max(...dataGzip) : null,
+      commonBytes: common?.length ?? null,
+      commonGzip: common ? gzipSize(common) : null,
+    },
     dist: {
       bytes: total.bytes,
       files: total.files,
@@ -78,8 +87,19 @@ export function measureSizes(distDir) {
 export function printSizes(r, { source } = {}) {
   table(
     `Sizes: page cost, gzip -9${source ? ` (${source})` : ''}`,
-    ['page', 'path', 'HTML raw', 'HTML gz', 'CSS gz', 'JS gz', 'JS files', 'total gz', 'islands'],
-    r.pages.map((p) => [p.id, p.page, kb(p.htmlBytes), kb(p.htmlGzip), kb(p.cssGzip), kb(p.jsGzip), p.jsFiles, kb(p.totalGzip), p.islands]),
+    ['page', 'path', 'HTML raw', 'HTML gz', 'CSS gz', 'JS at load gz', 'JS files', 'JS after builder start gz', 'total at load gz', 'islands (deferred)'],
+    r.pages.map((p) => [
+      p.id,
+      p.page,
+      kb(p.htmlBytes),
+      kb(p.htmlGzip),
+      kb(p.cssGzip),
+      kb(p.jsGzip),
+      p.jsFiles,
+      p.islands ? kb(p.jsStartedGzip) : '–',
+      kb(p.totalGzip),
+      `${p.islands} (${p.deferredIslands})`,
+    ]),
   );
   if (r.island) {
     table('Sizes: builder island', ['figure', 'value'], [
@@ -90,7 +110,8 @@ export function printSizes(r, { source } = {}) {
       ['island CSS gzip', kb(r.island.cssGzip)],
       ['props in /builder/ HTML', kb(r.island.propsBytesBuilder)],
       ['props in a service page HTML', kb(r.island.propsBytesService)],
-      [`per-service data file gzip (median / max of ${r.builderData.files})`, `${kb(r.builderData.medianGzip)} / ${kb(r.builderData.maxGzip)}`],
+      [`per-service data file gzip (median / max of ${r.builderData.files}; /builder/ fetches one)`, `${kb(r.builderData.medianGzip)} / ${kb(r.builderData.maxGzip)}`],
+      ['shared common.json (general properties), raw / gzip, fetched once on start', `${kb(r.builderData.commonBytes)} / ${kb(r.builderData.commonGzip)}`],
     ]);
   }
   if (r.machine?.length) {
@@ -103,7 +124,9 @@ export function printSizes(r, { source } = {}) {
     ['pagefind/ (search UI + index)', size(r.dist.pagefind)],
     ['builder/data/ (per-service JSON)', size(r.dist.builderData)],
   ]);
-  note('  Meaning: page cost = bytes a first visit downloads before search is opened (HTML, linked CSS, every JS module loaded');
-  note('  statically, inline scripts), each gzip -9 as a CDN would serve it; builder island = the JS the builder hydrates with;');
-  note('  props = JSON the island reads from the HTML; dist totals are uncompressed bytes on disk.');
+  note('  Meaning: page cost = bytes a first visit downloads before any interaction (HTML, linked CSS, every JS module loaded');
+  note('  statically, inline scripts), each file gzip -9 as a CDN would serve it; "after builder start" adds what the builder');
+  note('  (client:engage: first focus, press or click in it, or scrolled into view) loads then; /builder/ starts it at load, its');
+  note('  builder being on screen. tests/e2e/page-weight.test.ts checks these in Chromium. builder island = the JS the builder');
+  note('  hydrates with; props = JSON the island reads from the HTML; dist totals are uncompressed bytes on disk.');
 }

@@ -249,3 +249,37 @@ test('without JavaScript the service page keeps its documentation and says the b
     await opened.close();
   }
 });
+
+test('a click that starts the builder is not lost: the Validate tab opens once the island is live', async () => {
+  const opened = await site.open('/services/intercom/');
+  try {
+    const { page } = opened;
+    expect(await page.locator('astro-island[ssr]').count(), 'not started before the click').toBe(1);
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Validate' }).getAttribute('aria-selected')).toBe('true');
+    await page.getByRole('textbox', { name: 'Paste a connection string' }).waitFor();
+    expect(await page.locator('#builder-mode-panel-validate').isVisible()).toBe(true);
+    expect(opened.faults()).toEqual([]);
+  } finally {
+    await opened.close();
+  }
+});
+
+test('when the shared data cannot be loaded, the builder says so and how to recover', async () => {
+  const opened = await site.open('/');
+  try {
+    const { page } = opened;
+    await page.route('**/builder/data/common.json', (route) => route.fulfill({ status: 503, body: 'down' }));
+    await page.goto(site.url('/services/aircall/'));
+    await page.locator('.builder').scrollIntoViewIfNeeded();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/shared settings could not be loaded \(HTTP 503\)\. Reload the page to try again\./);
+    expect(await page.locator('.builder-methods').count()).toBe(0);
+    // The tabs still work and say nothing false: no form is offered without its data.
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    expect(await page.getByRole('textbox', { name: 'Paste a connection string' }).count()).toBe(0);
+  } finally {
+    await opened.close();
+  }
+});

@@ -55,7 +55,7 @@ function focused(page: Page): Promise<Focus> {
   });
 }
 
-/** Waits while an island that is on screen has not hydrated yet (the builder hydrates when the browser is idle). */
+/** Waits while an island that is on screen has not hydrated yet (the builder starts when scrolled into view or focused). */
 async function islandsOnScreenHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     [...document.querySelectorAll('astro-island[ssr]')].every((island) => {
@@ -200,8 +200,9 @@ test('search, keyboard only: open, pick a result, land on the property; Escape g
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname + url.hash === wanted);
     await page.waitForLoadState('load');
-    // The builder above the property hydrates after load and grows: the property must stay where it landed.
-    await page.waitForFunction(() => document.querySelector('astro-island') !== null && document.querySelector('astro-island[ssr]') === null);
+    // The builder above the property starts only if it is on screen (client:engage); if it does, it grows, and
+    // the property must stay where it landed.
+    await islandsOnScreenHydrated(page);
     const landing = await page.evaluate(() => {
       const target = document.querySelector(':target');
       const header = document.querySelector('.site-header')?.getBoundingClientRect().bottom ?? 0;

@@ -1,6 +1,6 @@
 /**
- * The builder island grows from a one-line notice to a full form when it hydrates (and, on /builder/, once the
- * service's data arrives). The page around it must not jump: a deep link below it stays on its target, and the
+ * The builder island grows from its server render (mode tabs over a reserved panel) to a full form when it
+ * starts (and, on /builder/, once the service's data arrives). The page around it must not jump: a deep link below it stays on its target, and the
  * cumulative layout shift of a first visit stays far below the 0.1 that counts as poor.
  */
 import type { Page } from 'playwright-core';
@@ -27,8 +27,11 @@ describe('a deep link below the builder stays in view after the island hydrates'
     const opened = await site.open(`/services/${id}/#${anchor}`, { viewport });
     try {
       const { page } = opened;
-      // client:idle: the island hydrates right after load, whether or not it is on screen.
-      await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });
+      // client:engage: an island off screen stays as served until used. Start it from afar (a focus landing in
+      // it, as from an assistive technology's list of controls): its form must not move the target.
+      expect(await page.locator('astro-island[ssr]').count(), 'the builder above the target is not started by the load').toBe(1);
+      await page.locator('astro-island').evaluate((island) => island.dispatchEvent(new FocusEvent('focusin', { bubbles: true })));
+      await page.locator('.builder-methods').waitFor({ state: 'attached' });
       await settled(page);
       const top = await page.evaluate((target) => document.getElementById(target)!.getBoundingClientRect().top, anchor);
       expect(top).toBeGreaterThanOrEqual(0);
@@ -50,6 +53,8 @@ describe('cumulative layout shift while the builder loads', () => {
       const opened = await site.open(path, { viewport });
       try {
         const { page } = opened;
+        // A reader scrolls to the builder, which starts it (scrolling is not input: every shift counts).
+        await page.locator('.builder').scrollIntoViewIfNeeded();
         await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });
         await page.getByRole('button', { name: /^Reset/ }).waitFor({ state: 'attached' }); // the form, not just the tabs
         await settled(page);

@@ -1,7 +1,8 @@
 /**
- * What a built page costs to load: its HTML, the stylesheets it links and every JavaScript module it can
- * load before the user opens search (entry scripts, island components and renderers, and their static
- * imports). Sizes are gzip level 9, as a CDN would serve them.
+ * What a built page costs to load: its HTML, the stylesheets it links and every JavaScript module it loads
+ * before the reader does anything (entry scripts, islands that hydrate at load, their static imports), and
+ * separately what a deferred island (client:engage) adds when started. Read statically from the built HTML
+ * and modules; tests/e2e/page-weight.test.ts checks the same in a real browser. Sizes are gzip level 9.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
@@ -13,11 +14,24 @@ export type PageCost = {
   htmlGzip: number;
   css: string[];
   cssGzip: number;
+  /** JS modules the page loads before any interaction: `<script src>`, islands that hydrate at load, imports. */
   js: string[];
+  /** What those cost: each module gzipped on its own (one response each), plus the inline scripts. */
   jsGzip: number;
-  /** How many islands the page hydrates. */
+  /** JS modules only a deferred island (client:engage) loads, when the reader starts it; not in `js`. */
+  deferredJs: string[];
+  /** JS once every island has started: `jsGzip` plus the deferred modules. */
+  jsStartedGzip: number;
+  /** How many islands the page hydrates, and how many of them only when used or scrolled to. */
   islands: number;
+  deferredIslands: number;
 };
+
+/**
+ * Directives whose island loads nothing at page load: client:engage starts on first use or when scrolled into
+ * view. Any other directive counts as loading at load (client:visible may, when its island is on screen).
+ */
+export const deferredDirectives = new Set(['engage']);
 
 export const gzipSize = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
@@ -33,12 +47,18 @@ function staticImports(url: string, code: string): string[] {
   return found.map((spec) => (spec.startsWith('/') ? spec : posix.join(posix.dirname(url), spec)));
 }
 
-/** All JS a page loads up front: `<script src>`, island `component-url`/`renderer-url`, and their import closure. */
-export function pageJs(html: string): string[] {
-  const entries = [
-    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!),
-    ...[...html.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]!),
-  ];
+type Island = { client: string; urls: string[] };
+
+/** The page's islands: their directive and the modules they hydrate with (component, renderer, before-hydration). */
+export function islandsOf(html: string): Island[] {
+  return [...html.matchAll(/<astro-island\b[^>]*>/g)].map(([tag]) => ({
+    client: tag.match(/\sclient="([^"]*)"/)?.[1] ?? '',
+    urls: [...tag.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]!),
+  }));
+}
+
+/** Every module the entry URLs load, following static imports through dist/. */
+function closure(entries: string[]): string[] {
   const seen = new Set<string>();
   const queue = [...entries];
   while (queue.length) {
@@ -52,6 +72,19 @@ export function pageJs(html: string): string[] {
   return [...seen].sort();
 }
 
+/** The JS a page loads before any interaction: `<script src>`, islands that hydrate at load, and their import closure. */
+export function pageJs(html: string): string[] {
+  const eager = islandsOf(html).filter((i) => !deferredDirectives.has(i.client));
+  return closure([...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]!), ...eager.flatMap((i) => i.urls)]);
+}
+
+/** The JS only deferred islands load (when started), beyond what the page already loaded. */
+export function deferredJs(html: string): string[] {
+  const atLoad = new Set(pageJs(html));
+  const deferred = islandsOf(html).filter((i) => deferredDirectives.has(i.client));
+  return closure(deferred.flatMap((i) => i.urls)).filter((url) => !atLoad.has(url));
+}
+
 /** Inline <script> bodies (the theme script and Astro's island bootstrap) count towards the JS budget too. */
 function inlineScripts(html: string): string {
   return [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
@@ -61,15 +94,21 @@ export function pageCost(page: string): PageCost {
   const html = readHtml(page);
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]!);
   const js = pageJs(html);
+  const later = deferredJs(html);
   const read = (url: string) => readFileSync(siteFile(url));
+  const inline = inlineScripts(html);
+  const jsGzip = js.reduce((n, url) => n + gzipSize(read(url)), inline ? gzipSize(inline) : 0);
+  const islands = islandsOf(html);
   return {
     page,
     htmlGzip: gzipSize(html),
     css,
     cssGzip: gzipSize(Buffer.concat(css.map(read))),
     js,
-    islands: (html.match(/<astro-island\b/g) ?? []).length,
-    jsGzip: js.length || inlineScripts(html) ? gzipSize(Buffer.concat([...js.map(read), Buffer.from(inlineScripts(html))])) : 0,
+    jsGzip,
+    deferredJs: later,
+    jsStartedGzip: later.reduce((n, url) => n + gzipSize(read(url)), jsGzip),
+    islands: islands.length,
+    deferredIslands: islands.filter((i) => deferredDirectives.has(i.client)).length,
   };
 }
-

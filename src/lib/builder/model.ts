@@ -261,6 +261,22 @@ export function outputs(text: string): Record<OutputTab, string> {
   };
 }
 
+/** One output form of a string: the island writes only the format whose tab is shown. */
+export function outputOf(tab: OutputTab, text: string): string {
+  switch (tab) {
+    case 'plain':
+      return text;
+    case 'jdbc':
+      return toJdbcUrl(text);
+    case 'csharp':
+      return toCSharp(text);
+    case 'java':
+      return toJava(text);
+    case 'python':
+      return toPython(text);
+  }
+}
+
 /** Problems of the built string, by the property they concern (parse problems without one go under `''`). */
 export function problemsByField(problems: readonly Problem[]): Map<string, Problem[]> {
   const map = new Map<string, Problem[]>();
@@ -379,17 +395,22 @@ export function slimService(service: ResolvedService): ResolvedService {
     ...service,
     overview: '',
     decisions: [],
-    properties: service.properties.map((p) => ({
-      ...p,
-      remarks: undefined,
-      decisions: [],
-      allowedValues: p.allowedValues?.map((v) => ({ value: v.value, summary: '' })),
-    })),
+    properties: service.properties.map(slimProperty),
     authMethods: service.authMethods.map((m) => ({
       ...m,
       whenToUse: '',
       decisions: [],
       steps: m.steps.map((s) => ({ ...s, text: '' })),
     })),
+  };
+}
+
+/** A property without the prose the island never shows (remarks, decisions, value summaries). */
+export function slimProperty(property: ResolvedProperty): ResolvedProperty {
+  return {
+    ...property,
+    remarks: undefined,
+    decisions: [],
+    allowedValues: property.allowedValues?.map((v) => ({ value: v.value, summary: '' })),
   };
 }

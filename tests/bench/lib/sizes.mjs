@@ -1,6 +1,6 @@
 /**
  * Size figures of a built site: folder totals, and what one page costs to load (HTML, the stylesheets it
- * links, and every JS module it loads before search opens, gzip level 9). Mirrors tests/support/assets.ts
+ * links, and every JS module it loads before any interaction, gzip level 9), and what starting its builder adds. Mirrors tests/support/assets.ts
  * (the budget test) in plain JS so the bench runs without a TypeScript loader.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -57,24 +57,45 @@ function jsClosure(distDir, entries) {
   return [...seen].sort();
 }
 
+/** Directives whose island loads nothing at page load (client:engage: on first use or when scrolled to). */
+const deferredDirectives = new Set(['engage']);
+
+const islandsOf = (html) =>
+  [...html.matchAll(/<astro-island\b[^>]*>/g)].map(([tag]) => ({
+    client: tag.match(/\sclient="([^"]*)"/)?.[1] ?? '',
+    urls: [...tag.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]),
+  }));
+
+/** JS loaded before any interaction: `<script src>` and islands that hydrate at load, with their imports. */
 function pageJs(distDir, html) {
-  return jsClosure(distDir, [
-    ...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/\s(?:component-url|renderer-url|before-hydration-url)="([^"]+)"/g)].map((m) => m[1]),
-  ]);
+  const eager = islandsOf(html).filter((i) => !deferredDirectives.has(i.client));
+  return jsClosure(distDir, [...[...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]), ...eager.flatMap((i) => i.urls)]);
+}
+
+/** JS that deferred islands add when started, beyond what the page already loaded. */
+function deferredJs(distDir, html) {
+  const atLoad = new Set(pageJs(distDir, html));
+  const deferred = islandsOf(html).filter((i) => deferredDirectives.has(i.client));
+  return jsClosure(distDir, deferred.flatMap((i) => i.urls)).filter((url) => !atLoad.has(url));
 }
 
 const inlineScripts = (html) =>
   [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
 
-/** What a page costs to load, in bytes (raw and gzip). `page` is relative to distDir. */
+/**
+ * What a page costs to load, in bytes (raw and gzip). JS is gzipped file by file (one response each) plus the
+ * inline scripts, as tests/support/assets.ts (the budget test) counts it. `page` is relative to distDir.
+ */
 export function pageCost(distDir, page) {
   const html = readFileSync(join(distDir, page), 'utf8');
   const css = [...html.matchAll(/<link[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g)].map((m) => m[1]);
   const js = pageJs(distDir, html);
+  const later = deferredJs(distDir, html);
   const read = (url) => (existsSync(siteFile(distDir, url)) ? readFileSync(siteFile(distDir, url)) : Buffer.alloc(0));
-  const jsBytes = Buffer.concat([...js.map(read), Buffer.from(inlineScripts(html))]);
+  const inline = inlineScripts(html);
+  const jsGzip = js.reduce((n, url) => n + gzipSize(read(url)), inline ? gzipSize(inline) : 0);
   const cssBytes = Buffer.concat(css.map(read));
+  const islands = islandsOf(html);
   return {
     page,
     htmlBytes: Buffer.byteLength(html),
@@ -82,8 +103,11 @@ export function pageCost(distDir, page) {
     cssFiles: css.length,
     cssGzip: cssBytes.length ? gzipSize(cssBytes) : 0,
     jsFiles: js.length,
-    jsGzip: jsBytes.length ? gzipSize(jsBytes) : 0,
-    islands: (html.match(/<astro-island\b/g) ?? []).length,
+    jsGzip,
+    deferredJsFiles: later.length,
+    jsStartedGzip: later.reduce((n, url) => n + gzipSize(read(url)), jsGzip),
+    islands: islands.length,
+    deferredIslands: islands.filter((i) => deferredDirectives.has(i.client)).length,
   };
 }
 

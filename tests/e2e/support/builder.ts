@@ -5,10 +5,11 @@ import type { Page } from 'playwright-core';
 import { assertBuilt, distDir } from '../../support/dist.ts';
 
 /**
- * Waits until the island (client:idle) has replaced its no-JavaScript notice with the form and the chosen
- * service's settings are loaded.
+ * Brings the builder into view, as a reader scrolling to it would (client:engage starts it then), and waits
+ * until the island has replaced its server render with the form and the chosen service's settings are loaded.
  */
 export async function builderReady(page: Page): Promise<void> {
+  await page.locator('.builder').first().scrollIntoViewIfNeeded();
   await page.getByRole('tab', { name: 'Build' }).waitFor();
   await page.locator('.builder-methods').waitFor();
 }
@@ -25,10 +26,16 @@ export type ServiceMeta = {
 export function builderServices(): ServiceMeta[] {
   assertBuilt();
   const dir = join(distDir, 'builder', 'data');
+  const common = JSON.parse(readFileSync(join(dir, 'common.json'), 'utf8')) as Pick<ServiceMeta, 'properties'>;
   return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
+    .filter((name) => name.endsWith('.json') && name !== 'common.json')
     .sort()
-    .map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')) as ServiceMeta);
+    .map((name) => {
+      // Each file leaves out the general properties; the island joins them back from common.json, so do the tests.
+      const service = JSON.parse(readFileSync(join(dir, name), 'utf8')) as ServiceMeta;
+      const own = new Set(service.properties.map((p) => p.name.toLowerCase()));
+      return { ...service, properties: [...service.properties, ...common.properties.filter((p) => !own.has(p.name.toLowerCase()))] };
+    });
 }
 
 /** The properties an auth method's form shows (required, then optional) that the metadata marks `sensitive`. */

@@ -13,6 +13,8 @@ import {
   inferServiceId,
   initialState,
   menuPathsFor,
+  outputOf,
+  outputTabs,
   outputs,
   problemsByField,
   readShareFragment,
@@ -247,4 +249,11 @@ test('the island gets a smaller service that still validates the same', () => {
   const text = "Profile=C:\\profiles\\Intercom.apip;APIKey=x;Timeout=abc;OAuthClientSecert=1";
   expect(buildProblems(slim, text)).toEqual(buildProblems(s, text));
   expect(buildPairs(slim, initialState(slim))).toEqual(buildPairs(s, initialState(s)));
+});
+
+test('outputOf writes one output form, the same as the full set', () => {
+  const text = 'Profile=C:\\profiles\\AirCall.apip;User="a b";Password=\'x;y\'';
+  const forms = outputs(text);
+  for (const tab of outputTabs) expect(outputOf(tab, text), tab).toBe(forms[tab]);
+  expect(outputOf('jdbc', text)).not.toBe(text);
 });

@@ -1,0 +1,54 @@
+/** The method's settings: the required ones in a fieldset, the optional ones behind a disclosure with a count. */
+import { useState } from 'preact/hooks';
+import type { Problem } from '../../lib/connstr/index.ts';
+import type { Field } from '../../lib/builder/model.ts';
+import type { ResolvedService } from '../../lib/providers/catalog.ts';
+import FieldControl from './FieldControl.tsx';
+
+export default function FieldList(props: {
+  service: ResolvedService;
+  required: Field[];
+  optional: Field[];
+  typed: Record<string, string>;
+  byField: Map<string, Problem[]>;
+  referenceUrl: string;
+  onInput: (property: string, value: string) => void;
+}) {
+  const { service, typed } = props;
+  // "Missing" shows on a field only once the user has left it; before that the summary counts it.
+  const [touched, setTouched] = useState<Record<string, boolean>>({});
+  const optionalSet = props.optional.filter((f) => (typed[f.property.name] ?? '') !== '').length;
+  const control = (field: Field) => {
+    const name = field.property.name;
+    return (
+      <FieldControl
+        key={`${service.id}-${name}`}
+        field={field}
+        value={typed[name]}
+        problems={(props.byField.get(name) ?? []).filter((p) => p.code !== 'missing-required' || touched[name])}
+        serviceId={service.id}
+        consoleName={service.consoleName}
+        referenceUrl={props.referenceUrl}
+        onInput={(value) => props.onInput(name, value)}
+        onBlur={() => setTouched((t) => (t[name] ? t : { ...t, [name]: true }))}
+      />
+    );
+  };
+  return (
+    <>
+      <fieldset class="builder-fields">
+        <legend>Required settings</legend>
+        {props.required.map(control)}
+      </fieldset>
+      {props.optional.length > 0 && (
+        <details class="builder-optional">
+          <summary>
+            Optional settings ({props.optional.length}
+            {optionalSet > 0 ? `, ${optionalSet} set` : ''})
+          </summary>
+          {props.optional.map(control)}
+        </details>
+      )}
+    </>
+  );
+}

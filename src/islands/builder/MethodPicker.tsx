@@ -1,0 +1,24 @@
+/** The auth method radio group (arrows change the choice, as radios do). */
+import type { ResolvedService } from '../../lib/providers/catalog.ts';
+
+export default function MethodPicker(props: { service: ResolvedService; selected: string; onSelect: (methodId: string) => void }) {
+  const { service } = props;
+  return (
+    <fieldset class="builder-methods">
+      <legend>Authentication method</legend>
+      {service.authMethods.map((m) => (
+        <label class="builder-choice">
+          <input
+            type="radio"
+            name={`builder-method-${service.id}`}
+            value={m.id}
+            checked={m.id === props.selected}
+            onChange={() => props.onSelect(m.id)}
+          />{' '}
+          {m.label}
+          {m.audience && <span class="builder-hint"> ({m.audience === 'own-data' ? 'your own data' : m.audience === 'other-users' ? 'other users’ data' : 'your own or other users’ data'})</span>}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

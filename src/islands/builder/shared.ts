@@ -1,0 +1,7 @@
+/** Small things the builder's components share: prop types and labels. */
+import type { Action } from '../../lib/builder/model.ts';
+
+export type ServiceSummary = { id: string; name: string; profileFile: string };
+export type Dispatch = (action: Action) => void;
+
+export const severityLabels = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
