@@ -22,6 +22,13 @@ function check(step: string, errors: string[] | undefined): void {
   if (errors && errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
+/**
+ * Left out of page indexing: each example's copy as the vendor printed it (the same settings in the vendor's
+ * spelling, right under the canonical example that is indexed), which only made every page's index and result
+ * fragment bigger.
+ */
+export const excludeSelectors = ['details.vendor-text'];
+
 /** Records go to Pagefind's process in batches: one awaited round trip each was the slowest step of a large build. */
 const recordBatchSize = 256;
 
@@ -36,7 +43,7 @@ export type IndexTimings = { records: number; pages: number; addDirectoryMs: num
 export async function indexSite(options: { site: string; base: string; catalog: Catalog; outputPath: string; timings?: Partial<IndexTimings> }) {
   const { site, base, catalog, outputPath, timings = {} } = options;
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
     check('starting Pagefind', errors);
     if (!index) throw new SearchIndexError('starting Pagefind', ['no index was created']);
     let started = performance.now();

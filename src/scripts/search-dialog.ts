@@ -1,10 +1,11 @@
 /**
  * The search dialog, on Pagefind's JavaScript API (pagefind.js) rather than its Component UI: the first query then
  * loads only the engine, the metadata, the index chunks of the words typed and the fragments of the results shown.
- * Filter values load when the filters are opened, fragments for further results when they are asked for. Loaded
- * by site.ts on first use (button, Ctrl/⌘K or `/`).
+ * Filter values load when the filters are opened, fragments for further results when they are asked for. Added
+ * as a module <script> by site.ts on first use (button, Ctrl/⌘K or `/`): it opens the dialog as soon as it is
+ * ready, again on each `search:open` event, and dispatches `search:failed` if the index cannot be loaded.
  */
-import { summaryText, toHit, type Hit, type ResultData } from '../lib/search/hits.ts';
+import { summaryText, toHits, type Hit, type ResultData } from '../lib/search/hits.ts';
 
 type Filters = Record<string, Record<string, number>>;
 type Result = { id: string; data(): Promise<ResultData> };
@@ -24,8 +25,12 @@ const FILTERS = [
   ['method', 'Auth method'],
 ] as const;
 
-/** Result cards filled in at once, then per "Show more": each needs one fragment request. */
-const PAGE_SIZE = 8;
+/**
+ * Results filled in at once, then per "Show more results" (or ArrowDown past the last one): each needs its fragment,
+ * and a page's fragment (its whole text, for the excerpt) is 2–3 kB, the largest part of a first query after the
+ * engine and the index chunk. A property result shows as up to four cards (reference and service rows).
+ */
+const PAGE_SIZE = 3;
 
 /** An element with properties (className, textContent, href…) and children. */
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: object = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
@@ -51,13 +56,16 @@ function card(hit: Hit): HTMLLIElement {
 }
 
 export async function createSearchDialog(bundle: string, opener: HTMLButtonElement) {
+  // The site's base path: the bundle is <base>pagefind/.
+  const base = bundle.replace(/pagefind\/$/, '');
+  const servicePage = (id: string) => `${base}services/${id}/`;
   const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
   // No worker: the worker script is a second copy of the engine (12 kB more) for searches that take milliseconds.
   await pagefind.options({
     noWorker: true,
     excerptLength: 24,
     // Ranking for a reference site: short property records beat long pages that mention the same words.
-    ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, context: 0 } },
+    ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, context: 0, row: 0, services: 0, serviceCount: 0 } },
   });
   await pagefind.init();
 
@@ -101,8 +109,16 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   let shown = 0;
   let generation = 0;
   let filterCounts: Filters | undefined;
+  /** Service display name → id, for the chosen service's rows (loaded with the filter values). */
+  let serviceIds: Record<string, string> = {};
 
   const resultLinks = () => [...list.getElementsByClassName('search-result-link')] as HTMLAnchorElement[];
+
+  const chosenService = () => {
+    const name = selects.get('service')?.value;
+    const id = name ? serviceIds[name] : undefined;
+    return name && id ? { id, name } : undefined;
+  };
 
   const chosenFilters = () => {
     const chosen: Record<string, string> = {};
@@ -131,7 +147,8 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     more.hidden = true;
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
-    list.append(...data.map((d) => card(toHit(d))));
+    const chosen = chosenService();
+    list.append(...data.flatMap((d) => toHits(d, { servicePage, chosen }).map(card)));
     more.hidden = shown >= results.length;
   };
 
@@ -167,7 +184,8 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     panel.hidden = !open;
     // The filter files list every value's results: they load here, when asked for, not with the first query.
     if (open && !filterCounts) {
-      filterCounts = await pagefind.filters();
+      const ids = fetch(`${base}search-services.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
+      [filterCounts, serviceIds] = await Promise.all([pagefind.filters(), ids]);
       labelOptions(filterCounts);
       if (input.value.trim()) void run();
     }
@@ -180,15 +198,16 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     const target = event.target as HTMLElement;
     if (target instanceof HTMLSelectElement) return;
     const links = resultLinks();
-    if (!links.length) return;
+    if (!links.length || (target !== input && !links.includes(target as HTMLAnchorElement))) return;
     const at = links.indexOf(target as HTMLAnchorElement);
     const down = event.key === 'ArrowDown';
     let next: HTMLElement | undefined;
     if (target === input) next = down ? links[0] : undefined;
-    else if (at >= 0) next = down ? links[at + 1] ?? links[at] : at === 0 ? input : links[at - 1];
-    if (!next) return;
+    else if (at >= 0) next = down ? links[at + 1] : at === 0 ? input : links[at - 1];
     event.preventDefault();
-    next.focus();
+    if (next) next.focus();
+    // Past the last result: load the next ones and move onto the first of them.
+    else if (down && at === links.length - 1 && !more.hidden) void showMore().then(() => resultLinks()[at + 1]?.focus());
   });
 
   let returnFocus: HTMLElement | null = null;
@@ -212,3 +231,19 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     },
   };
 }
+
+/** Started by site.ts's <script data-search-bundle>; the opener is the header's Search button. */
+async function start() {
+  const script = document.querySelector<HTMLScriptElement>('script[data-search-bundle]');
+  const opener = document.querySelector<HTMLButtonElement>('[data-search-open]');
+  if (!script || !opener) return;
+  try {
+    const dialog = await createSearchDialog(script.dataset.searchBundle ?? '/pagefind/', opener);
+    document.addEventListener('search:open', () => dialog.open());
+    dialog.open();
+  } catch {
+    document.dispatchEvent(new CustomEvent('search:failed'));
+  }
+}
+
+void start();

@@ -1,3 +1,5 @@
+import searchDialogUrl from './search-dialog.ts?worker&url';
+
 /**
  * The only script on documentation pages: the theme toggle, copy buttons on code blocks, and the
  * service-directory filter. Each is progressive enhancement: without JavaScript the page is complete.
@@ -71,7 +73,8 @@ if (filter) {
 
 // Search: a dialog on Pagefind's JavaScript API (search-dialog.ts), loaded on first use only (button, Ctrl/⌘+K or
 // `/`), so a page costs no search bytes until someone searches. The index lives in <base>pagefind/, written by
-// `astro build`.
+// `astro build`. The dialog is a module of its own, added as a <script> (a dynamic import() would bring Vite's
+// preload helper onto every page); it answers `search:open` events and reports `search:failed`.
 const searchSlot = document.querySelector<HTMLElement>('[data-search-base]');
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
 if (searchSlot && searchButton) {
@@ -80,18 +83,27 @@ if (searchSlot && searchButton) {
   const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
   const kbd = searchButton.querySelector('kbd');
   if (kbd && mac) kbd.textContent = '⌘K';
-  let dialog: Promise<{ open(): void }> | undefined;
+  let script: HTMLScriptElement | undefined;
 
-  const open = async () => {
-    dialog ??= import('./search-dialog.ts').then((m) => m.createSearchDialog(bundle, searchButton));
-    try {
-      (await dialog).open();
-      if (status) status.textContent = '';
-    } catch {
-      dialog = undefined;
-      // Under `astro dev` there is no index: it is written by `astro build`.
-      if (status) status.textContent = 'Search needs a built site: run npm run build, then npm run preview.';
+  const failed = () => {
+    script?.remove();
+    script = undefined;
+    // Under `astro dev` there is no index: it is written by `astro build`.
+    if (status) status.textContent = 'Search needs a built site: run npm run build, then npm run preview.';
+  };
+  document.addEventListener('search:failed', failed);
+
+  const open = () => {
+    if (status) status.textContent = '';
+    if (script) {
+      document.dispatchEvent(new CustomEvent('search:open'));
+      return;
     }
+    // The module opens the dialog itself once it has loaded.
+    script = Object.assign(document.createElement('script'), { type: 'module', src: searchDialogUrl });
+    script.dataset.searchBundle = bundle;
+    script.addEventListener('error', failed);
+    document.head.append(script);
   };
 
   searchButton.addEventListener('click', open);
