@@ -39,7 +39,7 @@ export function indexFigures(distDir) {
 
 /** Which part of a search a request belongs to. */
 export function kind(path) {
-  if (/\/_astro\/search-dialog\./.test(path)) return 'ui';
+  if (/\/_astro\/search-dialog[.-]/.test(path)) return 'ui';
   if (!path.includes('/pagefind/')) return 'site';
   if (/pagefind-(component-)?ui\./.test(path)) return 'ui';
   if (/\/pagefind\/(pagefind(-worker)?\.js|wasm\.|pagefind-entry\.json)/.test(path)) return 'engine';
@@ -178,7 +178,7 @@ export function printSearch(r, { source } = {}) {
     ['filter files', `${i.filterFiles} files, ${size(i.filterBytes)}`],
     ['metadata (pf_meta)', kb(i.metaBytes)],
     ['WebAssembly (all languages)', kb(i.wasmBytes)],
-    ['Component UI (JS + CSS)', kb(i.componentUiBytes)],
+    ['Component UI (JS + CSS, written by Pagefind, not loaded)', kb(i.componentUiBytes)],
   ]);
   const f = r.firstSearch;
   const kinds = ['ui', 'engine', 'meta', 'index', 'filters', 'fragments', 'other', 'site'].filter((k) => f.byKind[k]);
@@ -194,7 +194,8 @@ export function printSearch(r, { source } = {}) {
     [ms(f.openMs), ms(f.resultsMs), ms(f.totalMs), f.results, f.topResult],
   ]);
   if (f.errors.length) note(`  page errors during search: ${f.errors.join('; ')}`);
-  note('  Meaning: bytes = every request after Ctrl+K until the network is idle once results show (ui = Pagefind Component UI,');
-  note('  engine = pagefind.js, worker and WebAssembly, meta/index/filters/fragments = index files); sent = gzip bytes on the wire');
+  note('  Meaning: bytes = every request after Ctrl+K until the network is idle once results show (ui = the site\'s search dialog');
+  note('  module, engine = pagefind.js and WebAssembly (no worker), meta/index/filters/fragments = index files; filters load only');
+  note('  when the filters are opened, so a first query shows none); sent = gzip bytes on the wire');
   note('  from the local server; times are wall-clock on this machine with no network latency (loopback), so they are CPU-bound.');
 }

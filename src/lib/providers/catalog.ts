@@ -13,9 +13,9 @@ import {
   type Decision,
   type Property,
   type Service,
-} from './schema';
+} from './schema.ts';
 import { exampleProblems } from './examples.ts';
-import { closestName } from './names';
+import { closestName } from './names.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {
@@ -38,8 +38,11 @@ export type Catalog = {
 };
 
 export class CatalogError extends Error {
-  constructor(readonly problems: string[]) {
+  // A plain field, not a parameter property: Node runs this file with type stripping only (the bench, no bundler).
+  readonly problems: string[];
+  constructor(problems: string[]) {
     super(`The provider metadata is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = problems;
     this.name = 'CatalogError';
   }
 }

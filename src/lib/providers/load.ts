@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildCatalog, type Catalog } from './catalog';
+import { buildCatalog, type Catalog } from './catalog.ts';
 
 export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');

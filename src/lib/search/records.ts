@@ -42,8 +42,12 @@ export const displayName = (s: ResolvedService) => s.brandName ?? s.name;
  */
 export const linkedServices = 3;
 
-/** `id=Name` pairs as the dialog reads them (src/lib/search/hits.ts); names never contain `|`. */
-export const encodeServices = (services: ResolvedService[]) => services.map((s) => `${s.id}=${displayName(s)}`).join('|');
+/** `id=Name` pairs as the dialog reads them (src/lib/search/hits.ts decodeServices). */
+export function encodeServices(services: ResolvedService[]): string {
+  const bad = services.find((s) => displayName(s).includes('|'));
+  if (bad) throw new Error(`Service ${bad.id}: its name "${displayName(bad)}" contains "|", which separates services in search metadata.`);
+  return services.map((s) => `${s.id}=${displayName(s)}`).join('|');
+}
 
 /** Services whose page has a row (and so a `#prop-NAME` anchor) for each property: Profile, ProfileSettings, the listed ones. */
 function rowsByProperty(catalog: Catalog): Map<string, ResolvedService[]> {
