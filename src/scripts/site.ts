@@ -85,15 +85,17 @@ if (searchSlot && searchButton) {
   if (kbd && mac) kbd.textContent = '⌘K';
   let script: HTMLScriptElement | undefined;
 
+  // Under `astro dev` there is no index: it is written by `astro build`. A module runs once per page, so a
+  // failure is final for this page view: each later try shows the message again.
+  let broken = false;
   const failed = () => {
-    script?.remove();
-    script = undefined;
-    // Under `astro dev` there is no index: it is written by `astro build`.
+    broken = true;
     if (status) status.textContent = 'Search needs a built site: run npm run build, then npm run preview.';
   };
   document.addEventListener('search:failed', failed);
 
   const open = () => {
+    if (broken) return failed();
     if (status) status.textContent = '';
     if (script) {
       document.dispatchEvent(new CustomEvent('search:open'));
