@@ -27,7 +27,9 @@ export default defineConfig({
   integrations: [mdx(), preact(), engageDirective(), pagefindIndex()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
-  vite: { build: { assetsInlineLimit: 0 } },
+  // Workers as ES modules: the search dialog is built that way (src/scripts/site.ts imports it with ?worker&url) so
+  // that loading it on first use needs no dynamic import(), whose preload helper every page would load up front.
+  vite: { build: { assetsInlineLimit: 0 }, worker: { format: 'es' } },
   // A CSP <meta> on every page: only our own origin, plus what Pagefind needs (WebAssembly and a worker).
   security: {
     csp: {

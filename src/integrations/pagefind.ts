@@ -22,45 +22,66 @@ function check(step: string, errors: string[] | undefined): void {
   if (errors && errors.length > 0) throw new SearchIndexError(step, errors);
 }
 
+/**
+ * Left out of page indexing: each example's copy as the vendor printed it (the same settings in the vendor's
+ * spelling, right under the canonical example that is indexed), which only made every page's index and result
+ * fragment bigger.
+ */
+export const excludeSelectors = ['details.vendor-text'];
+
 /** Records go to Pagefind's process in batches: one awaited round trip each was the slowest step of a large build. */
 const recordBatchSize = 256;
 
-/** Milliseconds per phase, filled in when asked for (the scale benchmark's --profile mode). */
-export type IndexTimings = { records: number; pages: number; addDirectoryMs: number; addRecordsMs: number; writeFilesMs: number };
+/** A new, empty Pagefind index (one Pagefind process per build; `closeIndexer` ends it). */
+export async function createSiteIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
+  check('starting Pagefind', errors);
+  if (!index) throw new SearchIndexError('starting Pagefind', ['no index was created']);
+  return index;
+}
+
+/** Indexes every HTML page of the built site folder; returns how many. */
+export async function addPages(index: pagefind.PagefindIndex, site: string): Promise<number> {
+  const pages = await index.addDirectory({ path: site });
+  check('indexing pages', pages.errors);
+  if (pages.page_count === 0) throw new SearchIndexError('indexing pages', ['no page was indexed']);
+  return pages.page_count;
+}
+
+/** Adds the property records (src/lib/search/records.ts), in batches; returns how many. */
+export async function addRecords(index: pagefind.PagefindIndex, catalog: Catalog, base: string): Promise<number> {
+  const records = searchRecords(catalog, (path) => base + path);
+  for (let start = 0; start < records.length; start += recordBatchSize) {
+    const batch = records.slice(start, start + recordBatchSize);
+    const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
+    results.forEach((added, i) => check(`adding the record for ${batch[i]!.url}`, added.errors));
+  }
+  return records.length;
+}
+
+export async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
+  check('writing the index', written.errors);
+}
+
+export const closeIndexer = () => pagefind.close();
 
 /**
- * Writes the search index for a built site folder into `outputPath`.
+ * Writes the search index for a built site folder into `outputPath`: the steps above, in order (the scale
+ * benchmark's --profile mode runs and times the same steps itself).
  * @param base the site's base path (`/` or `/docs/`), prefixed to every record URL
  * @throws SearchIndexError on any error Pagefind reports
  */
-export async function indexSite(options: { site: string; base: string; catalog: Catalog; outputPath: string; timings?: Partial<IndexTimings> }) {
-  const { site, base, catalog, outputPath, timings = {} } = options;
+export async function indexSite(options: { site: string; base: string; catalog: Catalog; outputPath: string }) {
+  const { site, base, catalog, outputPath } = options;
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
-    check('starting Pagefind', errors);
-    if (!index) throw new SearchIndexError('starting Pagefind', ['no index was created']);
-    let started = performance.now();
-    const pages = await index.addDirectory({ path: site });
-    check('indexing pages', pages.errors);
-    if (pages.page_count === 0) throw new SearchIndexError('indexing pages', ['no page was indexed']);
-    timings.addDirectoryMs = performance.now() - started;
-    timings.pages = pages.page_count;
-    started = performance.now();
-    const records = searchRecords(catalog, (path) => base + path);
-    for (let start = 0; start < records.length; start += recordBatchSize) {
-      const batch = records.slice(start, start + recordBatchSize);
-      const results = await Promise.all(batch.map((record) => index.addCustomRecord(record)));
-      results.forEach((added, i) => check(`adding the record for ${batch[i]!.url}`, added.errors));
-    }
-    timings.addRecordsMs = performance.now() - started;
-    timings.records = records.length;
-    started = performance.now();
-    const written = await index.writeFiles({ outputPath });
-    check('writing the index', written.errors);
-    timings.writeFilesMs = performance.now() - started;
-    return { pages: pages.page_count, records: records.length };
+    const index = await createSiteIndex();
+    const pages = await addPages(index, site);
+    const records = await addRecords(index, catalog, base);
+    await writeIndex(index, outputPath);
+    return { pages, records };
   } finally {
-    await pagefind.close();
+    await closeIndexer();
   }
 }
 

@@ -1,3 +1,5 @@
+import searchDialogUrl from './search-dialog.ts?worker&url';
+
 /**
  * The only script on documentation pages: the theme toggle, copy buttons on code blocks, and the
  * service-directory filter. Each is progressive enhancement: without JavaScript the page is complete.
@@ -95,8 +97,10 @@ if (filter) {
   apply();
 }
 
-// Search: Pagefind's Component UI, loaded on first use only (button, Ctrl/⌘+K or `/`), so a page costs no
-// search bytes until someone searches. The index lives in <base>pagefind/, written by `astro build`.
+// Search: a dialog on Pagefind's JavaScript API (search-dialog.ts), loaded on first use only (button, Ctrl/⌘+K or
+// `/`), so a page costs no search bytes until someone searches. The index lives in <base>pagefind/, written by
+// `astro build`. The dialog is a module of its own, added as a <script> (a dynamic import() would bring Vite's
+// preload helper onto every page); it answers `search:open` events and reports `search:failed`.
 const searchSlot = document.querySelector<HTMLElement>('[data-search-base]');
 const searchButton = document.querySelector<HTMLButtonElement>('[data-search-open]');
 if (searchSlot && searchButton) {
@@ -105,79 +109,29 @@ if (searchSlot && searchButton) {
   const mac = /Mac|iPhone|iPad/.test(navigator.userAgent);
   const kbd = searchButton.querySelector('kbd');
   if (kbd && mac) kbd.textContent = '⌘K';
-  let modal: Promise<HTMLElement & { open(): void }> | undefined;
-  // Pagefind's own result card plus one line naming the service, category and placement of a property.
-  const RESULT_TEMPLATE =
-    '<script type="text/pagefind-template">' +
-    '<li class="pf-result"><div class="pf-result-card"><div class="pf-result-content">' +
-    '<p class="pf-result-title"><a class="pf-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></p>' +
-    '{{#if meta.context}}<p class="search-context">{{ meta.context }}</p>{{/if}}' +
-    '{{#if excerpt}}<p class="pf-result-excerpt">{{+ excerpt +}}</p>{{/if}}</div></div>' +
-    '{{#if sub_results}}<ul class="pf-heading-chips">{{#each sub_results as sub}}<li class="pf-heading-chip">' +
-    '<a class="pf-heading-link" href="{{ sub.url | safeUrl }}">{{ sub.title }}</a><p class="pf-heading-excerpt">{{+ sub.excerpt +}}</p>' +
-    '</li>{{/each}}</ul>{{/if}}</li></script>';
+  let script: HTMLScriptElement | undefined;
 
-  const load = (tag: 'script' | 'link', url: string) =>
-    new Promise<void>((resolve, reject) => {
-      const el = document.createElement(tag);
-      if (el instanceof HTMLScriptElement) el.src = url;
-      else if (el instanceof HTMLLinkElement) Object.assign(el, { rel: 'stylesheet', href: url });
-      el.addEventListener('load', () => resolve());
-      el.addEventListener('error', () => reject(new Error(url)));
-      document.head.append(el);
-    });
-
-  const build = async () => {
-    await Promise.all([load('link', `${bundle}pagefind-component-ui.css`), load('script', `${bundle}pagefind-component-ui.js`)]);
-    // Ranking for a reference site: short property records beat long pages that mention the same words.
-    (window as unknown as { PagefindComponents: { configureInstance(name: string, options: object): void } }).PagefindComponents.configureInstance('default', {
-      bundlePath: bundle,
-      ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, context: 0 } },
-    });
-    const config = document.createElement('pagefind-config');
-    config.setAttribute('bundle-path', bundle);
-    const dialog = document.createElement('pagefind-modal') as HTMLElement & { open(): void };
-    dialog.innerHTML =
-      '<pagefind-modal-header><pagefind-input placeholder="Property, service or setting"></pagefind-input></pagefind-modal-header>' +
-      '<pagefind-modal-body><div class="search-filters"><pagefind-filter-dropdown filter="service" label="Service"></pagefind-filter-dropdown>' +
-      '<pagefind-filter-dropdown filter="category" label="Category"></pagefind-filter-dropdown>' +
-      '<pagefind-filter-dropdown filter="method" label="Auth method"></pagefind-filter-dropdown></div>' +
-      '<pagefind-summary></pagefind-summary><pagefind-results show-sub-results max-sub-results="5">' +
-      RESULT_TEMPLATE +
-      '</pagefind-results></pagefind-modal-body>' +
-      '<pagefind-modal-footer><pagefind-keyboard-hints></pagefind-keyboard-hints></pagefind-modal-footer>';
-    document.body.append(config, dialog);
-    await customElements.whenDefined('pagefind-modal');
-    // Pagefind's filter buttons have role="combobox", which takes no name from its text: name each by its label
-    // (the aria-label Pagefind sets while a filter is selected still takes precedence over the title). Pagefind
-    // rebuilds a dropdown's contents when it re-renders, so the names are put back whenever its nodes change.
-    const nameFilters = () => {
-      for (const dropdown of dialog.querySelectorAll('pagefind-filter-dropdown')) {
-        const trigger = dropdown.querySelector('.pf-dropdown-trigger');
-        const label = dropdown.getAttribute('label') ?? '';
-        if (trigger && trigger.getAttribute('title') !== label) trigger.setAttribute('title', label);
-      }
-    };
-    nameFilters();
-    new MutationObserver(nameFilters).observe(dialog, { childList: true, subtree: true });
-    // Pagefind may render its <dialog> again (when its translations load): listen on the host, in the capture
-    // phase, since `close` does not bubble.
-    dialog.addEventListener('close', () => searchButton.setAttribute('aria-expanded', 'false'), true);
-    return dialog;
+  // Under `astro dev` there is no index: it is written by `astro build`. A module runs once per page, so a
+  // failure is final for this page view: each later try shows the message again.
+  let broken = false;
+  const failed = () => {
+    broken = true;
+    if (status) status.textContent = 'Search needs a built site: run npm run build, then npm run preview.';
   };
+  document.addEventListener('search:failed', failed);
 
-  const open = async () => {
-    modal ??= build();
-    try {
-      const dialog = await modal;
-      if (status) status.textContent = '';
-      searchButton.setAttribute('aria-expanded', 'true');
-      dialog.open();
-    } catch {
-      modal = undefined;
-      // Under `astro dev` there is no index: it is written by `astro build`.
-      if (status) status.textContent = 'Search needs a built site: run npm run build, then npm run preview.';
+  const open = () => {
+    if (broken) return failed();
+    if (status) status.textContent = '';
+    if (script) {
+      document.dispatchEvent(new CustomEvent('search:open'));
+      return;
     }
+    // The module opens the dialog itself once it has loaded.
+    script = Object.assign(document.createElement('script'), { type: 'module', src: searchDialogUrl });
+    script.dataset.searchBundle = bundle;
+    script.addEventListener('error', failed);
+    document.head.append(script);
   };
 
   searchButton.addEventListener('click', open);

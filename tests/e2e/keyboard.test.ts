@@ -13,18 +13,19 @@ const site = useSite();
 
 /**
  * Where the focus is and whether it shows: `ring` is false when neither the focused element nor the box that
- * draws it has an outline or box-shadow (read after running CSS transitions end). Pagefind draws a focused result link's ring on its card (the link covers
- * the card), so an ancestor up to three levels up counts too, but only with a ring in the focus colour.
+ * draws it has an outline or box-shadow (read after running CSS transitions end). A control whose visible box is
+ * its wrapper may draw the ring there, so an ancestor up to three levels up counts too, but only with a ring in
+ * the focus colour.
  */
 type Focus = { tag: string; id: string; role: string; name: string; href: string; ring: boolean; described: string };
 function focused(page: Page): Promise<Focus> {
   return page.evaluate(async () => {
-    // Rings may fade in (Pagefind's cards take 0.15 s): read them once the running CSS transitions have ended.
+    // Rings may fade in: read them once the running CSS transitions have ended.
     await Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined)));
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { tag: 'BODY', id: '', role: '', name: '', href: '', ring: false, described: 'nothing (body)' };
     const root = getComputedStyle(document.documentElement);
-    const focusColours = ['--focus', '--pf-outline-focus'].map((v) => {
+    const focusColours = ['--focus'].map((v) => {
       const probe = document.createElement('i');
       probe.style.color = root.getPropertyValue(v).trim();
       document.body.append(probe);
@@ -165,7 +166,7 @@ test('search, keyboard only: open, pick a result, land on the property; Escape g
   try {
     const { page } = opened;
     const keys = keyboard(page);
-    const dialogOpen = () => page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.pf-modal')?.open ?? false);
+    const dialogOpen = () => page.evaluate(() => document.querySelector<HTMLDialogElement>('dialog.search-dialog')?.open ?? false);
 
     // The header's Search button, reached by Tab; Enter opens the dialog with the focus in its field.
     const trigger = await keys.tabTo('the Search button', (f) => f.tag === 'BUTTON' && f.name.startsWith('Search'), 5);

@@ -3,7 +3,7 @@
  * access, landing on the property, the no-results state, lazy loading and a clean console.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resultsLoaded, search } from './support/search.ts';
+import { resultsLoaded, search, searchInput, searchSummary } from './support/search.ts';
 import { type OpenedPage, useSite } from './support/site.ts';
 
 const site = useSite();
@@ -33,7 +33,7 @@ describe('the query table', () => {
     try {
       await fresh.page.waitForLoadState('networkidle');
       const requests = await fresh.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-      expect(requests.filter((url) => url.includes('/pagefind/'))).toEqual([]);
+      expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-dialog') || url.endsWith('search-services.json'))).toEqual([]);
       expect(requests.length).toBeGreaterThan(0);
     } finally {
       await fresh.close();
@@ -74,7 +74,7 @@ describe('the query table', () => {
   test('a nonsense query says there are no results', async () => {
     const hits = await search(opened.page, 'zqxjvwk');
     expect(hits).toEqual([]);
-    expect(await opened.page.locator('pagefind-summary').textContent()).toBe('No results for zqxjvwk');
+    expect(await searchSummary(opened.page).textContent()).toBe('No results for zqxjvwk');
   });
 
   test('every result link resolves to an element on its page', async () => {
@@ -104,18 +104,23 @@ describe('the query table', () => {
     const before = await search(opened.page, 'OAuthClientSecret');
     expect(new Set(before.map((h) => h.href.split('#')[0])).size).toBeGreaterThan(2);
     const page = opened.page;
-    await page.locator('pagefind-filter-dropdown[filter="service"] [role="combobox"]').click();
-    await page.getByRole('option', { name: /^Intercom,/ }).click();
-    await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/results? for OAuthClientSecret$/);
+    // The filter values load when the filters are opened, not with the first query.
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const service = page.getByRole('combobox', { name: 'Service' });
+    await expect.poll(() => service.locator('option').allTextContents()).toContainEqual(expect.stringMatching(/^Intercom \(\d+\)$/));
+    await service.selectOption('Intercom');
+    await expect.poll(() => searchSummary(page).textContent()).toMatch(/results? for OAuthClientSecret$/);
     await resultsLoaded(page);
-    await expect
-      .poll(async () => (await page.locator('pagefind-results .pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).every((h) => h?.startsWith('/services/intercom/') || h?.startsWith('/reference/')))
-      .toBe(true);
-    const after = await page.locator('pagefind-results .pf-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const links = () => page.locator('dialog.search-dialog .search-result-link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    await expect.poll(async () => (await links()).every((h) => h.startsWith('/services/intercom/') || h.startsWith('/reference/'))).toBe(true);
+    const after = await links();
     expect(after.length).toBeGreaterThan(0);
     expect(after.length).toBeLessThan(before.length);
     expect(after).toContain('/services/intercom/#prop-OAuthClientSecret');
-    await page.getByRole('button', { name: 'Clear Service' }).click();
+    await service.selectOption('');
+    await expect.poll(async () => (await links()).length).toBe(before.length);
   });
 
   test('the page stayed clean: no console error, CSP violation or foreign request', () => {
@@ -129,12 +134,12 @@ describe('keyboard', () => {
     try {
       const { page } = fresh;
       await page.keyboard.press('Control+k');
-      const input = page.locator('pagefind-input input');
+      const input = searchInput(page);
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.type('CallbackURL');
-      await expect.poll(() => page.locator('pagefind-summary').textContent()).toMatch(/results? for CallbackURL$/);
+      await expect.poll(() => searchSummary(page).textContent()).toMatch(/results? for CallbackURL$/);
       await resultsLoaded(page);
-      const first = await page.locator('pagefind-results .pf-result-link').first().getAttribute('href');
+      const first = await page.locator('dialog.search-dialog .search-result-link').first().getAttribute('href');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await page.waitForURL((url) => url.pathname + url.hash === first);
@@ -157,10 +162,10 @@ describe('keyboard', () => {
     try {
       const { page } = fresh;
       await page.getByRole('searchbox', { name: 'Filter services' }).fill('a/b');
-      expect(await page.locator('pagefind-modal').count()).toBe(0);
+      expect(await page.locator('dialog.search-dialog').count()).toBe(0);
       await page.locator('h1').click();
       await page.keyboard.press('/');
-      const input = page.locator('pagefind-input input');
+      const input = searchInput(page);
       await expect.poll(() => input.isVisible()).toBe(true);
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
       await page.keyboard.press('Escape');

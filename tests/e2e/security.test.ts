@@ -39,7 +39,7 @@ async function searchAndFollow(page: Page, query: string, elsewhere: (href: stri
   const hits = await search(page, query);
   const href = hits.map((h) => h.href).find(elsewhere);
   expect(href, `a result for ${query} on another page`).toBeDefined();
-  await page.locator(`pagefind-results a.pf-result-link[href="${href}"]`).first().click();
+  await page.locator(`dialog.search-dialog a.search-result-link[href="${href}"]`).first().click();
   await page.waitForURL((url) => url.pathname + url.hash === href);
   await page.waitForLoadState('load');
   return href!;

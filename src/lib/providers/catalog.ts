@@ -21,7 +21,7 @@ import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 export type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
 export class CatalogError extends Error {
-  // A plain field, not a parameter property: the CLI runs this file under Node's type stripping.
+  // A plain field, not a parameter property: the CLI and the bench run this file under Node's type stripping.
   readonly problems: string[];
   constructor(problems: string[]) {
     super(`The provider metadata is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);

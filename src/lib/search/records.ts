@@ -1,10 +1,12 @@
 /**
- * Search records: one per property entry (each service's own properties, and every reference entry), so a
- * search for a property lands on that property of that service, not on a whole page. Built from the catalog at
- * the end of the build and handed to Pagefind's `addCustomRecord`; the HTML of those entries is excluded from
- * page indexing (`data-pagefind-ignore`) so each fact is indexed once. Pure: no Pagefind, no file system.
+ * Search records: one per property (a reference entry), naming the services whose page lists it, so a search for
+ * a property lands on that property in the reference and, through the dialog, on each service's row. One record
+ * per property rather than per service and property keeps the index's up-front metadata (a few bytes per record,
+ * loaded whole by every first search) from growing with services × properties. Built from the catalog at the end
+ * of the build and handed to Pagefind's `addCustomRecord`; the HTML of those entries is excluded from page indexing
+ * (`data-pagefind-ignore`) so each fact is indexed once. Pure: no Pagefind, no file system.
  */
-import { methodsUsing, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import { type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
 import { referenceEntries } from '../site/reference.ts';
 
 export type SearchRecord = {
@@ -17,14 +19,14 @@ export type SearchRecord = {
 
 const placementLabel = (p: ResolvedProperty) => (p.placement === 'profileSettings' ? 'inside ProfileSettings' : 'top level');
 
-const placementText = (p: ResolvedProperty) =>
-  p.placement === 'profileSettings' ? `Written inside ProfileSettings (ProfileSettings='${p.name}=…').` : 'Written at the top level.';
-
+/**
+ * The searchable facts of a property. Placement and "accepted by every service" are shown (meta) but not indexed:
+ * the same few words on every record only made the index bigger and matched queries for no reason.
+ */
 function facts(p: ResolvedProperty): string[] {
   return [
     `${p.name}.`,
     p.summary,
-    placementText(p),
     `Type: ${p.type}.`,
     p.default === undefined ? '' : `Default: ${p.default === '' ? 'empty' : p.default}.`,
     p.allowedValues ? `Allowed values: ${p.allowedValues.map((v) => v.value).join(', ')}.` : '',
@@ -32,64 +34,73 @@ function facts(p: ResolvedProperty): string[] {
   ].filter(Boolean);
 }
 
-const displayName = (s: ResolvedService) => s.brandName ?? s.name;
+export const displayName = (s: ResolvedService) => s.brandName ?? s.name;
 
 /**
- * Every record. `pageUrl(path)` turns a site path (`services/intercom/`) into the URL the site serves (base path
- * included), so results work wherever the site is deployed.
+ * How many services a record names for the dialog to link to directly (meta `services`); a property more services
+ * list links to its reference entry, which lists them all. A service filter finds every service's row.
  */
-export function searchRecords(catalog: Catalog, pageUrl: (path: string) => string): SearchRecord[] {
-  const records: SearchRecord[] = [];
+export const linkedServices = 3;
+
+/** `id=Name` pairs as the dialog reads them (src/lib/search/hits.ts decodeServices). */
+export function encodeServices(services: ResolvedService[]): string {
+  const bad = services.find((s) => displayName(s).includes('|'));
+  if (bad) throw new Error(`Service ${bad.id}: its name "${displayName(bad)}" contains "|", which separates services in search metadata.`);
+  return services.map((s) => `${s.id}=${displayName(s)}`).join('|');
+}
+
+/** Services whose page has a row (and so a `#prop-NAME` anchor) for each property: Profile, ProfileSettings, the listed ones. */
+function rowsByProperty(catalog: Catalog): Map<string, ResolvedService[]> {
+  const rows = new Map<string, ResolvedService[]>();
   for (const service of catalog.services) {
-    const shown = ['Profile', 'ProfileSettings', ...service.listedProperties];
-    for (const name of shown) {
-      const p = service.properties.find((x) => x.name === name);
-      if (!p) continue;
-      const uses = methodsUsing(service, name);
-      const usedBy = uses.map(({ method, required }) => `${method.label} (${required ? 'required' : 'optional'})`);
-      records.push({
-        url: `${pageUrl(`services/${service.id}/`)}#prop-${name}`,
-        content: [...facts(p), usedBy.length ? `Used by: ${usedBy.join(', ')}.` : 'Used by every method.'].join(' '),
-        language: 'en',
-        // The title is the bare name, so a query for a service name finds the service's page, not every
-        // property record of it; `context` (shown under the title, not searched) names service and category.
-        meta: {
-          title: name,
-          context: [displayName(service), p.category, placementLabel(p)].join(' · '),
-        },
-        filters: {
-          service: [displayName(service)],
-          category: [p.category],
-          ...(uses.length ? { method: [...new Set(uses.map((u) => u.method.label))] } : {}),
-        },
-      });
+    for (const name of ['Profile', 'ProfileSettings', ...service.listedProperties]) {
+      if (!service.properties.some((p) => p.name === name)) continue;
+      rows.set(name, [...(rows.get(name) ?? []), service]);
     }
   }
-  for (const entry of referenceEntries(catalog)) {
+  for (const list of rows.values()) list.sort((a, b) => displayName(a).localeCompare(displayName(b)));
+  return rows;
+}
+
+/**
+ * Every record. `pageUrl(path)` turns a site path (`reference/`) into the URL the site serves (base path included),
+ * so results work wherever the site is deployed.
+ */
+export function searchRecords(catalog: Catalog, pageUrl: (path: string) => string): SearchRecord[] {
+  const rows = rowsByProperty(catalog);
+  return referenceEntries(catalog).map((entry) => {
     const p = entry.property as ResolvedProperty;
-    const services = entry.uses.map((u) => displayName(u.service));
+    const withRow = rows.get(p.name) ?? [];
     const methods = [...new Set(entry.uses.flatMap((u) => u.methods.map((m) => m.label)))];
-    records.push({
+    // What a service says of the property in its own words is searchable once, however many services say it.
+    const ownWords = [...new Set(entry.uses.map((u) => u.summary).filter((s): s is string => !!s && s !== p.summary))];
+    const named = withRow.length <= linkedServices ? withRow.map(displayName).join(', ') : `${withRow.length} services`;
+    return {
       url: `${pageUrl('reference/')}#prop-${p.name}`,
       content: [
         ...facts(p),
-        entry.allServices ? 'Accepted by every service.' : '',
-        services.length ? `Documented for: ${services.join(', ')}.` : '',
+        ...ownWords,
+        methods.length ? `Used by ${methods.join(', ')}.` : '',
         p.deprecated ? 'Deprecated.' : '',
       ]
         .filter(Boolean)
         .join(' '),
       language: 'en',
+      // The title is the bare name, so a query for a service name finds the service's page, not every property
+      // record naming it; the other fields are shown, not searched (the dialog weights them 0).
       meta: {
         title: p.name,
-        context: ['Reference', entry.allServices ? 'all services' : services.join(', '), p.category, placementLabel(p)].join(' · '),
+        context: ['Reference', entry.allServices ? 'all services' : named, p.category, placementLabel(p)].filter(Boolean).join(' · '),
+        row: [p.category, placementLabel(p)].join(' · '),
+        services: encodeServices(withRow.slice(0, linkedServices)),
+        serviceCount: String(withRow.length),
       },
       filters: {
-        service: entry.allServices ? catalog.services.map(displayName) : services,
+        // The services whose page has this property's row: a service filter then finds every row of that page.
+        ...(withRow.length ? { service: withRow.map(displayName) } : {}),
         category: [p.category],
         ...(methods.length ? { method: methods } : {}),
       },
-    });
-  }
-  return records;
+    };
+  });
 }

@@ -3,8 +3,8 @@
  * services (and their auth methods) that use it. Derived from the catalog, so it cannot disagree with the
  * service pages.
  */
-import { categoryRank, methodsUsing, type Catalog, type ResolvedService } from '../providers/catalog';
-import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema';
+import { categoryRank, methodsUsing, type Catalog, type ResolvedService } from '../providers/catalog.ts';
+import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema.ts';
 
 export type ServiceUse = {
   service: ResolvedService;

@@ -1,24 +1,31 @@
 /**
  * The search-indexing step of the build, timed phase by phase, for the scale benchmark's --profile mode: where
- * Pagefind's time goes as the catalog grows. It runs the build's own code (`indexSite` in
- * src/integrations/pagefind.ts), writing the index to a scratch folder, never over the site's.
+ * Pagefind's time goes as the catalog grows. It runs the build's own steps (src/integrations/pagefind.ts, loaded
+ * through Node's type stripping) and times each one here, so the production code carries no timing hooks; the
+ * index goes to a scratch folder, never over the site's.
  */
 import { rmSync } from 'node:fs';
-import { importCatalog, importTs } from './ts.mjs';
 
 /**
  * @param {{ distDir: string, contentDir?: string, outputPath: string }} options
  * @returns {Promise<{ catalogMs: number, records: number, pages: number, addDirectoryMs: number, addRecordsMs: number, writeFilesMs: number }>}
  */
 export async function pagefindPhases({ distDir, contentDir, outputPath }) {
-  const [catalogMod, integration] = await Promise.all([importCatalog(), importTs('src/integrations/pagefind.ts', { forceBundle: true })]);
-  const started = performance.now();
-  const catalog = catalogMod.loadCatalog(contentDir);
-  const timings = { catalogMs: performance.now() - started };
+  const [catalogMod, steps] = await Promise.all([import('../../../src/lib/providers/load.ts'), import('../../../src/integrations/pagefind.ts')]);
+  const timed = async (fn) => {
+    const started = performance.now();
+    const value = await fn();
+    return [value, performance.now() - started];
+  };
+  const [catalog, catalogMs] = await timed(() => catalogMod.loadCatalog(contentDir));
   try {
-    await integration.indexSite({ site: distDir, base: '/', catalog, outputPath, timings });
+    const index = await steps.createSiteIndex();
+    const [pages, addDirectoryMs] = await timed(() => steps.addPages(index, distDir));
+    const [records, addRecordsMs] = await timed(() => steps.addRecords(index, catalog, '/'));
+    const [, writeFilesMs] = await timed(() => steps.writeIndex(index, outputPath));
+    return { catalogMs, records, pages, addDirectoryMs, addRecordsMs, writeFilesMs };
   } finally {
+    await steps.closeIndexer();
     rmSync(outputPath, { recursive: true, force: true });
   }
-  return timings;
 }

@@ -1,43 +1,73 @@
-/** The search records built from the catalog: one per property entry, with the URL, facts and filters a result needs. */
+/** The search records built from the catalog: one per property, with the URL, facts, service rows and filters a result needs. */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { searchRecords } from '../../../src/lib/search/records.ts';
+import { decodeServices } from '../../../src/lib/search/hits.ts';
+import { linkedServices, searchRecords } from '../../../src/lib/search/records.ts';
+import { referenceEntries } from '../../../src/lib/site/reference.ts';
 
 const catalog = getCatalog();
 const records = searchRecords(catalog, (path) => `/docs/${path}`);
-const find = (url: string) => records.find((r) => r.url === url);
+const find = (name: string) => records.find((r) => r.url === `/docs/reference/#prop-${name}`);
+const displayName = (id: string) => {
+  const s = catalog.services.find((x) => x.id === id)!;
+  return s.brandName ?? s.name;
+};
+/** Services whose page has a row for the property, read from the catalog the way the service pages list them. */
+const withRow = (name: string) =>
+  catalog.services.filter((s) => ['Profile', 'ProfileSettings', ...s.listedProperties].includes(name) && s.properties.some((p) => p.name === name));
 
 describe('search records', () => {
-  test('one record per property of each service table, and one per reference entry', () => {
-    const serviceRecords = records.filter((r) => r.url.includes('/services/'));
-    const expected = catalog.services.reduce((n, s) => n + 2 + s.listedProperties.length, 0);
-    expect(serviceRecords).toHaveLength(expected);
-    const referenceRecords = records.filter((r) => r.url.includes('/reference/'));
-    expect(referenceRecords.length).toBeGreaterThanOrEqual(catalog.properties.length);
+  test('one record per reference entry, none per service: the metadata Pagefind loads up front stays per property', () => {
+    expect(records).toHaveLength(referenceEntries(catalog).length);
     expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
+    expect(records.filter((r) => r.url.includes('/services/'))).toEqual([]);
   });
 
   test('URLs carry the base path and the property anchor', () => {
-    expect(find('/docs/services/intercom/#prop-APIKey')).toBeDefined();
-    expect(find('/docs/reference/#prop-InitiateOAuth')).toBeDefined();
-    for (const record of records) expect(record.url).toMatch(/^\/docs\/(services\/[a-z-]+|reference)\/#prop-[A-Za-z0-9_]+$/);
+    for (const record of records) expect(record.url).toMatch(/^\/docs\/reference\/#prop-[A-Za-z0-9_]+$/);
   });
 
-  test('a service record names its service, category and placement, and filters by them', () => {
-    const apiKey = find('/docs/services/helpscout/#prop-APIKey')!;
-    expect(apiKey.meta).toEqual({ title: 'APIKey', context: 'Help Scout · Authentication · inside ProfileSettings' });
-    expect(apiKey.filters).toEqual({ service: ['Help Scout'], category: ['Authentication'], method: ['API key (Docs API)'] });
-    expect(apiKey.content).toContain("ProfileSettings='APIKey=…'");
+  test('APIKey names the services that list it, with its category and placement, and filters by them', () => {
+    const apiKey = find('APIKey')!;
+    const services = decodeServices(apiKey.meta.services);
+    expect(services.map((s) => s.id).sort()).toEqual(['helpscout', 'intercom']);
+    for (const s of services) expect(s.name).toBe(displayName(s.id));
+    expect(apiKey.meta.serviceCount).toBe('2');
+    expect(apiKey.meta.row).toBe('Authentication · inside ProfileSettings');
+    expect(apiKey.meta.title).toBe('APIKey');
+    expect(apiKey.filters.service?.sort()).toEqual(['Help Scout', 'Intercom']);
+    expect(apiKey.filters.category).toEqual(['Authentication']);
     expect(apiKey.content).toContain('Sensitive');
   });
 
-  test('allowed values are searchable on the property that accepts them', () => {
-    expect(find('/docs/services/leaddesk/#prop-InitiateOAuth')!.content).toMatch(/Allowed values: .*GETANDREFRESH/);
+  test.each(records.map((r) => [r.meta.title!, r] as const))('%s: its service rows are exactly the services whose page lists it', (name, record) => {
+    const expected = withRow(name);
+    expect(record.meta.serviceCount).toBe(String(expected.length));
+    const named = decodeServices(record.meta.services);
+    expect(named).toHaveLength(Math.min(linkedServices, expected.length));
+    for (const s of named) expect(expected.map((x) => x.id)).toContain(s.id);
+    if (expected.length) expect(record.filters.service?.sort()).toEqual(expected.map((s) => s.brandName ?? s.name).sort());
+    else expect(record.filters.service).toBeUndefined();
   });
 
-  test('a general property in the reference is filed under every service', () => {
-    const timeout = records.find((r) => r.url === '/docs/reference/#prop-Timeout');
-    expect(timeout?.filters.service).toHaveLength(catalog.services.length);
-    expect(timeout?.meta.context).toMatch(/^Reference · all services · /);
+  test('Profile has a row on every service page; the record names a few and counts them all', () => {
+    const profile = find('Profile')!;
+    expect(profile.meta.serviceCount).toBe(String(catalog.services.length));
+    expect(decodeServices(profile.meta.services)).toHaveLength(Math.min(linkedServices, catalog.services.length));
+  });
+
+  test('allowed values are searchable on the property that accepts them', () => {
+    expect(find('InitiateOAuth')!.content).toMatch(/Allowed values: .*GETANDREFRESH/);
+  });
+
+  test('a general property says so in its context', () => {
+    expect(find('Timeout')?.meta.context).toMatch(/^Reference · all services · /);
+  });
+
+  test('a service’s own wording of a shared property is searchable once', () => {
+    for (const entry of referenceEntries(catalog)) {
+      const record = find(entry.property.name)!;
+      for (const use of entry.uses) if (use.summary) expect(record.content).toContain(use.summary);
+    }
   });
 });

@@ -1,0 +1,12 @@
+/**
+ * search-services.json: each service's display name (the search dialog's Service filter values) mapped to its id,
+ * so a chosen service's rows link to its page. Fetched only when the filters are opened.
+ */
+import type { APIRoute } from 'astro';
+import { getCatalog } from '../lib/providers/load';
+import { displayName } from '../lib/search/records.ts';
+
+export const GET: APIRoute = () =>
+  new Response(JSON.stringify(Object.fromEntries(getCatalog().services.map((s) => [displayName(s), s.id]))), {
+    headers: { 'Content-Type': 'application/json' },
+  });

@@ -1,0 +1,249 @@
+/**
+ * The search dialog, on Pagefind's JavaScript API (pagefind.js) rather than its Component UI: the first query then
+ * loads only the engine, the metadata, the index chunks of the words typed and the fragments of the results shown.
+ * Filter values load when the filters are opened, fragments for further results when they are asked for. Added
+ * as a module <script> by site.ts on first use (button, Ctrl/⌘K or `/`): it opens the dialog as soon as it is
+ * ready, again on each `search:open` event, and dispatches `search:failed` if the index cannot be loaded.
+ */
+import { summaryText, toHits, type Hit, type ResultData } from '../lib/search/hits.ts';
+
+type Filters = Record<string, Record<string, number>>;
+type Result = { id: string; data(): Promise<ResultData> };
+type Response = { results: Result[]; filters: Filters } | null;
+type Pagefind = {
+  options(options: object): Promise<void>;
+  init(): Promise<void>;
+  debouncedSearch(term: string, options: object, ms: number): Promise<Response>;
+  preload(term: string, options: object): Promise<void>;
+  filters(): Promise<Filters>;
+};
+
+/** Filters as the dialog offers them: Pagefind filter key and its label. */
+const FILTERS = [
+  ['service', 'Service'],
+  ['category', 'Category'],
+  ['method', 'Auth method'],
+] as const;
+
+/**
+ * Results filled in at once, then per "Show more results" (or ArrowDown past the last one): each needs its fragment,
+ * and a page's fragment (its whole text, for the excerpt) is 2–3 kB, the largest part of a first query after the
+ * engine and the index chunk. A property result shows as up to four cards (reference and service rows).
+ */
+const PAGE_SIZE = 3;
+
+/** An element with properties (className, textContent, href…) and children. */
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: object = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const node: HTMLElementTagNameMap[K] = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+function card(hit: Hit): HTMLLIElement {
+  const item = el('li', { className: 'search-result' }, el('a', { className: 'search-result-link', href: hit.href, textContent: hit.title }));
+  if (hit.context) item.append(el('p', { className: 'search-context', textContent: hit.context }));
+  if (hit.excerptHtml) {
+    const excerpt = el('p', { className: 'search-excerpt' });
+    // Pagefind escapes the page text and adds only <mark>: the one place HTML from the index is used.
+    excerpt.innerHTML = hit.excerptHtml;
+    item.append(excerpt);
+  }
+  if (hit.sections.length) {
+    item.append(el('ul', { className: 'search-sections' }, ...hit.sections.map((s) => el('li', {}, el('a', { href: s.href, textContent: s.title })))));
+  }
+  return item;
+}
+
+export async function createSearchDialog(bundle: string, opener: HTMLButtonElement) {
+  // The site's base path: the bundle is <base>pagefind/.
+  const base = bundle.replace(/pagefind\/$/, '');
+  const servicePage = (id: string) => `${base}services/${id}/`;
+  const pagefind = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as Pagefind;
+  // No worker: the worker script is a second copy of the engine (12 kB more) for searches that take milliseconds.
+  await pagefind.options({
+    noWorker: true,
+    excerptLength: 24,
+    // Ranking for a reference site: short property records beat long pages that mention the same words.
+    ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, context: 0, row: 0, services: 0, serviceCount: 0 } },
+  });
+  await pagefind.init();
+
+  const input = el('input', { type: 'search', className: 'search-input', placeholder: 'Property, service or setting', autocomplete: 'off', spellcheck: false });
+  input.setAttribute('aria-label', 'Search the documentation');
+  const summary = el('p', { className: 'search-summary', id: 'search-summary' });
+  summary.setAttribute('role', 'status');
+  input.setAttribute('aria-describedby', summary.id);
+  const list = el('ul', { className: 'search-results' });
+  list.setAttribute('aria-label', 'Results');
+  const more = el('button', { type: 'button', className: 'search-more', hidden: true, textContent: 'Show more results' });
+  const close = el('button', { type: 'button', className: 'search-close', textContent: 'Close' });
+  const toggle = el('button', { type: 'button', className: 'search-filters-toggle', textContent: 'Filters' });
+  toggle.setAttribute('aria-expanded', 'false');
+  toggle.setAttribute('aria-controls', 'search-filters');
+  const selects = new Map<string, HTMLSelectElement>();
+  const panel = el('div', { className: 'search-filters', id: 'search-filters', hidden: true });
+  for (const [key, label] of FILTERS) {
+    const select = el('select', { name: key }, el('option', { value: '', textContent: 'Any' }));
+    selects.set(key, select);
+    panel.append(el('label', { className: 'search-filter' }, `${label} `, select));
+  }
+  const dialog = el(
+    'dialog',
+    { className: 'search-dialog' },
+    el(
+      'div',
+      { className: 'search-box' },
+      el('div', { className: 'search-head' }, input, close),
+      el('div', { className: 'search-tools' }, toggle, panel),
+      summary,
+      list,
+      more,
+      el('p', { className: 'search-hints', textContent: '↑ ↓ move between results · Enter opens · Esc closes' }),
+    ),
+  );
+  dialog.setAttribute('aria-label', 'Search');
+  document.body.append(dialog);
+
+  let results: Result[] = [];
+  let shown = 0;
+  let generation = 0;
+  let filterCounts: Filters | undefined;
+  /** Service display name → id, for the chosen service's rows (loaded with the filter values). */
+  let serviceIds: Record<string, string> = {};
+
+  const resultLinks = () => [...list.getElementsByClassName('search-result-link')] as HTMLAnchorElement[];
+
+  const chosenService = () => {
+    const name = selects.get('service')?.value;
+    const id = name ? serviceIds[name] : undefined;
+    return name && id ? { id, name } : undefined;
+  };
+
+  const chosenFilters = () => {
+    const chosen: Record<string, string> = {};
+    for (const [key, select] of selects) if (select.value) chosen[key] = select.value;
+    return chosen;
+  };
+
+  /** Option labels with the counts of the current query (or of the whole index before any query). */
+  const labelOptions = (counts: Filters) => {
+    for (const [key, select] of selects) {
+      const values = counts[key] ?? {};
+      const current = select.value;
+      const names = Object.keys(values).sort((a, b) => a.localeCompare(b));
+      const options = names.map((name) => el('option', { value: name, textContent: `${name} (${values[name]})` }));
+      select.replaceChildren(el('option', { value: '', textContent: 'Any' }), ...options);
+      // A chosen value stays chosen (and listed) even when the current query has no result for it.
+      if (current && !names.includes(current)) select.append(el('option', { value: current, textContent: `${current} (0)` }));
+      select.value = current;
+    }
+  };
+
+  const showMore = async () => {
+    const mine = generation;
+    const batch = results.slice(shown, shown + PAGE_SIZE);
+    shown += batch.length;
+    more.hidden = true;
+    const data = await Promise.all(batch.map((r) => r.data()));
+    if (mine !== generation) return;
+    const chosen = chosenService();
+    list.append(...data.flatMap((d) => toHits(d, { servicePage, chosen }).map(card)));
+    more.hidden = shown >= results.length;
+  };
+
+  const run = async () => {
+    const mine = ++generation;
+    const term = input.value.trim();
+    if (!term) {
+      results = [];
+      list.replaceChildren();
+      summary.textContent = '';
+      more.hidden = true;
+      return;
+    }
+    const response = await pagefind.debouncedSearch(term, { filters: chosenFilters() }, 120);
+    if (!response || mine !== generation) return;
+    results = response.results;
+    shown = 0;
+    list.replaceChildren();
+    if (filterCounts) labelOptions(response.filters);
+    await showMore();
+    if (mine === generation) summary.textContent = summaryText(term, results.length);
+  };
+
+  input.addEventListener('input', () => void run());
+  more.addEventListener('click', () => {
+    const next = shown;
+    void showMore().then(() => resultLinks()[next]?.focus());
+  });
+  close.addEventListener('click', () => dialog.close());
+  toggle.addEventListener('click', async () => {
+    const open = toggle.getAttribute('aria-expanded') !== 'true';
+    toggle.setAttribute('aria-expanded', String(open));
+    panel.hidden = !open;
+    // The filter files list every value's results: they load here, when asked for, not with the first query.
+    if (open && !filterCounts) {
+      const ids = fetch(`${base}search-services.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
+      [filterCounts, serviceIds] = await Promise.all([pagefind.filters(), ids]);
+      labelOptions(filterCounts);
+      if (input.value.trim()) void run();
+    }
+  });
+  for (const select of selects.values()) select.addEventListener('change', () => void run());
+
+  // Arrow keys move between the field and the result links; Enter follows a link as links do.
+  dialog.addEventListener('keydown', (event) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    const target = event.target as HTMLElement;
+    if (target instanceof HTMLSelectElement) return;
+    const links = resultLinks();
+    if (!links.length || (target !== input && !links.includes(target as HTMLAnchorElement))) return;
+    const at = links.indexOf(target as HTMLAnchorElement);
+    const down = event.key === 'ArrowDown';
+    let next: HTMLElement | undefined;
+    if (target === input) next = down ? links[0] : undefined;
+    else if (at >= 0) next = down ? links[at + 1] : at === 0 ? input : links[at - 1];
+    event.preventDefault();
+    if (next) next.focus();
+    // Past the last result: load the next ones and move onto the first of them.
+    else if (down && at === links.length - 1 && !more.hidden) void showMore().then(() => resultLinks()[at + 1]?.focus());
+  });
+
+  let returnFocus: HTMLElement | null = null;
+  dialog.addEventListener('close', () => {
+    opener.setAttribute('aria-expanded', 'false');
+    returnFocus?.focus();
+  });
+  // A click on the backdrop (the dialog itself has no padding: its box is .search-box) closes it.
+  dialog.addEventListener('click', (event) => {
+    if (event.target === dialog) dialog.close();
+  });
+
+  return {
+    open() {
+      if (dialog.open) return input.focus();
+      returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      opener.setAttribute('aria-expanded', 'true');
+      dialog.showModal();
+      input.focus();
+      input.select();
+    },
+  };
+}
+
+/** Started by site.ts's <script data-search-bundle>; the opener is the header's Search button. */
+async function start() {
+  const script = document.querySelector<HTMLScriptElement>('script[data-search-bundle]');
+  const opener = document.querySelector<HTMLButtonElement>('[data-search-open]');
+  if (!script || !opener) return;
+  try {
+    const dialog = await createSearchDialog(script.dataset.searchBundle ?? '/pagefind/', opener);
+    document.addEventListener('search:open', () => dialog.open());
+    dialog.open();
+  } catch {
+    document.dispatchEvent(new CustomEvent('search:failed'));
+  }
+}
+
+void start();

@@ -1,0 +1,93 @@
+/** Result data → the dialog's cards: pages, property records expanded into service rows, a chosen service, the summary line. */
+import { fc, test as propTest } from '@fast-check/vitest';
+import { describe, expect, test } from 'vitest';
+import { decodeServices, summaryText, toHits, type ResultData } from '../../../src/lib/search/hits.ts';
+
+const servicePage = (id: string) => `/docs/services/${id}/`;
+
+const record: ResultData = {
+  url: '/docs/reference/#prop-APIKey',
+  excerpt: 'The <mark>API</mark> key…',
+  meta: {
+    title: 'APIKey',
+    context: 'Reference · Help Scout, Intercom · Authentication · inside ProfileSettings',
+    row: 'Authentication · inside ProfileSettings',
+    services: 'helpscout=Help Scout|intercom=Intercom',
+    serviceCount: '2',
+  },
+};
+
+const page: ResultData = {
+  url: '/docs/services/intercom/',
+  excerpt: 'open the <mark>Developer</mark> Hub',
+  meta: { title: 'Connect to Intercom' },
+  sub_results: [
+    { title: 'Connect to Intercom', url: '/docs/services/intercom/', excerpt: '' },
+    { title: 'OAuth', url: '/docs/services/intercom/#auth-oauth', excerpt: '' },
+    { title: 'Access token', url: '/docs/services/intercom/#auth-token', excerpt: '' },
+    { title: 'Corrections', url: '/docs/services/intercom/#corrections', excerpt: '' },
+    { title: 'Steps', url: '/docs/services/intercom/#steps', excerpt: '' },
+  ],
+};
+
+describe('toHits', () => {
+  test('a page is one card with its matching sections (not itself again), at most maxSections', () => {
+    const [hit, ...rest] = toHits(page, { servicePage, maxSections: 2 });
+    expect(rest).toEqual([]);
+    expect(hit).toEqual({
+      title: 'Connect to Intercom',
+      href: '/docs/services/intercom/',
+      context: '',
+      excerptHtml: 'open the <mark>Developer</mark> Hub',
+      sections: [
+        { title: 'OAuth', href: '/docs/services/intercom/#auth-oauth' },
+        { title: 'Access token', href: '/docs/services/intercom/#auth-token' },
+      ],
+    });
+  });
+
+  test('a property record is its reference entry, then a row card per service it names', () => {
+    const hits = toHits(record, { servicePage });
+    expect(hits.map((h) => [h.title, h.href, h.context])).toEqual([
+      ['APIKey', '/docs/reference/#prop-APIKey', 'Reference · Help Scout, Intercom · Authentication · inside ProfileSettings'],
+      ['APIKey', '/docs/services/helpscout/#prop-APIKey', 'Help Scout · Authentication · inside ProfileSettings'],
+      ['APIKey', '/docs/services/intercom/#prop-APIKey', 'Intercom · Authentication · inside ProfileSettings'],
+    ]);
+    expect(hits[0]!.excerptHtml).toBe(record.excerpt);
+  });
+
+  test('with a service chosen, that service’s row comes first and is the only row, even when the record does not name it', () => {
+    const hits = toHits({ ...record, meta: { ...record.meta, services: 'aircall=Aircall' } }, { servicePage, chosen: { id: 'intercom', name: 'Intercom' } });
+    expect(hits.map((h) => h.href)).toEqual(['/docs/services/intercom/#prop-APIKey', '/docs/reference/#prop-APIKey']);
+  });
+
+  test('a record no service lists is its reference entry alone', () => {
+    expect(toHits({ ...record, meta: { ...record.meta, services: '', serviceCount: '0' } }, { servicePage }).map((h) => h.href)).toEqual(['/docs/reference/#prop-APIKey']);
+  });
+});
+
+describe('decodeServices', () => {
+  test('reads id=Name pairs; a name may contain = and spaces; empty input is no service', () => {
+    expect(decodeServices('a=A b|c=C=D')).toEqual([
+      { id: 'a', name: 'A b' },
+      { id: 'c', name: 'C=D' },
+    ]);
+    expect(decodeServices('')).toEqual([]);
+    expect(decodeServices(undefined)).toEqual([]);
+  });
+
+  propTest.prop([fc.array(fc.record({ id: fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), name: fc.string({ minLength: 1 }).filter((s) => !s.includes('|')) }))])(
+    'round-trips what records.ts writes',
+    (services) => {
+      expect(decodeServices(services.map((s) => `${s.id}=${s.name}`).join('|'))).toEqual(services);
+    },
+  );
+});
+
+test.each([
+  ['zqxjvwk', 0, 'No results for zqxjvwk'],
+  ['APIKey', 1, '1 result for APIKey'],
+  ['proxy', 1234, '1,234 results for proxy'],
+])('summary for %s with %i results', (term, count, text) => {
+  expect(summaryText(term, count)).toBe(text);
+});
