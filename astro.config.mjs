@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import pagefindIndex from './src/integrations/pagefind.ts';
+import contentWatch from './src/integrations/content-watch.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
 
@@ -22,7 +23,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
-  integrations: [mdx(), preact(), pagefindIndex()],
+  // contentWatch: under `astro dev`, an edit to content/services or content/properties shows on reload.
+  integrations: [mdx(), preact(), pagefindIndex(), contentWatch()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
   vite: { build: { assetsInlineLimit: 0 } },
