@@ -40,6 +40,7 @@ describe('canonical spelling', () => {
 
   test('a value outside the allowed list is left alone (validate reports it)', () => {
     expect(canonicalPairs('AuthScheme=OAuth2', s)).toEqual([['AuthScheme', 'OAuth2']]);
+    expect(validate('AuthScheme=OAuth2', s).filter((p) => p.property === 'AuthScheme').map((p) => p.code)).toEqual(['invalid-enum-value']);
   });
 
   test('ProfileSettings is canonicalized inside, and written in single quotes', () => {
