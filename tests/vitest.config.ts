@@ -3,8 +3,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Two projects: `unit` runs in Node on sources only; `e2e` reads the built site (`tests/site/`: HTML
-// structure) and drives Chromium against it (`tests/e2e/`), so `npm test` builds first (tests/run-all.mjs).
+// Two projects: `unit` runs in Node on sources (the engine and builder-model tests on the acme fixture,
+// tests/support/acme.ts, never on content/); `e2e` checks the real site: its content (`tests/site/content/`: facts about
+// the real services, unit-speed), the built HTML (`tests/site/`) and Chromium driving it (`tests/e2e/`), so
+// `npm test` builds first (tests/run-all.mjs).
 export default defineConfig({
   root,
   test: {

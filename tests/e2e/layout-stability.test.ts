@@ -58,21 +58,19 @@ describe('cumulative layout shift while the builder loads', () => {
         await page.getByRole('tab', { name: 'Build' }).waitFor({ state: 'attached' });
         await page.getByRole('button', { name: /^Reset/ }).waitFor({ state: 'attached' }); // the form, not just the tabs
         await settled(page);
-        // Every shift so far (buffered), as the Layout Instability API reports it; no input happened.
-        const shifts = await page.evaluate(
-          () =>
-            new Promise<{ value: number; sources: string[] }[]>((resolve) => {
-              new PerformanceObserver((list) =>
-                resolve(
-                  list.getEntries().map((entry) => {
-                    const shift = entry as PerformanceEntry & { value: number; sources?: { node?: Node | null }[] };
-                    return { value: shift.value, sources: (shift.sources ?? []).map((s) => (s.node as Element | null)?.className ?? '?') };
-                  }),
-                ),
-              ).observe({ type: 'layout-shift', buffered: true });
-              setTimeout(() => resolve([]), 500); // no entry at all: nothing shifted
-            }),
-        );
+        // Every shift so far, as the Layout Instability API reports it; no input happened. observe() with
+        // `buffered` puts the recorded entries in the observer's buffer at once (Performance Timeline spec), so
+        // takeRecords() reads them synchronously: no waiting for a callback that never comes when nothing shifted.
+        const shifts = await page.evaluate(() => {
+          const observer = new PerformanceObserver(() => {});
+          observer.observe({ type: 'layout-shift', buffered: true });
+          const entries = observer.takeRecords();
+          observer.disconnect();
+          return entries.map((entry) => {
+            const shift = entry as PerformanceEntry & { value: number; sources?: { node?: Node | null }[] };
+            return { value: shift.value, sources: (shift.sources ?? []).map((s) => (s.node as Element | null)?.className ?? '?') };
+          });
+        });
         const total = shifts.reduce((sum, s) => sum + s.value, 0);
         expect(total, JSON.stringify(shifts)).toBeLessThan(0.02);
         expect(opened.faults()).toEqual([]);

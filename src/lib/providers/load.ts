@@ -1,11 +1,11 @@
 /**
- * Reads the metadata files from disk and builds the catalog once per process. Build-time only (Node):
- * pages and tests import this; the browser island receives one service as props instead.
+ * Reads the metadata files from disk and builds the catalog. Build-time only (Node): pages and tests import
+ * this; the browser island receives one service as props instead.
  *
- * The content folder defaults to `./content`; `CONNECTOR_CONTENT_DIR` points elsewhere (the scale benchmark
- * and the fixture-service test build the same site from other data, with no code change).
+ * The content folder defaults to `./content`; `CONNECTOR_CONTENT_DIR` points elsewhere (the scale benchmark,
+ * the fixture-service test and the dev-preview test build the same site from other data, with no code change).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { buildCatalog, CatalogError, unknownDecisionTargets, type Catalog } from './catalog.ts';
 
@@ -13,16 +13,20 @@ export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');
 }
 
+/** The two folders of data files; the dev watcher (src/integrations/content-watch.ts) watches the same ones. */
+export const dataFolders = ['properties', 'services'] as const;
+
+function jsonFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((n) => n.endsWith('.json')).sort().map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
 function readJsonFolder(dir: string): Record<string, unknown> {
   const files: Record<string, unknown> = {};
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  } catch {
-    return files;
-  }
-  for (const name of names) {
-    const path = join(dir, name);
+  for (const path of jsonFiles(dir)) {
     const shown = relative(process.cwd(), path) || path;
     try {
       files[shown] = JSON.parse(readFileSync(path, 'utf8'));
@@ -41,10 +45,48 @@ export function loadCatalog(dir = contentDir()): Catalog {
   return catalog;
 }
 
-let cached: { dir: string; catalog: Catalog } | undefined;
-/** The catalog for this process, built once. */
+/**
+ * Names, sizes and modification times of the data files: a stat per file, far cheaper than a load, and it
+ * changes when a writer saves, adds or deletes a file.
+ */
+function signature(dir: string): string {
+  return dataFolders
+    .flatMap((folder) => jsonFiles(join(dir, folder)))
+    .map((path) => {
+      try {
+        const { size, mtimeMs } = statSync(path);
+        return `${path}:${size}:${mtimeMs}`;
+      } catch {
+        return `${path}:gone`;
+      }
+    })
+    .join('\n');
+}
+
+/**
+ * Under `astro dev` (and Vitest) each call checks the files, so a writer's edit shows on the next reload; a bad
+ * edit throws its CatalogError on every request until it is fixed, and the server keeps running. A production
+ * build (`DEV` false; undefined when the bench bundles this for plain Node) loads once per process: no stat
+ * per page.
+ */
+const watchFiles = (): boolean => Boolean(import.meta.env?.DEV);
+
+type Cached = { dir: string; signature: string | undefined; result: { catalog: Catalog } | { error: unknown } };
+let cached: Cached | undefined;
+
+/** The catalog for this process: built once, or again after a content file changed (dev only). */
 export function getCatalog(): Catalog {
   const dir = contentDir();
-  if (!cached || cached.dir !== dir) cached = { dir, catalog: loadCatalog(dir) };
-  return cached.catalog;
+  const current = watchFiles() ? signature(dir) : undefined;
+  if (!cached || cached.dir !== dir || cached.signature !== current) {
+    let result: Cached['result'];
+    try {
+      result = { catalog: loadCatalog(dir) };
+    } catch (error) {
+      result = { error };
+    }
+    cached = { dir, signature: current, result };
+  }
+  if ('error' in cached.result) throw cached.result.error;
+  return cached.result.catalog;
 }

@@ -1,54 +1,57 @@
-/** canonicalize / canonicalPairs: documented spellings, duplicates resolved, a stable order, meaning kept. */
+/**
+ * canonicalize / canonicalPairs: documented spellings, duplicates resolved, a stable order, meaning kept. Runs on
+ * the `acme` fixture service (tests/support/acme.ts) and inline variations of it, never on content/; the same
+ * checks on the real services are in tests/site/content/canonicalize.test.ts.
+ */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { canonicalPairs, canonicalize, effectivePairs, lookupProperty, parse, parseAny, validate, type Pair } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
+import { acme } from '../../support/acme.ts';
 
-const services = getCatalog().services;
-const service = (id: string) => {
-  const found = services.find((s) => s.id === id);
-  if (!found) throw new Error(`no service ${id} in the catalog`);
-  return found;
-};
+const s = acme();
+/** acme with its user-and-password method as the one a string without AuthScheme selects. */
+const basicImplied: ResolvedService = { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m.id === 'basic' })) };
 
 describe('canonical spelling', () => {
   test('keys take the documented spelling (any case, or an old alias); enum values their documented casing', () => {
     expect(
       canonicalize(
-        `profile=C:\\p\\Intercom.apip;Auth Scheme=oauth;initiateoauth=GetAndRefresh;oauthclientid=i;OAUTHCLIENTSECRET=s;callbackurl=http://localhost:3333;firewalltype=socks4`,
-        service('intercom'),
+        `profile=C:\\p\\AcmeLedger.apip;Auth Scheme=oauth;initiateoauth=GetAndRefresh;oauthclientid=i;OAUTHCLIENTSECRET=s;callbackurl=http://localhost:3333;firewalltype=socks4`,
+        s,
       ),
     ).toBe(
-      'Profile=C:\\p\\Intercom.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=i;OAuthClientSecret=s;CallbackURL=http://localhost:3333;FirewallType=SOCKS4',
+      'Profile=C:\\p\\AcmeLedger.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=i;OAuthClientSecret=s;CallbackURL=http://localhost:3333;FirewallType=SOCKS4',
     );
   });
 
   test('only enum values change: other values, booleans included, are kept as written', () => {
-    expect(canonicalize('Profile=x.apip;Readonly=TRUE;User=MixedCase;Timeout= 30 ', service('aircall'))).toBe(
-      'Profile=x.apip;User=MixedCase;Readonly=TRUE;Timeout=30',
+    expect(canonicalize('Profile=x.apip;AuthScheme=basic;Readonly=TRUE;User=MixedCase;Timeout= 30 ', s)).toBe(
+      'Profile=x.apip;AuthScheme=BASIC;User=MixedCase;Timeout=30;Readonly=TRUE',
     );
   });
 
   test('an enum value padded with spaces still maps to its documented spelling', () => {
-    expect(canonicalPairs(`Profile=x;AuthScheme=" oauth "`, service('leaddesk'))).toEqual([
+    expect(canonicalPairs(`Profile=x;AuthScheme=" oauth "`, s)).toEqual([
       ['Profile', 'x'],
       ['AuthScheme', 'OAUTH'],
     ]);
   });
 
   test('a value outside the allowed list is left alone (validate reports it)', () => {
-    expect(canonicalPairs('AuthScheme=OAuth2', service('intercom'))).toEqual([['AuthScheme', 'OAuth2']]);
+    expect(canonicalPairs('AuthScheme=OAuth2', s)).toEqual([['AuthScheme', 'OAuth2']]);
+    expect(validate('AuthScheme=OAuth2', s).filter((p) => p.property === 'AuthScheme').map((p) => p.code)).toEqual(['invalid-enum-value']);
   });
 
   test('ProfileSettings is canonicalized inside, and written in single quotes', () => {
-    expect(canonicalize(`profilesettings="apikey=k"; Profile=C:\\p\\Intercom.apip`, service('intercom'))).toBe(
-      "Profile=C:\\p\\Intercom.apip;ProfileSettings='APIKey=k'",
+    expect(canonicalize(`profilesettings="apikey=k"; Profile=C:\\p\\AcmeLedger.apip`, s)).toBe(
+      "Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k'",
     );
-    expect(canonicalPairs(`ProfileSettings='apikey=k;Zed=1;apikey=k2'`, service('intercom'))).toEqual([['ProfileSettings', [['APIKey', 'k2'], ['Zed', '1']]]]);
+    expect(canonicalPairs(`ProfileSettings='apikey=k;Zed=1;apikey=k2'`, s)).toEqual([['ProfileSettings', [['APIKey', 'k2'], ['Zed', '1']]]]);
   });
 
   test('a ProfileSettings value with syntax errors is kept as text rather than rebuilt', () => {
-    expect(canonicalPairs(`ProfileSettings='apikey=k;Region'`, service('intercom'))).toEqual([['ProfileSettings', 'apikey=k;Region']]);
+    expect(canonicalPairs(`ProfileSettings='apikey=k;Region'`, s)).toEqual([['ProfileSettings', 'apikey=k;Region']]);
   });
 });
 
@@ -59,12 +62,13 @@ describe('duplicates and removals (builder semantics)', () => {
       ['A', '3'],
       ['c', '4'],
     ]);
-    expect(canonicalize('Timeout=5;Logfile=x;Logfile=;User=a;user=b', service('aircall'))).toBe('User=b;Timeout=5');
+    expect(canonicalize('Timeout=5;Logfile=x;Logfile=;User=a;user=b', s)).toBe('Timeout=5;User=b');
+    expect(canonicalize('Timeout=5;Logfile=x;Logfile=;User=a;user=b', basicImplied)).toBe('User=b;Timeout=5');
   });
 
   test('a name and its alias are one property: the later one in the text wins', () => {
-    expect(canonicalPairs('Auth Scheme=NONE;AuthScheme=OAUTH', service('helpscout'))).toEqual([['AuthScheme', 'OAUTH']]);
-    expect(canonicalPairs('AuthScheme=OAUTH;Auth Scheme=none', service('helpscout'))).toEqual([['AuthScheme', 'NONE']]);
+    expect(canonicalPairs('Auth Scheme=NONE;AuthScheme=OAUTH', s)).toEqual([['AuthScheme', 'OAUTH']]);
+    expect(canonicalPairs('AuthScheme=OAUTH;Auth Scheme=none', s)).toEqual([['AuthScheme', 'NONE']]);
   });
 
   test('without a service, keys keep their spelling and order', () => {
@@ -72,7 +76,7 @@ describe('duplicates and removals (builder semantics)', () => {
   });
 
   test('a jdbc:api: prefix is read and dropped', () => {
-    expect(canonicalize('jdbc:api:User=u;Profile=x.apip', service('aircall'))).toBe('Profile=x.apip;User=u');
+    expect(canonicalize('jdbc:api:User=u;Profile=x.apip', s)).toBe('Profile=x.apip;User=u');
   });
 });
 
@@ -80,8 +84,8 @@ describe('order', () => {
   test('Profile, AuthScheme, ProfileSettings, then the method requirements and options in its order, other known properties alphabetically, unknown keys as written', () => {
     const text =
       'Zulu=1;Timeout=5;OAuthSettingsLocation=C:\\t.txt;CallbackURL=http://x;Alpha=2;OAuthClientSecret=s;Readonly=true;' +
-      'ProfileSettings=\'APIKey=k\';OAuthClientId=i;InitiateOAuth=GETANDREFRESH;AuthScheme=OAUTH;FirewallType=NONE;Profile=C:\\p\\Intercom.apip';
-    expect(canonicalPairs(text, service('intercom')).map(([key]) => key)).toEqual([
+      'ProfileSettings=\'APIKey=k\';OAuthClientId=i;InitiateOAuth=GETANDREFRESH;AuthScheme=OAUTH;FirewallType=NONE;Profile=C:\\p\\AcmeLedger.apip';
+    expect(canonicalPairs(text, s).map(([key]) => key)).toEqual([
       'Profile',
       'AuthScheme',
       'ProfileSettings',
@@ -102,19 +106,22 @@ describe('order', () => {
     ]);
   });
 
-  test('without AuthScheme the implied method decides the order (AirCall: User, then Password)', () => {
-    expect(canonicalize('Password=p;Timeout=1;User=u;Profile=x.apip', service('aircall'))).toBe('Profile=x.apip;User=u;Password=p;Timeout=1');
+  test('without AuthScheme the implied method decides the order (user and password implied: User, then Password)', () => {
+    expect(canonicalize('Password=p;Timeout=1;User=u;Profile=x.apip', basicImplied)).toBe('Profile=x.apip;User=u;Password=p;Timeout=1');
+    // acme's implied method (token) has no top-level fields: the same keys fall back to alphabetical.
+    expect(canonicalize('Password=p;Timeout=1;User=u;Profile=x.apip', s)).toBe('Profile=x.apip;Password=p;Timeout=1;User=u');
   });
 
-  test('the chosen method changes the order (AirCall OAuth: User and Password become ordinary properties)', () => {
-    expect(canonicalize('Password=p;User=u;Profile=x.apip;AuthScheme=OAUTH;OAuthClientSecret=s;OAuthClientId=i', service('aircall'))).toBe(
+  test('the chosen method changes the order (OAuth: User and Password become ordinary properties)', () => {
+    expect(canonicalize('Password=p;User=u;Profile=x.apip;AuthScheme=BASIC;Timeout=3', s)).toBe('Profile=x.apip;AuthScheme=BASIC;User=u;Password=p;Timeout=3');
+    expect(canonicalize('Password=p;User=u;Profile=x.apip;AuthScheme=OAUTH;OAuthClientSecret=s;OAuthClientId=i', basicImplied)).toBe(
       'Profile=x.apip;AuthScheme=OAUTH;OAuthClientId=i;OAuthClientSecret=s;Password=p;User=u',
     );
   });
 
   test('the order does not depend on the order written', () => {
     const pairs: Pair[] = [
-      ['Profile', 'C:\\p\\LeadDesk.apip'],
+      ['Profile', 'C:\\p\\AcmeLedger.apip'],
       ['AuthScheme', 'OAUTH'],
       ['InitiateOAuth', 'GETANDREFRESH'],
       ['OAuthClientId', 'i'],
@@ -123,10 +130,10 @@ describe('order', () => {
       ['Password', 'p'],
       ['Timeout', '5'],
     ];
-    const expected = canonicalize(pairs.map(([k, v]) => `${k}=${v as string}`).join(';'), service('leaddesk'));
+    const expected = canonicalize(pairs.map(([k, v]) => `${k}=${v as string}`).join(';'), s);
     for (let shift = 1; shift < pairs.length; shift++) {
       const rotated = [...pairs.slice(shift), ...pairs.slice(0, shift)];
-      expect(canonicalize(rotated.map(([k, v]) => `${k}=${v as string}`).join(';'), service('leaddesk'))).toBe(expected);
+      expect(canonicalize(rotated.map(([k, v]) => `${k}=${v as string}`).join(';'), s)).toBe(expected);
     }
   });
 });
@@ -143,7 +150,10 @@ describe('properties', () => {
     )
     .map((tokens) => tokens.join(''));
   const cleanText = tokenText.filter((t) => !parseAny(t).problems.some((p) => p.severity === 'error'));
-  const serviceId = fc.constantFrom(...services.map((s) => s.id));
+  // acme and a variation, so the order rules of both an implied ProfileSettings method and a top-level one are hit.
+  const variants: Record<string, ResolvedService> = { acme: s, basicImplied };
+  const serviceId = fc.constantFrom(...Object.keys(variants));
+  const service = (id: string) => variants[id]!;
 
   propTest.prop([cleanText, serviceId], { numRuns: 1500 })('canonicalize is idempotent', (text, id) => {
     const once = canonicalize(text, service(id));
@@ -153,20 +163,20 @@ describe('properties', () => {
   propTest.prop([cleanText, serviceId], { numRuns: 1500 })(
     'the canonical form means the same settings and draws no spelling notes',
     (text, id) => {
-      const s = service(id);
-      const once = canonicalize(text, s);
+      const svc = service(id);
+      const once = canonicalize(text, svc);
       // Property → value in effect, a name and its alias being one property (the later one in the text wins).
       const fold = (t: string) => {
         const settings = new Map<string, string>();
         const pairs = effectivePairs(parse(t)).sort((a, b) => a.entry.span.start - b.entry.span.start);
         for (const p of pairs) {
-          const name = lookupProperty(s, p.key)?.property.name ?? p.key;
+          const name = lookupProperty(svc, p.key)?.property.name ?? p.key;
           settings.set(name.toLowerCase(), p.entry.nested ? '(nested)' : p.value.trim().toLowerCase());
         }
         return [...settings].sort();
       };
       expect(fold(once)).toEqual(fold(text));
-      const notes = validate(once, s).filter((p) => p.code === 'noncanonical-name' || p.code === 'enum-casing');
+      const notes = validate(once, svc).filter((p) => p.code === 'noncanonical-name' || p.code === 'enum-casing');
       expect(notes).toEqual([]);
     },
   );

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+import { acme } from '../../support/acme.ts';
 import { BOUND, parseShapes, validateShapes, type Measured } from './support/scaling.ts';
 
 const probe = fileURLToPath(new URL('./support/scaling-probe.ts', import.meta.url));
@@ -20,8 +20,9 @@ let measured: Map<string, Measured>;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'connstr-scaling-'));
   try {
-    const serviceFile = join(dir, 'intercom.json');
-    writeFileSync(serviceFile, JSON.stringify(getCatalog().services.find((s) => s.id === 'intercom')));
+    // The fixture service, not content/: like Intercom it has a token in ProfileSettings and an OAuth method.
+    const serviceFile = join(dir, 'acme.json');
+    writeFileSync(serviceFile, JSON.stringify(acme()));
     const out = execFileSync(process.execPath, ['--expose-gc', probe, serviceFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const results = JSON.parse(out) as Measured[];
     measured = new Map(results.map((m) => [m.name, m]));

@@ -22,12 +22,24 @@ import {
   type Problem,
   type Span,
 } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
+import { acme } from '../../support/acme.ts';
 import { referenceParse } from './reference-grammar.ts';
 
-const services = getCatalog().services;
-const serviceIds = services.map((s) => s.id);
-const serviceById = (id: string) => services.find((s) => s.id === id)!;
+/**
+ * The validator runs on the `acme` fixture (never content/) and inline variations of it, so every way a
+ * string selects its auth method is hit: a ProfileSettings method implied, a top-level one implied, none
+ * implied (AuthScheme needed), and a single method.
+ */
+const s = acme();
+const variants: Record<string, ResolvedService> = {
+  acme: s,
+  'acme, user and password implied': { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m.id === 'basic' })) },
+  'acme, none implied': { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: false })) },
+  'acme, token only': { ...s, authMethods: s.authMethods.filter((m) => m.id === 'token') },
+};
+const serviceIds = Object.keys(variants);
+const serviceById = (id: string) => variants[id]!;
 
 // --- Arbitraries -----------------------------------------------------------------------------
 
@@ -52,7 +64,7 @@ const tokenText = fc
     fc.constantFrom(
       'Profile', 'ProfileSettings', 'APIKey', 'apikey', 'AuthScheme', 'Auth Scheme', 'OAUTH', 'oauth', 'NONE', 'BASIC', 'APIKEY',
       'InitiateOAuth', 'GetAndRefresh', 'OAuthClientId', 'OAuthClientSecret', 'OAuthClientSecert', 'CallbackURL', 'http://a',
-      'Timeout', 'Readonly', 'yes', '12', 'Other', 'User', 'Password', 'C:\\p\\Intercom.apip', 'x.apip', 'LeadDesk.apip',
+      'Timeout', 'Readonly', 'yes', '12', 'Other', 'User', 'Password', 'C:\\p\\Intercom.apip', 'x.apip', 'AcmeLedger.apip',
       'jdbc:api:', '=', '==', ';', "'", '"', "''", '""', ' ', 'a', 'b c', '\u0000', '\u0001', '\n', '\t', '\u0085',
       "ProfileSettings='", 'ProfileSettings="', "APIKey='", 'Profile=x.apip;',
     ),
@@ -66,7 +78,7 @@ const knownKey = fc.constantFrom(
   'OAuthClientSecert', 'CallbackURL', 'User', 'Password', 'Timeout', 'Readonly', 'FirewallType', 'Logfile', 'Foo',
 );
 const knownValue = fc.constantFrom(
-  'C:\\profiles\\Intercom.apip', 'C:\\profiles\\LeadDesk.apip', '/p/AirCall.apip', 'x.txt', 'OAUTH', 'oauth', 'NONE', 'APIKEY', 'BASIC', 'Kerberos',
+  'C:\\profiles\\Intercom.apip', 'C:\\profiles\\AcmeLedger.apip', '/p/AirCall.apip', 'x.txt', 'OAUTH', 'oauth', 'NONE', 'APIKEY', 'BASIC', 'Kerberos',
   'GETANDREFRESH', 'off', 'http://localhost:3333', 'localhost', 'yes', 'true', '30', 'abc', 'socks5', 'k', "it's", 'a;b', 'say "hi"', '',
 );
 const pairText = fc.tuple(knownKey, knownValue).map(([k, v]) => serialize([[k, v]]));

@@ -1,23 +1,25 @@
 import { describe, expect, test } from 'vitest';
 import { navigation, sidebarServiceLimit } from '../../../src/lib/site/nav.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
 import type { Catalog } from '../../../src/lib/providers/catalog.ts';
+import { acmeCatalog } from '../../support/acme.ts';
 
-const real = getCatalog();
-/** The real catalog with its first service copied `count` times under new ids. */
+// The acme fixture, never content/: how many services the real site has must not matter here.
+const fixture = acmeCatalog();
+/** The fixture catalog with its service copied `count` times under new ids. */
 function catalogOf(count: number): Catalog {
-  const template = real.services[0]!;
+  const template = fixture.services[0]!;
   const services = Array.from({ length: count }, (_, i) => ({ ...template, id: `svc-${i}`, name: `Svc ${i}`, brandName: undefined }));
-  return { ...real, services };
+  return { ...fixture, services };
 }
 const serviceLinks = (catalog: Catalog, current?: string) =>
   navigation(catalog, current).find((group) => group.label === 'Services')!.links;
 
 describe('sidebar services', () => {
   test('a small catalog lists every service, by its brand name', () => {
-    const links = serviceLinks(real);
-    expect(links.map((l) => l.label)).toEqual(real.services.map((s) => s.brandName ?? s.name));
-    expect(links.map((l) => l.href)).toContain('/services/helpscout/');
+    const small: Catalog = { ...fixture, services: [...fixture.services, { ...fixture.services[0]!, id: 'beta', name: 'Beta Books', brandName: 'beta·books' }] };
+    const links = serviceLinks(small);
+    expect(links.map((l) => l.label)).toEqual(['Acme Ledger', 'beta·books']);
+    expect(links.map((l) => l.href)).toEqual(['/services/acme/', '/services/beta/']);
   });
 
   test('at the limit every service is still listed', () => {

@@ -105,7 +105,7 @@ export function quadratic(text: string): number {
   return sum;
 }
 
-/** Every case, measured one after another. `service` is the one validate() checks against (Intercom). */
+/** Every case, measured one after another. `service` is the one validate() checks against (the acme fixture). */
 export function measureAll(service: ResolvedService): Measured[] {
   return [
     ...parseShapes.map(([name, make]) => scaling(`parse: ${name}`, make, (text) => parseAny(text))),

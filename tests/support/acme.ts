@@ -1,0 +1,25 @@
+/**
+ * The `acme` fixture service (tests/fixtures/providers/acme-content), loaded on its own: its own trimmed
+ * driver properties, no file from content/. Engine and builder-model unit tests run on it, so editing the
+ * real content (adding a service, rewording a method) never breaks them; facts about the real services are
+ * tested in tests/site/content/.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Catalog, ResolvedService } from '../../src/lib/providers/catalog.ts';
+import { loadCatalog } from '../../src/lib/providers/load.ts';
+
+export const acmeContentDir = fileURLToPath(new URL('../fixtures/providers/acme-content', import.meta.url));
+
+let catalog: Catalog | undefined;
+/** The catalog of the fixture folder: the one service `acme`. */
+export function acmeCatalog(): Catalog {
+  catalog ??= loadCatalog(acmeContentDir);
+  return catalog;
+}
+
+/** The resolved `acme` service (properties resolved against the fixture's driver properties). */
+export function acme(): ResolvedService {
+  const found = acmeCatalog().services.find((s) => s.id === 'acme');
+  if (!found) throw new Error('the acme fixture has no service "acme"');
+  return found;
+}
