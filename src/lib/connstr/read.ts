@@ -4,7 +4,7 @@
  * and mapped back, so findings point into the pasted text and fixes are written in the pasted form (a fix
  * inside a C# literal comes back escaped for C#). Browser compatible, no side effects.
  */
-import { foldKey } from './chars.ts';
+import { foldKey, isControl } from './chars.ts';
 import { expectString } from './guard.ts';
 import { applyEdits } from './edits.ts';
 import { parse } from './parse.ts';
@@ -194,7 +194,7 @@ function readOdbc(pasted: string): Reading {
       if (!inHead) out.copy(pasted, v, end);
     } else {
       end = nextSemicolon(pasted, v);
-      if (!inHead) out.copy(pasted, v, end);
+      if (!inHead) writeBare(out, pasted, v, end, foldKey(key) === 'profilesettings');
     }
     i = end;
     if (inHead) bodyStart = Math.min(n, end + 1);
@@ -261,6 +261,26 @@ function writeQuoted(out: Mapped, braced: NonNullable<ReturnType<typeof readBrac
   out.push(quote, open, open + 1);
   for (let k = 0; k < value.length; k++) out.push(value[k] === quote ? quote + quote : value[k]!, starts[k]!, ends[k]!);
   out.push(quote, close, close + 1);
+}
+
+/**
+ * A bare ODBC value. ODBC takes any character up to `;` bare, the plain grammar does not (a control
+ * character, a quote at the end): such a value is written quoted, its quotes mapped to its first and last
+ * characters; any other value is copied as is.
+ */
+function writeBare(out: Mapped, pasted: string, from: number, to: number, nested: boolean): void {
+  let last = to;
+  while (last > from && /\s/.test(pasted[last - 1]!)) last--;
+  const value = pasted.slice(from, last);
+  let needsQuotes = /['"]$/.test(value);
+  for (let k = 0; k < value.length && !needsQuotes; k++) needsQuotes = isControl(value.charCodeAt(k)) && !/[\t\n\r\v\f]/.test(value[k]!);
+  if (!needsQuotes || value.includes('\0')) {
+    out.copy(pasted, from, to);
+    return;
+  }
+  const starts = Array.from({ length: value.length }, (_c, k) => from + k);
+  writeQuoted(out, { value, starts, ends: starts.map((k) => k + 1), open: from, close: Math.max(from, last - 1) }, nested);
+  out.copy(pasted, last, to);
 }
 
 /** A plain body written back with ODBC braces for quoted values, as the pasted string had them. */
