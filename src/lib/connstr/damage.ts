@@ -138,6 +138,20 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
   return problems;
 }
 
+/** The top-level entry with a quoted value whose quotes enclose `at` (binary search: entries are in text order). */
+function quotedEntryAt(entries: readonly Entry[], at: number): Entry | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = entries[mid]!;
+    if (e.span.end <= at) lo = mid + 1;
+    else if (e.span.start > at) hi = mid - 1;
+    else return e.quoted !== null && at > e.valueSpan.start && at < e.innerSpan.end ? e : undefined;
+  }
+  return undefined;
+}
+
 function isInsideUnterminated(result: ParseResult, at: number): boolean {
   for (const p of result.problems) if (p.code === 'unterminated-quote' && at >= p.span.start) return true;
   return false;
@@ -159,30 +173,36 @@ function curlyQuotes(result: ParseResult, problems: Problem[]): void {
     let b = i - 1;
     while (b >= 0 && isWhitespace(text.charCodeAt(b))) b--;
     if (b < 0 || text[b] !== '=' || text[b - 1] === '=') continue;
-    const family = single ? SINGLE_CURLY + "'" : DOUBLE_CURLY + '"';
+    // Inside a quoted value (ProfileSettings='…', or any quoted value) the close must be curly too and come
+    // before the outer closing quote, which is not ours to change.
+    const container = quotedEntryAt(result.entries, i);
+    const limit = container ? container.innerSpan.end : text.length;
+    const family = single ? SINGLE_CURLY + (container ? '' : "'") : DOUBLE_CURLY + (container ? '' : '"');
     let close = -1;
-    for (let j = failed[single ? 'single' : 'double'] ? text.length : i + 1; j < text.length; j++) {
+    for (let j = !container && failed[single ? 'single' : 'double'] ? limit : i + 1; j < limit; j++) {
       if (!family.includes(text[j]!)) continue;
       let k = j + 1;
-      while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
-      if (k >= text.length || text[k] === ';' || ((text[k] === "'" || text[k] === '"') && nestedAt(result, j) !== undefined)) {
+      while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+      if (k >= limit || text[k] === ';') {
         close = j;
         break;
       }
     }
-    if (close === -1) failed[single ? 'single' : 'double'] = true;
+    if (close === -1 && !container) failed[single ? 'single' : 'double'] = true;
     const straight = single ? "'" : '"';
     const content = close === -1 ? '' : text.slice(i + 1, close);
     const quote = !content.includes(straight) ? straight : !content.includes(single ? '"' : "'") ? (single ? '"' : "'") : undefined;
     const span = { start: i, end: close === -1 ? i + 1 : close + 1 };
+    // Written inside another quoted value (not a nested list, whose edits `scoped` escapes), the quote is doubled.
+    const written = quote !== undefined && container && !container.nested && container.quoted === quote ? quote + quote : quote;
     const fix =
-      close !== -1 && quote !== undefined
+      close !== -1 && quote !== undefined && written !== undefined
         ? {
             description: `Replace the curly quotes with straight ${quote} quotes.`,
             // A curly quote that opens a bare ProfileSettings value is its outer quote, not text inside the list.
             edits: (nestedAt(result, i)?.within.start === i ? (e: TextEdit[]) => e : (e: TextEdit[]) => scoped(result, i, e))([
-              { start: i, end: i + 1, text: quote },
-              { start: close, end: close + 1, text: quote },
+              { start: i, end: i + 1, text: written },
+              { start: close, end: close + 1, text: written },
             ]),
           }
         : undefined;
@@ -261,12 +281,15 @@ export function refineProblems(problems: Problem[], result: ParseResult, service
         const open = p.span.start;
         const q = text[open]!;
         const other = q === '"' ? "'" : '"';
-        for (let j = open + 1; j < text.length; j++) {
+        // Inside ProfileSettings the search stops where the list does: the outer closing quote is not this value's.
+        const nested = nestedAt(result, open);
+        const limit = nested && open > nested.within.start ? nested.within.end : text.length;
+        for (let j = open + 1; j < limit; j++) {
           if (text[j] === q) break;
           if (text[j] !== other) continue;
           let k = j + 1;
-          while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
-          if (k < text.length && text[k] !== ';') continue;
+          while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+          if (k < limit && text[k] !== ';') continue;
           return {
             ...p,
             code: 'mismatched-quote',

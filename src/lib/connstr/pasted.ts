@@ -30,7 +30,14 @@ export function checkPasted(pasted: string, service: ServiceRules, options: Vali
   expectOptionalObject('checkPasted(pasted, service, options)', 'options', options);
   const reading = readPasted(pasted);
   const result = parseAny(reading.text);
-  const found = refineProblems([...validate(result, service, options), ...damageProblems(result, service)], result, service);
+  const damage = damageProblems(result, service);
+  // A name spoilt by a curly quote or an invisible character is repaired by that damage's own fix; a
+  // did-you-mean rename would drop the character but leave its partner (the closing quote) behind.
+  const spoilt = damage.filter((p) => p.code === 'curly-quote' || p.code === 'invisible-character' || p.code === 'nonbreaking-space').map((p) => p.span);
+  const checked = validate(result, service, options).map((p) =>
+    p.code === 'unknown-property' && p.fix && spoilt.some((s) => s.start < p.span.end && s.end > p.span.start) ? { ...p, fix: undefined } : p,
+  );
+  const found = refineProblems([...checked, ...damage], result, service);
   const problems = found.map((p) => toPasted(reading, p));
   return { reading, problems: sortProblems(problems) };
 }

@@ -274,7 +274,8 @@ function writeBare(out: Mapped, pasted: string, from: number, to: number, nested
   const value = pasted.slice(from, last);
   let needsQuotes = /['"]$/.test(value);
   for (let k = 0; k < value.length && !needsQuotes; k++) needsQuotes = isControl(value.charCodeAt(k)) && !/[\t\n\r\v\f]/.test(value[k]!);
-  if (!needsQuotes || value.includes('\0')) {
+  // A line break followed by `name=` is a lost `;`: left to the plain reading, which reports it.
+  if (!needsQuotes || value.includes('\0') || /[\r\n][^=;]*=/.test(value)) {
     out.copy(pasted, from, to);
     return;
   }
@@ -314,8 +315,30 @@ interface Literal {
   style: 'regular' | 'verbatim' | 'raw';
 }
 
-/** Code text before the literal: a call, an assignment with a type, an import, or nothing but a literal prefix. */
-const CODE_HEAD = /[()]|\bimport\b|\b(?:using|var|string|String|final|val|let|const|new)\s/;
+/** A declaration with a type or keyword: `var cs =`, `string cs =`, `String url =`, `final String url =`. */
+const DECLARATION = /(?:^|[\s;{}])(?:var|string|String|final\s+String|val|let|const|auto)\s+[A-Za-z_]\w*\s*=$/;
+/** A call that takes the string: `new APIConnection(`, `DriverManager.getConnection(`, `mod.connect(`. */
+const CALL = /[A-Za-z_][\w.]*\s*\($/;
+/** Names code gives a connection string (`conn_str = "…"` in Python has no keyword to go by). */
+const CONNECTION_VARIABLE = /(?:^|[\s;])(?:conn|connection|cs|connstr|conn_str|connection_string|connectionstring|url|jdbc_url|dsn)\w*\s*=$/i;
+
+/**
+ * Whether the text before a literal is code. Plain strings have quoted values too (`User="a b"`,
+ * `ProfileSettings='APIKey=x;…'`, a path with `(x86)`), so only what code writes right before a string
+ * counts: a call's `(`, a declaration, an assignment with spaces around `=` or to a connection-ish name,
+ * or nothing at all (a bare literal).
+ */
+function isCodeHead(head: string, value: string): boolean {
+  const h = head.trimEnd();
+  if (h === '') return true;
+  if (CALL.test(h) || DECLARATION.test(h)) return true;
+  // `name = "…"` with spaces, as code is written, or `conn_str="…"`: the string must then look like a whole connection string.
+  if (CONNECTION_VARIABLE.test(h) || (/(?:^|[\s;])[A-Za-z_]\w*\s+=$/.test(h) && /\s$/.test(head))) {
+    const inner = parse(value);
+    return inner.entries.length >= 2 || foldKey(inner.entries[0]?.key ?? '') === 'profile' || /^\s*jdbc:/i.test(value);
+  }
+  return false;
+}
 
 function readCode(pasted: string): Reading | undefined {
   const q = firstQuote(pasted);
@@ -352,14 +375,7 @@ function readCode(pasted: string): Reading | undefined {
   if (!value.includes('=')) return undefined;
   // The literal must be the last thing of substance: `);`, a comment, or nothing.
   if (!/^[\s);]*(?:(?:\/\/|#)[^\n]*)?\s*$/.test(tail)) return undefined;
-  const bareAssignment = !CODE_HEAD.test(head) && head.trim() !== '';
-  if (bareAssignment) {
-    // `User="a=b"` is a plain pair; `conn_str = "Profile=…;…"` is code. Tell them apart by what the literal holds.
-    if (!/^[\s]*[A-Za-z_][\w.]*\s*=\s*$/.test(head)) return undefined;
-    const inner = parse(value);
-    if (inner.entries.length < 2 && foldKey(inner.entries[0]?.key ?? '') !== 'profile' && !/^\s*jdbc:/i.test(value)) return undefined;
-  }
-  if (!CODE_HEAD.test(head) && head.trim() !== '' && !bareAssignment) return undefined;
+  if (!isCodeHead(head, value)) return undefined;
   const out = new Mapped();
   for (const l of literals) for (let k = 0; k < l.value.length; k++) out.push(l.value[k]!, l.starts[k]!, l.ends[k]!);
   const { text, source } = out.done(last.contentEnd);

@@ -239,7 +239,11 @@ class Validator {
   /** A fix that writes an entry, value kept, as `property` at the property's own level. `verb`: "Move", "Rename to X and move it". */
   moveFix(entry: Entry, index: number, scope: Scope, property: PropertyRule, verb: string): Fix | undefined {
     const value = entry.value;
-    if (value === null) return undefined;
+    // A ProfileSettings recovered from broken quoting has no reliable end to insert at or remove from.
+    if (value === null || this.profileSettings?.entry.invalid) return undefined;
+    // Already set where it belongs: moving this one there would override that value, so which one is meant is the user's call.
+    const home = property.placement === 'top' ? this.top.entries : (this.profileSettings?.scope?.entries ?? []);
+    if (home.some((e) => e !== entry && e.value !== null && lookupProperty(this.service, e.key)?.property.name === property.name)) return undefined;
     const it = verb === 'Move' ? `${verb} ${property.name}` : verb;
     if (property.placement === 'profileSettings') {
       if (scope.level !== 'top') return undefined;
@@ -535,7 +539,7 @@ class Validator {
         // Written only at the wrong level: `wrong-level` already says where to move it.
         if (item) continue;
         const fix: Fix | undefined =
-          req.value !== undefined
+          req.value !== undefined && !(property?.placement === 'profileSettings' && this.profileSettings?.entry.invalid)
             ? {
                 description: `Add ${req.property}=${req.value}.`,
                 edits: property?.placement === 'profileSettings' ? this.addToProfileSettings(req.property, req.value) : this.appendTop(serialize([[req.property, req.value]])),

@@ -148,7 +148,15 @@ describe('findings point into the pasted text, and fixes are written in its form
   });
 
   test('plain strings with quoted values stay plain', () => {
-    for (const text of ['User="1234 5678";Password="x"', 'User="a=b"', "Password='it''s';User=u", 'Profile=C:\\x\\A.apip']) {
+    for (const text of [
+      'User="1234 5678";Password="x"',
+      'User="a=b"',
+      "Password='it''s';User=u",
+      'Profile=C:\\x\\A.apip',
+      "ProfileSettings='APIKey=k;Profile=C:\\p\\A.apip'",
+      "Profile=C:\\Program Files (x86)\\A.apip;User='a;b'",
+      "ConnectionLifeTime='30;Profile=x'",
+    ]) {
       expect(readPasted(text), text).toMatchObject({ form: 'plain', text });
     }
   });
