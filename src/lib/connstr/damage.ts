@@ -84,7 +84,7 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
     });
   }
 
-  curlyQuotes(result, problems);
+  curlyQuotes(result, service, problems);
   unquotedProfileSettings(result, service, problems);
 
   // Stray `;`: empty pairs at the start, in between, and at the end (top level).
@@ -161,7 +161,7 @@ function isInsideUnterminated(result: ParseResult, at: number): boolean {
  * A value that opens with a curly quote (‘…’, “…”) was meant to be quoted. When the matching close is found
  * (curly or straight, followed by `;`, a closing outer quote or the end), both become straight quotes.
  */
-function curlyQuotes(result: ParseResult, problems: Problem[]): void {
+function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Problem[]): void {
   const text = result.text;
   // A search for a closing quote that failed from one position fails from every later one: each family is searched to the end at most once.
   const failed = { single: false, double: false };
@@ -191,7 +191,13 @@ function curlyQuotes(result: ParseResult, problems: Problem[]): void {
     if (close === -1 && !container) failed[single ? 'single' : 'double'] = true;
     const straight = single ? "'" : '"';
     const content = close === -1 ? '' : text.slice(i + 1, close);
-    const quote = !content.includes(straight) ? straight : !content.includes(single ? '"' : "'") ? (single ? '"' : "'") : undefined;
+    // Quotes that take in a line break or another property (`“a;\nUser=b”`) may be a lost closing quote
+    // as well as a value with `;` in it: the finding stays, the fix is left to the user.
+    const spansPairs = /[\r\n]/.test(content) || content.split(';').slice(1).some((part) => {
+      const eq = part.indexOf('=');
+      return eq > 0 && lookupProperty(service, part.slice(0, eq).trim()) !== undefined;
+    });
+    const quote = spansPairs ? undefined : !content.includes(straight) ? straight : !content.includes(single ? '"' : "'") ? (single ? '"' : "'") : undefined;
     const span = { start: i, end: close === -1 ? i + 1 : close + 1 };
     // Written inside another quoted value (not a nested list, whose edits `scoped` escapes), the quote is doubled.
     const written = quote !== undefined && container && !container.nested && container.quoted === quote ? quote + quote : quote;

@@ -142,6 +142,9 @@ function readOdbc(pasted: string): Reading {
   let bodyStart = 0;
   let braced = false;
   let inHead = true;
+  // Without any braced value (a `DSN=…;` head and plain pairs, the documented form) the pairs are the plain
+  // form and are read as such; with braces (`Driver={…}`) a bare value may hold what ODBC allows bare.
+  const odbcBare = /(?:^|;)[^=;]*=[ \t]*\{/.test(pasted);
   while (i < n) {
     // Separators and whitespace between pairs.
     let j = i;
@@ -194,7 +197,8 @@ function readOdbc(pasted: string): Reading {
       if (!inHead) out.copy(pasted, v, end);
     } else {
       end = nextSemicolon(pasted, v);
-      if (!inHead) writeBare(out, pasted, v, end, foldKey(key) === 'profilesettings');
+      if (!inHead && odbcBare) writeBare(out, pasted, v, end, foldKey(key) === 'profilesettings');
+      else if (!inHead) out.copy(pasted, v, end);
     }
     i = end;
     if (inHead) bodyStart = Math.min(n, end + 1);

@@ -241,6 +241,8 @@ class Validator {
     const value = entry.value;
     // A ProfileSettings recovered from broken quoting has no reliable end to insert at or remove from.
     if (value === null || this.profileSettings?.entry.invalid) return undefined;
+    // An overridden duplicate would win once moved (a later one at the same level is the one in effect now).
+    if (scope.entries.some((e, k) => k > index && foldKey(e.key) === foldKey(entry.key))) return undefined;
     // Already set where it belongs: moving this one there would override that value, so which one is meant is the user's call.
     const home = property.placement === 'top' ? this.top.entries : (this.profileSettings?.scope?.entries ?? []);
     if (home.some((e) => e !== entry && e.value !== null && lookupProperty(this.service, e.key)?.property.name === property.name)) return undefined;
