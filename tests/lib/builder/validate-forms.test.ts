@@ -55,6 +55,11 @@ describe('fix all safe problems', () => {
     expect(validateView(intercom, fixed.pasted).safeFixes).toBe(0);
   });
 
+  test('the string of the e2e "Fix all safe problems" test fixes to the clean plain string', () => {
+    const typed = "  profile=C:\\profiles\\Intercom.apip;;ProfileSettings=\u2019apikey=k\u2019;\r\n";
+    expect(reduce(pasted(typed), { type: 'fix-all', service: intercom }).pasted).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'");
+  });
+
   test('an unsafe fix (a guessed Profile path) is left for the user', () => {
     const fixed = reduce(pasted("ProfileSettings='APIKey=k'"), { type: 'fix-all', service: intercom });
     expect(fixed.pasted).toBe("ProfileSettings='APIKey=k'");
