@@ -251,8 +251,9 @@ class Validator {
       if (scope.level !== 'top') return undefined;
       return { description: `${it} into ProfileSettings.`, edits: this.moveIntoProfileSettings(entry, index, property.name, value) };
     }
-    // Moving a ProfileSettings out would create a second top-level one that replaces the real list.
-    if (!this.profileSettings || property.name === 'ProfileSettings' || scope.level === 'top') return undefined;
+    // Moving a ProfileSettings out would create a second top-level one that replaces the real list. With two
+    // ProfileSettings, emptying the one in effect would bring back the other: the duplicate goes first.
+    if (!this.profileSettings || property.name === 'ProfileSettings' || scope.level === 'top' || this.profileSettingsCount() > 1) return undefined;
     const outer = this.profileSettings.entry;
     const pairText = serialize([[property.name, value]]);
     // The last setting out takes the list with it: an empty ProfileSettings='' would be left otherwise.
@@ -261,6 +262,13 @@ class Validator {
         ? [{ ...outer.span, text: pairText }]
         : [...this.removeEntry(scope, index), { start: outer.span.end, end: outer.span.end, text: `;${pairText}` }];
     return { description: `${it} out of ProfileSettings to the top level.`, edits };
+  }
+
+  /** How many ProfileSettings the top level writes (a second one replaces the first). */
+  profileSettingsCount(): number {
+    let n = 0;
+    for (const e of this.top.entries) if (lookupProperty(this.service, e.key)?.property.name === 'ProfileSettings') n++;
+    return n;
   }
 
   /** Edits that delete an entry together with the separator that joins it to a neighbour. */
@@ -275,7 +283,7 @@ class Validator {
   removeEntries(scope: Scope, indexes: readonly number[]): TextEdit[] {
     const entries = scope.entries;
     // Removing every setting of ProfileSettings removes the pair, not just its content (no ProfileSettings='' left).
-    if (scope.nested && this.profileSettings && indexes.length === entries.length) {
+    if (scope.nested && this.profileSettings && indexes.length === entries.length && this.profileSettingsCount() === 1) {
       return this.removeEntry(this.top, this.indexIn(this.top, this.profileSettings.entry));
     }
     const edits: TextEdit[] = [];
