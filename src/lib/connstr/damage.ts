@@ -312,10 +312,18 @@ export function refineProblems(problems: Problem[], result: ParseResult, service
         // A break followed by `name=` is a lost `;`; anything else may be meant, so it gets no fix.
         let k = p.span.start;
         while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
-        const eq = text.indexOf('=', k);
+        // Searched up to the value's `;` only, so many line breaks cost one pass over the text.
         const semi = text.indexOf(';', k);
+        const stop = semi === -1 ? text.length : semi;
+        let eq = -1;
+        for (let j = k; j < stop; j++) {
+          if (text.charCodeAt(j) === 0x3d) {
+            eq = j;
+            break;
+          }
+        }
         const key = eq === -1 ? '' : text.slice(k, eq).trim();
-        if (eq === -1 || (semi !== -1 && semi < eq) || !lookupProperty(service, key)) return p;
+        if (eq === -1 || !lookupProperty(service, key)) return p;
         let b = p.span.start;
         while (b > 0 && isWhitespace(text.charCodeAt(b - 1))) b--;
         return { ...p, fix: { description: `Add the missing ";" before ${key}.`, edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };

@@ -242,10 +242,10 @@ class Validator {
     // A ProfileSettings recovered from broken quoting has no reliable end to insert at or remove from.
     if (value === null || this.profileSettings?.entry.invalid) return undefined;
     // An overridden duplicate would win once moved (a later one at the same level is the one in effect now).
-    if (scope.entries.some((e, k) => k > index && foldKey(e.key) === foldKey(entry.key))) return undefined;
+    if (this.lastIndex(scope.entries).get(foldKey(entry.key)) !== index) return undefined;
     // Already set where it belongs: moving this one there would override that value, so which one is meant is the user's call.
     const home = property.placement === 'top' ? this.top.entries : (this.profileSettings?.scope?.entries ?? []);
-    if (home.some((e) => e !== entry && e.value !== null && lookupProperty(this.service, e.key)?.property.name === property.name)) return undefined;
+    if (this.namesSet(home).has(property.name)) return undefined;
     const it = verb === 'Move' ? `${verb} ${property.name}` : verb;
     if (property.placement === 'profileSettings') {
       if (scope.level !== 'top') return undefined;
@@ -264,11 +264,33 @@ class Validator {
     return { description: `${it} out of ProfileSettings to the top level.`, edits };
   }
 
-  /** How many ProfileSettings the top level writes (a second one replaces the first). */
+  /** How many ProfileSettings the top level writes (a second one replaces the first); counted once. */
   profileSettingsCount(): number {
-    let n = 0;
-    for (const e of this.top.entries) if (lookupProperty(this.service, e.key)?.property.name === 'ProfileSettings') n++;
-    return n;
+    return (this.psCount ??= this.top.entries.filter((e) => lookupProperty(this.service, e.key)?.property.name === 'ProfileSettings').length);
+  }
+  psCount?: number;
+
+  /** Per list of entries, built once (a long string may ask for every entry): the last index of each folded key. */
+  readonly lastIndexes = new Map<readonly Entry[], Map<string, number>>();
+  lastIndex(entries: readonly Entry[]): Map<string, number> {
+    let map = this.lastIndexes.get(entries);
+    if (!map) this.lastIndexes.set(entries, (map = new Map(entries.map((e, i) => [foldKey(e.key), i]))));
+    return map;
+  }
+
+  /** Per list of entries, built once: the canonical names of the known properties it sets (with a value). */
+  readonly nameSets = new Map<readonly Entry[], Set<string>>();
+  namesSet(entries: readonly Entry[]): Set<string> {
+    let set = this.nameSets.get(entries);
+    if (!set) {
+      set = new Set();
+      for (const e of entries) {
+        const name = e.value === null ? undefined : lookupProperty(this.service, e.key)?.property.name;
+        if (name) set.add(name);
+      }
+      this.nameSets.set(entries, set);
+    }
+    return set;
   }
 
   /** Edits that delete an entry together with the separator that joins it to a neighbour. */
