@@ -10,6 +10,10 @@ import type { AuthMethod, Requirement } from '../providers/schema.ts';
 import {
   applyEdits,
   canonicalize,
+  checkPasted,
+  fixAll,
+  readPasted,
+  safeFixCodes,
   effectivePairs,
   parseAny,
   resolveMethod,
@@ -18,8 +22,8 @@ import {
   toJava,
   toJdbcUrl,
   toPython,
-  validate,
   type Pair,
+  type PastedForm,
   type Problem,
 } from '../connstr/index.ts';
 
@@ -54,6 +58,8 @@ export type Action =
   | { type: 'field'; property: string; value: string }
   | { type: 'paste'; text: string }
   | { type: 'apply-fix'; problem: Problem }
+  /** "Fix all safe problems": every safe fix of the pasted text, in one step (see `validateView().safeFixes`). */
+  | { type: 'fix-all'; service: ResolvedService }
   | { type: 'load-pasted'; service: ResolvedService }
   | { type: 'tab'; tab: OutputTab }
   | { type: 'reset'; service: ResolvedService }
@@ -106,6 +112,8 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
       return { ...state, pasted: action.text };
     case 'apply-fix':
       return action.problem.fix ? { ...state, pasted: applyEdits(state.pasted, action.problem.fix.edits) } : state;
+    case 'fix-all':
+      return { ...state, pasted: fixAll(state.pasted, action.service, { reportSensitive: false }).text };
     case 'load-pasted': {
       const loaded = fromConnectionString(state.pasted, action.service);
       const current = state.values[action.service.id] ?? {};
@@ -288,14 +296,31 @@ export function problemsByField(problems: readonly Problem[]): Map<string, Probl
   return map;
 }
 
-/** Validation of the built string; fields the user has not filled in yet report "missing" only as a count. */
+/**
+ * Validation of the built string, or of a pasted text in any output form (C#, Java, Python, ODBC, JDBC or
+ * plain): findings, pasting damage included, with spans and fixes in the text as given.
+ */
 export function buildProblems(service: ResolvedService, text: string): Problem[] {
-  return validate(text, service, { reportSensitive: false });
+  return checkPasted(text, service, { reportSensitive: false }).problems;
 }
 
-/** Method and field values read from a pasted string, for "Load into the builder". */
+/**
+ * What validate mode shows about a pasted text, besides the findings: which form was read (for a label such as
+ * "Read as: C# snippet") and how many findings "Fix all safe problems" (action `fix-all`) would settle.
+ */
+export function validateView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number } {
+  const { reading, problems } = checkPasted(text, service, { reportSensitive: false });
+  return {
+    form: reading.form,
+    formLabel: reading.label,
+    problems,
+    safeFixes: problems.filter((p) => p.fix && p.fix.edits.length > 0 && safeFixCodes.has(p.code)).length,
+  };
+}
+
+/** Method and field values read from a pasted string (any output form), for "Load into the builder". */
 export function fromConnectionString(text: string, service: ResolvedService): { methodId: string; values: Record<string, string> } {
-  const pairs = effectivePairs(parseAny(text));
+  const pairs = effectivePairs(parseAny(readPasted(text).text));
   const values: Record<string, string> = {};
   const put = (key: string, value: string) => {
     const property = service.properties.find((p) => p.name.toLowerCase() === key.toLowerCase() || p.aliases.some((a) => a.toLowerCase() === key.toLowerCase()));
@@ -317,7 +342,7 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
 
 /** The service a string is for, from its Profile file name (`…\Intercom.apip`), ignoring case. */
 export function inferServiceId(text: string, services: readonly { id: string; profileFile: string }[]): string | undefined {
-  const profile = effectivePairs(parseAny(text)).find((p) => p.key.toLowerCase() === 'profile')?.value;
+  const profile = effectivePairs(parseAny(readPasted(text).text)).find((p) => p.key.toLowerCase() === 'profile')?.value;
   if (!profile) return undefined;
   const file = profile.trim().split(/[\\/]/).pop()?.toLowerCase();
   return services.find((s) => s.profileFile.toLowerCase() === file)?.id;

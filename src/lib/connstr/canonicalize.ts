@@ -12,6 +12,7 @@
  *  7. unknown keys, in the order written.
  * Inside ProfileSettings the same order applies from step 4 on.
  */
+import { expectInput, expectService } from './guard.ts';
 import { foldKey } from './chars.ts';
 import { effectivePairs } from './pairs.ts';
 import { parseAny } from './parse.ts';
@@ -37,6 +38,8 @@ interface Item {
  * their spelling and order; only duplicates and removals are resolved.
  */
 export function canonicalPairs(input: string | ParseResult, service?: ServiceRules): Pair[] {
+  expectInput('canonicalPairs(input, service)', 'input', input);
+  if (service !== undefined) expectService('canonicalPairs(input, service)', 'service', service);
   const result = typeof input === 'string' ? parseAny(input) : input;
   let method: MethodRule | undefined;
   if (service) {
@@ -48,6 +51,8 @@ export function canonicalPairs(input: string | ParseResult, service?: ServiceRul
 
 /** The canonical connection string of `input` (see the module comment for the order). */
 export function canonicalize(input: string | ParseResult, service?: ServiceRules): string {
+  expectInput('canonicalize(input, service)', 'input', input);
+  if (service !== undefined) expectService('canonicalize(input, service)', 'service', service);
   return serialize(canonicalPairs(input, service));
 }
 

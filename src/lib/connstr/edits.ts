@@ -2,6 +2,7 @@
  * Text edits: applying a fix, and writing edits that land inside a nested (ProfileSettings) value.
  * Browser compatible, no side effects.
  */
+import { expectArray, expectString } from './guard.ts';
 import { quoteNestedValue } from './serialize.ts';
 import type { NestedParseResult, Span, TextEdit } from './types.ts';
 
@@ -10,6 +11,8 @@ import type { NestedParseResult, Span, TextEdit } from './types.ts';
  * refers to the original text; an insertion at the start of a replaced range lands before the new text.
  */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  expectString('applyEdits(text, edits)', 'text', text);
+  expectArray('applyEdits(text, edits)', 'edits', edits);
   const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
   // Building from slices keeps this linear in the text length plus the edits.
   const out: string[] = [];

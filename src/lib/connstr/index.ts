@@ -12,6 +12,7 @@ export type {
   NestedParseResult,
   Pair,
   ParseProblemCode,
+  PasteProblemCode,
   ParseResult,
   Problem,
   ProblemCode,
@@ -61,3 +62,6 @@ export {
   type LiteralOptions,
   type PairsOrString,
 } from './output.ts';
+export { diffEdit, pastedFormLabels, pastedForms, readPasted, toPastedEdits, toPastedSpan, type PastedForm, type Reading } from './read.ts';
+export { checkPasted, fixAll, FIX_ALL_LIMIT, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
+export { damageProblems, refineProblems } from './damage.ts';

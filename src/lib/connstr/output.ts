@@ -8,6 +8,7 @@
  * characters (bidi overrides, zero-width spaces, BOM) and lone surrogates. `{ ascii: true }` escapes
  * every non-ASCII character instead.
  */
+import { expectIterable, expectString } from './guard.ts';
 import { isControl, isWhitespace } from './chars.ts';
 import { InvalidValueError, serialize } from './serialize.ts';
 import type { Pair } from './types.ts';
@@ -20,7 +21,8 @@ export interface LiteralOptions {
 /** Pairs, or a connection string that is already serialized (used as is). */
 export type PairsOrString = Iterable<Pair> | string;
 
-function connectionText(input: PairsOrString): string {
+function connectionText(input: PairsOrString, call: string): string {
+  if (typeof input !== 'string') expectIterable(call, 'input', input, 'a connection string or an iterable of pairs');
   return typeof input === 'string' ? input : serialize(input);
 }
 
@@ -28,7 +30,7 @@ export type JdbcPrefix = 'jdbc:api:' | 'jdbc:cdata:api:';
 
 /** A JDBC URL: the prefix (`jdbc:api:` by default; `jdbc:cdata:api:` avoids clashes with other drivers) plus the pairs. */
 export function toJdbcUrl(input: PairsOrString, prefix: JdbcPrefix = 'jdbc:api:'): string {
-  return prefix + connectionText(input);
+  return prefix + connectionText(input, 'toJdbcUrl(input)');
 }
 
 /** The DSN the vendor's ODBC driver installs (cdata.com KB, Intercom and AirCall ODBC articles). */
@@ -51,7 +53,7 @@ export type OdbcForm = { dsn: string } | { driver: string };
  */
 export function toOdbc(input: PairsOrString, form: OdbcForm = { dsn: defaultOdbcDsn }): string {
   const lead = 'driver' in form ? `Driver=${odbcValue(form.driver, 'Driver', true)}` : `DSN=${odbcValue(form.dsn, 'DSN')}`;
-  const rest = connectionText(input);
+  const rest = connectionText(input, 'toOdbc(input)');
   return rest === '' ? lead : `${lead};${rest}`;
 }
 
@@ -130,6 +132,7 @@ const C_SHARP_SIMPLE: Record<number, string> = { 0: '\\0', 7: '\\a', 8: '\\b', 9
  * `\n`… and `\uXXXX` (never `\x`, whose length is variable).
  */
 export function csharpString(s: string, options: LiteralOptions = {}): string {
+  expectString('csharpString(s)', 's', s);
   let needsEscape = false;
   mapCodePoints(s, (cp, _raw, lone) => {
     if (lone || isUnsafe(cp) || (options.ascii && cp > 0x7e)) needsEscape = true;
@@ -155,6 +158,7 @@ const JAVA_SIMPLE: Record<number, string> = { 8: '\\b', 9: '\\t', 10: '\\n', 12:
  * above U+FFFF, since Java strings are UTF-16).
  */
 export function javaString(s: string, options: LiteralOptions = {}): string {
+  expectString('javaString(s)', 's', s);
   const body = mapCodePoints(s, (cp, _raw, lone) => {
     const simple = JAVA_SIMPLE[cp];
     if (simple !== undefined) return simple;
@@ -174,6 +178,7 @@ const PYTHON_SIMPLE: Record<number, string> = { 9: '\\t', 10: '\\n', 13: '\\r', 
  * `\udXXX`, which Python also allows.
  */
 export function pythonString(s: string, options: LiteralOptions = {}): string {
+  expectString('pythonString(s)', 's', s);
   const body = mapCodePoints(s, (cp, _raw, lone) => {
     const simple = PYTHON_SIMPLE[cp];
     if (simple !== undefined) return simple;
@@ -189,15 +194,16 @@ export function pythonString(s: string, options: LiteralOptions = {}): string {
 
 /** ADO.NET: `using var connection = new APIConnection(…);` with a C# literal of the connection string. */
 export function toCSharp(input: PairsOrString, options: LiteralOptions = {}): string {
-  return `using var connection = new APIConnection(${csharpString(connectionText(input), options)});`;
+  return `using var connection = new APIConnection(${csharpString(connectionText(input, 'toCSharp(input)'), options)});`;
 }
 
 /** JDBC: `DriverManager.getConnection("jdbc:api:…")` with a Java literal of the URL. */
 export function toJava(input: PairsOrString, options: LiteralOptions & { prefix?: JdbcPrefix } = {}): string {
+  if (typeof input !== 'string') expectIterable('toJava(input)', 'input', input, 'a connection string or an iterable of pairs');
   return `Connection connection = DriverManager.getConnection(${javaString(toJdbcUrl(input, options.prefix), options)});`;
 }
 
 /** Python: `import cdata.api as mod` then `mod.connect("…")` with a Python literal of the connection string. */
 export function toPython(input: PairsOrString, options: LiteralOptions = {}): string {
-  return `import cdata.api as mod\n\nconn = mod.connect(${pythonString(connectionText(input), options)})`;
+  return `import cdata.api as mod\n\nconn = mod.connect(${pythonString(connectionText(input, 'toPython(input)'), options)})`;
 }

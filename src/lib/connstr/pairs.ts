@@ -8,6 +8,7 @@
  * Keys match ignoring case. Entries recovered from syntax errors (`entry.invalid`) count too: they are
  * the best reading of what was meant, and the errors are reported separately.
  */
+import { expectInput } from './guard.ts';
 import { foldKey } from './chars.ts';
 import { parse } from './parse.ts';
 import type { Entry, ParseResult } from './types.ts';
@@ -25,6 +26,7 @@ export interface EffectivePair {
 }
 
 function entriesOf(input: string | ParseResult | readonly Entry[]): readonly Entry[] {
+  if (!Array.isArray(input)) expectInput('effectivePairs(input)', 'input', input);
   if (typeof input === 'string') return parse(input).entries;
   return Array.isArray(input) ? input : (input as ParseResult).entries;
 }

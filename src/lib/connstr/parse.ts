@@ -7,6 +7,7 @@
  * It is a single forward scan; every search (`indexOf`) starts at the current position, so the work is
  * linear in the input length.
  */
+import { expectOptionalObject, expectString } from './guard.ts';
 import { codePointLabel, foldKey, isControl, isWhitespace } from './chars.ts';
 import { quoteNestedValue, quoteValue } from './serialize.ts';
 import { applyEdits } from './edits.ts';
@@ -70,7 +71,9 @@ function resync(text: string, i: number): number {
  * @example parse("Profile=C:\\p\\X.apip;ProfileSettings='APIKey=k'").entries[1].nested.entries[0].value === 'k'
  */
 export function parse(text: string, options: ParseOptions = {}): ParseResult {
-  return parseFrom(String(text ?? ''), 0, options);
+  expectString('parse(text)', 'text', text);
+  expectOptionalObject('parse(text, options)', 'options', options);
+  return parseFrom(text, 0, options);
 }
 
 /** The JDBC URL prefixes the driver accepts before the pairs (grammar doc §4). */
@@ -81,7 +84,9 @@ const JDBC_PREFIX = /^[\t\n\v\f\r ]*jdbc:(?:cdata:)?api:/i;
  * `prefix`. Spans stay relative to the full text, prefix included.
  */
 export function parseAny(text: string, options: ParseOptions = {}): ParseResult {
-  const input = String(text ?? '');
+  expectString('parseAny(text)', 'text', text);
+  expectOptionalObject('parseAny(text, options)', 'options', options);
+  const input = text;
   // Only a short head can hold the prefix; slicing it keeps the regex from ever scanning a long input.
   const match = JDBC_PREFIX.exec(input.slice(0, 64));
   if (!match) return parseFrom(input, 0, options);

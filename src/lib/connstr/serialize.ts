@@ -4,6 +4,7 @@
  * string is written `key=''`, because .NET's `key=` re-parses as "remove the key" (corefx#27849).
  * Browser compatible, no side effects.
  */
+import { expectIterable, expectString } from './guard.ts';
 import { isControl, isWhitespace, codePointLabel } from './chars.ts';
 import type { Pair } from './types.ts';
 
@@ -76,6 +77,7 @@ function isBare(value: string): boolean {
  * @example quoteValue('Adven"ture') === `'Adven"ture'`; quoteValue("A'dv\"en;ture") === `"A'dv""en;ture"`
  */
 export function quoteValue(value: string, key = ''): string {
+  expectString('quoteValue(value)', 'value', value);
   if (value.includes('\0')) throw new InvalidValueError(key, 'it contains NUL (U+0000)');
   if (value.length === 0) return "''";
   if (isBare(value)) return value;
@@ -104,8 +106,13 @@ export function quoteNestedValue(inner: string, key = ''): string {
  * @throws InvalidValueError for a value containing NUL
  */
 export function serialize(pairs: Iterable<Pair>): string {
+  expectIterable('serialize(pairs)', 'pairs', pairs);
   const parts: string[] = [];
-  for (const [key, value] of pairs) {
+  for (const pair of pairs) {
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string' || (typeof pair[1] !== 'string' && !Array.isArray(pair[1]))) {
+      throw new TypeError(`serialize(pairs): each pair must be [key, value] with a string key and a string or pair-list value, got ${JSON.stringify(pair) ?? String(pair)}`);
+    }
+    const [key, value] = pair;
     const written = encodeKey(key);
     const text = typeof value === 'string' ? quoteValue(value, key) : quoteNestedValue(serialize(value), key);
     parts.push(`${written}=${text}`);

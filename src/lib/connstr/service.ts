@@ -2,6 +2,7 @@
  * Property and auth-method lookup in a service's rules.
  * Browser compatible, no side effects.
  */
+import { expectService, expectString } from './guard.ts';
 import { foldKey } from './chars.ts';
 import type { MethodRule, PropertyRule } from './rules.ts';
 
@@ -10,6 +11,8 @@ export type PropertyMatch<P extends PropertyRule = PropertyRule> = { property: P
 
 /** Finds a property by name or alias, ignoring case. Generic so a caller with richer property data gets it back. */
 export function lookupProperty<P extends PropertyRule>(service: { readonly properties: readonly P[] }, key: string): PropertyMatch<P> | undefined {
+  if (service === null || typeof service !== 'object' || !Array.isArray(service.properties)) expectService('lookupProperty(service, key)', 'service', service);
+  expectString('lookupProperty(service, key)', 'key', key);
   const folded = foldKey(key);
   for (const property of service.properties) {
     if (foldKey(property.name) === folded) return { property, via: 'name' };
@@ -25,6 +28,8 @@ export function lookupProperty<P extends PropertyRule>(service: { readonly prope
  * case); without an AuthScheme, the method marked `impliedWithoutAuthScheme`, or the only method.
  */
 export function resolveMethod<M extends MethodRule>(service: { readonly authMethods: readonly M[] }, authScheme: string | undefined): M | undefined {
+  if (service === null || typeof service !== 'object' || !Array.isArray(service.authMethods)) expectService('resolveMethod(service, authScheme)', 'service', service);
+  if (authScheme !== undefined) expectString('resolveMethod(service, authScheme)', 'authScheme', authScheme);
   if (authScheme !== undefined) {
     const folded = foldKey(authScheme.trim());
     return service.authMethods.find((m) => m.authSchemes.some((s) => foldKey(s) === folded));

@@ -60,7 +60,17 @@ export type ValidationProblemCode =
   | 'placeholder-value'
   | 'sensitive';
 
-export type ProblemCode = ParseProblemCode | ValidationProblemCode;
+/** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */
+export type PasteProblemCode =
+  | 'curly-quote'
+  | 'mismatched-quote'
+  | 'invisible-character'
+  | 'nonbreaking-space'
+  | 'unquoted-profile-settings'
+  | 'stray-separator'
+  | 'surrounding-whitespace';
+
+export type ProblemCode = ParseProblemCode | ValidationProblemCode | PasteProblemCode;
 
 /** Replace `text.slice(start, end)` with `text`. Edits of one fix never overlap; apply them with `applyEdits`. */
 export type TextEdit = { start: number; end: number; text: string };

@@ -4,6 +4,7 @@
  * positions and, where the repair is unambiguous, one-click fixes (text edits against the input).
  * Browser compatible, no side effects.
  */
+import { expectInput, expectOptionalObject, expectService } from './guard.ts';
 import { closestName } from './names.ts';
 import { foldKey, isWhitespace } from './chars.ts';
 import { nestedEdits } from './edits.ts';
@@ -55,6 +56,9 @@ const BOOLEAN_SYNONYMS: Record<string, 'true' | 'false'> = { yes: 'true', y: 'tr
  * URL is accepted. Never throws.
  */
 export function validate(input: string | ParseResult, service: ServiceRules, options: ValidateOptions = {}): Problem[] {
+  expectInput('validate(input, service)', 'input', input);
+  expectService('validate(input, service)', 'service', service);
+  expectOptionalObject('validate(input, service, options)', 'options', options);
   const result = typeof input === 'string' ? parseAny(input) : input;
   return new Validator(result, service, options).run();
 }
@@ -117,7 +121,7 @@ class Validator {
       const entry = scope.entries[index]!;
       const match = lookupProperty(service, entry.key);
       if (!match) {
-        this.unknown(entry, scope);
+        this.unknown(entry, index, scope);
         continue;
       }
       const { property } = match;
@@ -185,9 +189,17 @@ class Validator {
     return found;
   }
 
-  unknown(entry: Entry, scope: Scope): void {
+  unknown(entry: Entry, index: number, scope: Scope): void {
     const { service } = this;
     const suggestion = this.suggestName(entry.key);
+    const suggested = suggestion === undefined ? undefined : service.properties.find((p) => p.name === suggestion);
+    // A rename alone to a name of the other level would trade this warning for a wrong-level error: move it too.
+    const fix =
+      suggestion === undefined
+        ? undefined
+        : suggested && suggested.placement !== scope.level
+          ? this.moveFix(entry, index, scope, suggested, `Rename to ${suggestion} and move it`)
+          : this.fix(scope, `Rename to ${suggestion}.`, [{ ...entry.keySpan, text: suggestion }]);
     const what = scope.level === 'top' ? `a property the ${service.name} connection accepts` : `a setting of the ${service.name} profile`;
     this.add(
       {
@@ -197,7 +209,7 @@ class Validator {
           ? `${shown(entry.key)} is not ${what}; did you mean ${suggestion}?`
           : `${shown(entry.key)} is not ${what}; check the spelling or remove it.`,
         span: entry.keySpan,
-        fix: suggestion ? this.fix(scope, `Rename to ${suggestion}.`, [{ ...entry.keySpan, text: suggestion }]) : undefined,
+        fix,
       },
       scope,
     );
@@ -216,22 +228,69 @@ class Validator {
 
   /** A property written at the wrong level; the fix moves the pair (value kept) to where it belongs. */
   wrongLevel(entry: Entry, index: number, scope: Scope, property: PropertyRule): void {
-    const value = entry.value;
-    let fix: Fix | undefined;
-    let message: string;
-    if (property.placement === 'profileSettings') {
-      message = `${property.name} is a profile setting, so the driver ignores it at the top level; move it into ProfileSettings='${property.name}=…'.`;
-      if (value !== null) fix = { description: `Move ${property.name} into ProfileSettings.`, edits: this.moveIntoProfileSettings(entry, index, property.name, value) };
-    } else {
-      message = `${property.name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`;
-      // Moving a ProfileSettings out would create a second top-level one that replaces the real list.
-      if (value !== null && this.profileSettings && property.name !== 'ProfileSettings') {
-        const outer = this.profileSettings.entry;
-        const edits = [...this.removeEntry(scope, index), { start: outer.span.end, end: outer.span.end, text: `;${serialize([[property.name, value]])}` }];
-        fix = { description: `Move ${property.name} out of ProfileSettings to the top level.`, edits };
-      }
-    }
+    const message =
+      property.placement === 'profileSettings'
+        ? `${property.name} is a profile setting, so the driver ignores it at the top level; move it into ProfileSettings='${property.name}=…'.`
+        : `${property.name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`;
+    const fix = this.moveFix(entry, index, scope, property, 'Move');
     this.add({ code: 'wrong-level', severity: 'error', message, span: entry.span, property: property.name, fix }, scope);
+  }
+
+  /** A fix that writes an entry, value kept, as `property` at the property's own level. `verb`: "Move", "Rename to X and move it". */
+  moveFix(entry: Entry, index: number, scope: Scope, property: PropertyRule, verb: string): Fix | undefined {
+    const value = entry.value;
+    // A ProfileSettings recovered from broken quoting has no reliable end to insert at or remove from.
+    if (value === null || this.profileSettings?.entry.invalid) return undefined;
+    // An overridden duplicate would win once moved (a later one at the same level is the one in effect now).
+    if (this.lastIndex(scope.entries).get(foldKey(entry.key)) !== index) return undefined;
+    // Already set where it belongs: moving this one there would override that value, so which one is meant is the user's call.
+    const home = property.placement === 'top' ? this.top.entries : (this.profileSettings?.scope?.entries ?? []);
+    if (this.namesSet(home).has(property.name)) return undefined;
+    const it = verb === 'Move' ? `${verb} ${property.name}` : verb;
+    if (property.placement === 'profileSettings') {
+      if (scope.level !== 'top') return undefined;
+      return { description: `${it} into ProfileSettings.`, edits: this.moveIntoProfileSettings(entry, index, property.name, value) };
+    }
+    // Moving a ProfileSettings out would create a second top-level one that replaces the real list. With two
+    // ProfileSettings, emptying the one in effect would bring back the other: the duplicate goes first.
+    if (!this.profileSettings || property.name === 'ProfileSettings' || scope.level === 'top' || this.profileSettingsCount() > 1) return undefined;
+    const outer = this.profileSettings.entry;
+    const pairText = serialize([[property.name, value]]);
+    // The last setting out takes the list with it: an empty ProfileSettings='' would be left otherwise.
+    const edits =
+      scope.entries.length === 1
+        ? [{ ...outer.span, text: pairText }]
+        : [...this.removeEntry(scope, index), { start: outer.span.end, end: outer.span.end, text: `;${pairText}` }];
+    return { description: `${it} out of ProfileSettings to the top level.`, edits };
+  }
+
+  /** How many ProfileSettings the top level writes (a second one replaces the first); counted once. */
+  profileSettingsCount(): number {
+    return (this.psCount ??= this.top.entries.filter((e) => lookupProperty(this.service, e.key)?.property.name === 'ProfileSettings').length);
+  }
+  psCount?: number;
+
+  /** Per list of entries, built once (a long string may ask for every entry): the last index of each folded key. */
+  readonly lastIndexes = new Map<readonly Entry[], Map<string, number>>();
+  lastIndex(entries: readonly Entry[]): Map<string, number> {
+    let map = this.lastIndexes.get(entries);
+    if (!map) this.lastIndexes.set(entries, (map = new Map(entries.map((e, i) => [foldKey(e.key), i]))));
+    return map;
+  }
+
+  /** Per list of entries, built once: the canonical names of the known properties it sets (with a value). */
+  readonly nameSets = new Map<readonly Entry[], Set<string>>();
+  namesSet(entries: readonly Entry[]): Set<string> {
+    let set = this.nameSets.get(entries);
+    if (!set) {
+      set = new Set();
+      for (const e of entries) {
+        const name = e.value === null ? undefined : lookupProperty(this.service, e.key)?.property.name;
+        if (name) set.add(name);
+      }
+      this.nameSets.set(entries, set);
+    }
+    return set;
   }
 
   /** Edits that delete an entry together with the separator that joins it to a neighbour. */
@@ -245,6 +304,10 @@ class Validator {
    */
   removeEntries(scope: Scope, indexes: readonly number[]): TextEdit[] {
     const entries = scope.entries;
+    // Removing every setting of ProfileSettings removes the pair, not just its content (no ProfileSettings='' left).
+    if (scope.nested && this.profileSettings && indexes.length === entries.length && this.profileSettingsCount() === 1) {
+      return this.removeEntry(this.top, this.indexIn(this.top, this.profileSettings.entry));
+    }
     const edits: TextEdit[] = [];
     for (let r = 0; r < indexes.length; r++) {
       const first = indexes[r]!;
@@ -508,7 +571,7 @@ class Validator {
         // Written only at the wrong level: `wrong-level` already says where to move it.
         if (item) continue;
         const fix: Fix | undefined =
-          req.value !== undefined
+          req.value !== undefined && !(property?.placement === 'profileSettings' && this.profileSettings?.entry.invalid)
             ? {
                 description: `Add ${req.property}=${req.value}.`,
                 edits: property?.placement === 'profileSettings' ? this.addToProfileSettings(req.property, req.value) : this.appendTop(serialize([[req.property, req.value]])),

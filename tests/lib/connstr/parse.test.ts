@@ -233,8 +233,8 @@ describe('robustness', () => {
     expect(() => parseAny(input)).not.toThrow();
   });
 
-  test('non-string input is treated as text rather than thrown on', () => {
-    expect(parse(undefined as unknown as string).entries).toEqual([]);
-    expect(parse(42 as unknown as string).problems[0]!.code).toBe('missing-equals');
+  test('non-string input is a programming error, named (issue 13), not read as text', () => {
+    expect(() => parse(undefined as unknown as string)).toThrow('parse(text): text must be a string, got undefined');
+    expect(() => parse(42 as unknown as string)).toThrow('parse(text): text must be a string, got number 42');
   });
 });

@@ -1,0 +1,370 @@
+/**
+ * What pasting from a chat, an email or a word processor does to a connection string, found and, where the
+ * intent is clear, repaired: curly quotes, mismatched quotes, invisible and non-breaking spaces, a
+ * ProfileSettings list that lost its quotes, stray `;`, surrounding whitespace, line breaks, and fixes for
+ * the parser's duplicate keys. Works on the unwrapped connection string (any pasted form); positions are in
+ * that text. Browser compatible, no side effects.
+ */
+import { foldKey, isWhitespace } from './chars.ts';
+import { nestedEdits } from './edits.ts';
+import { shown } from './parse.ts';
+import { quoteNestedValue } from './serialize.ts';
+import { lookupProperty } from './service.ts';
+import type { ServiceRules } from './rules.ts';
+import type { Entry, NestedParseResult, ParseResult, Problem, Span, TextEdit } from './types.ts';
+
+const SINGLE_CURLY = '\u2018\u2019\u201a\u201b';
+const DOUBLE_CURLY = '\u201c\u201d\u201e\u201f';
+/** Zero-width and other invisible characters that a copy brings along and nobody means to type. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
+/** Non-breaking spaces: word processors put them between words. */
+const NBSP = /[\u00a0\u202f\u2007]+/g;
+
+/** The nested lists of a result, found once (a long string may ask about many positions). */
+const nestedLists = new WeakMap<ParseResult, NestedParseResult[]>();
+
+/** The nested list (ProfileSettings) whose written text contains `at`, if any. */
+function nestedAt(result: ParseResult, at: number): NestedParseResult | undefined {
+  let lists = nestedLists.get(result);
+  if (!lists) {
+    lists = result.entries.flatMap((e) => (e.nested && e.nested.within.end > e.nested.within.start ? [e.nested] : []));
+    nestedLists.set(result, lists);
+  }
+  for (const nested of lists) if (at >= nested.within.start && at <= nested.within.end) return nested;
+  return undefined;
+}
+
+/** Edits at `at`, made safe for the quoting of a nested list they land in. */
+function scoped(result: ParseResult, at: number, edits: TextEdit[]): TextEdit[] {
+  const nested = nestedAt(result, at);
+  return nested ? nestedEdits(nested, edits) : edits;
+}
+
+/** Marks the text of quoted leaf values (not a nested list): text inside them is what the user means literally. */
+function quotedLeaves(result: ParseResult): Uint8Array {
+  const marks = new Uint8Array(result.text.length + 1);
+  const mark = (s: Span) => marks.fill(1, s.start, s.end);
+  for (const entry of result.entries) {
+    if (entry.nested) {
+      for (const inner of entry.nested.entries) if (inner.quoted) mark(inner.innerSpan);
+    } else if (entry.quoted) mark(entry.innerSpan);
+  }
+  return marks;
+}
+
+const inside = (marks: Uint8Array, at: number) => marks[at] === 1;
+
+/** Problems of pasted-text damage that the grammar alone does not report. */
+export function damageProblems(result: ParseResult, service: ServiceRules): Problem[] {
+  const text = result.text;
+  const problems: Problem[] = [];
+  const from = result.prefix?.span.end ?? 0;
+
+  for (const m of text.matchAll(INVISIBLE)) {
+    const span = { start: m.index, end: m.index + m[0].length };
+    problems.push({
+      code: 'invisible-character',
+      severity: 'warning',
+      message: `An invisible character (${[...new Set(m[0])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}) came with the paste; it becomes part of the name or value, so remove it.`,
+      span,
+      fix: { description: 'Remove the invisible character.', edits: scoped(result, span.start, [{ ...span, text: '' }]) },
+    });
+  }
+
+  const leaves = quotedLeaves(result);
+  for (const m of text.matchAll(NBSP)) {
+    if (inside(leaves, m.index)) continue;
+    const span = { start: m.index, end: m.index + m[0].length };
+    problems.push({
+      code: 'nonbreaking-space',
+      severity: 'warning',
+      message: 'A non-breaking space came with the paste (word processors insert them); replace it with a normal space or remove it.',
+      span,
+      fix: { description: 'Replace it with a normal space.', edits: scoped(result, span.start, [{ ...span, text: ' ' }]) },
+    });
+  }
+
+  curlyQuotes(result, service, problems);
+  unquotedProfileSettings(result, service, problems);
+
+  // Stray `;`: empty pairs at the start, in between, and at the end (top level).
+  const gaps: Span[] = [];
+  let at = from;
+  for (const entry of result.entries) {
+    gaps.push({ start: at, end: entry.span.start });
+    at = entry.span.end;
+  }
+  gaps.push({ start: at, end: text.length });
+  gaps.forEach((gap, g) => {
+    const slice = text.slice(gap.start, gap.end);
+    if (!/^[\s;]*$/.test(slice)) return;
+    const semis = [...slice.matchAll(/;/g)].map((m) => gap.start + m.index);
+    // Between two entries one `;` belongs; at either end none does.
+    const keep = g > 0 && g < gaps.length - 1 ? 1 : 0;
+    for (const s of semis.slice(keep)) {
+      const where = g === gaps.length - 1 ? 'at the end' : g === 0 ? 'at the start' : 'between two properties';
+      problems.push({
+        code: 'stray-separator',
+        severity: 'info',
+        message: `An extra ";" ${where} makes an empty entry; the driver skips it, so it can go.`,
+        span: { start: s, end: s + 1 },
+        fix: { description: 'Remove the extra ";".', edits: [{ start: s, end: s + 1, text: '' }] },
+      });
+    }
+  });
+
+  // Whitespace around the whole string (a copied line break, indentation).
+  const lead = /^\s+/.exec(text.slice(0))?.[0].length ?? 0;
+  if (lead > 0 && lead < text.length) {
+    problems.push({
+      code: 'surrounding-whitespace',
+      severity: 'info',
+      message: 'The string starts with whitespace or a line break; the driver ignores it, but some tools keep it, so trim it.',
+      span: { start: 0, end: lead },
+      fix: { description: 'Remove the leading whitespace.', edits: [{ start: 0, end: lead, text: '' }] },
+    });
+  }
+  const trail = /\s+$/.exec(text)?.[0].length ?? 0;
+  if (trail > 0 && trail < text.length && !inside(leaves, text.length - trail) && !isInsideUnterminated(result, text.length - trail)) {
+    const span = { start: text.length - trail, end: text.length };
+    problems.push({
+      code: 'surrounding-whitespace',
+      severity: 'info',
+      message: 'The string ends with whitespace or a line break; the driver ignores it, but some tools keep it, so trim it.',
+      span,
+      fix: { description: 'Remove the trailing whitespace.', edits: [{ ...span, text: '' }] },
+    });
+  }
+  return problems;
+}
+
+/** The top-level entry with a quoted value whose quotes enclose `at` (binary search: entries are in text order). */
+function quotedEntryAt(entries: readonly Entry[], at: number): Entry | undefined {
+  let lo = 0;
+  let hi = entries.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const e = entries[mid]!;
+    if (e.span.end <= at) lo = mid + 1;
+    else if (e.span.start > at) hi = mid - 1;
+    else return e.quoted !== null && at > e.valueSpan.start && at < e.innerSpan.end ? e : undefined;
+  }
+  return undefined;
+}
+
+function isInsideUnterminated(result: ParseResult, at: number): boolean {
+  for (const p of result.problems) if (p.code === 'unterminated-quote' && at >= p.span.start) return true;
+  return false;
+}
+
+/**
+ * A value that opens with a curly quote (‘…’, “…”) was meant to be quoted. When the matching close is found
+ * (curly or straight, followed by `;`, a closing outer quote or the end), both become straight quotes.
+ */
+function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Problem[]): void {
+  const text = result.text;
+  // A search for a closing quote that failed from one position fails from every later one: each family is searched to the end at most once.
+  const failed = { single: false, double: false };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const single = SINGLE_CURLY.includes(c);
+    if (!single && !DOUBLE_CURLY.includes(c)) continue;
+    // Only at the start of a value: after `=` and optional whitespace.
+    let b = i - 1;
+    while (b >= 0 && isWhitespace(text.charCodeAt(b))) b--;
+    if (b < 0 || text[b] !== '=' || text[b - 1] === '=') continue;
+    // Inside a quoted value (ProfileSettings='…', or any quoted value) the close must be curly too and come
+    // before the outer closing quote, which is not ours to change.
+    const container = quotedEntryAt(result.entries, i);
+    const limit = container ? container.innerSpan.end : text.length;
+    const family = single ? SINGLE_CURLY + (container ? '' : "'") : DOUBLE_CURLY + (container ? '' : '"');
+    let close = -1;
+    for (let j = !container && failed[single ? 'single' : 'double'] ? limit : i + 1; j < limit; j++) {
+      if (!family.includes(text[j]!)) continue;
+      let k = j + 1;
+      while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+      if (k >= limit || text[k] === ';') {
+        close = j;
+        break;
+      }
+    }
+    if (close === -1 && !container) failed[single ? 'single' : 'double'] = true;
+    const straight = single ? "'" : '"';
+    const content = close === -1 ? '' : text.slice(i + 1, close);
+    // Quotes that take in a line break or another property (`“a;\nUser=b”`) may be a lost closing quote
+    // as well as a value with `;` in it: the finding stays, the fix is left to the user.
+    const spansPairs = /[\r\n]/.test(content) || content.split(';').slice(1).some((part) => {
+      const eq = part.indexOf('=');
+      return eq > 0 && lookupProperty(service, part.slice(0, eq).trim()) !== undefined;
+    });
+    const quote = spansPairs ? undefined : !content.includes(straight) ? straight : !content.includes(single ? '"' : "'") ? (single ? '"' : "'") : undefined;
+    const span = { start: i, end: close === -1 ? i + 1 : close + 1 };
+    // Written inside another quoted value (not a nested list, whose edits `scoped` escapes), the quote is doubled.
+    const written = quote !== undefined && container && !container.nested && container.quoted === quote ? quote + quote : quote;
+    const fix =
+      close !== -1 && quote !== undefined && written !== undefined
+        ? {
+            description: `Replace the curly quotes with straight ${quote} quotes.`,
+            // A curly quote that opens a bare ProfileSettings value is its outer quote, not text inside the list.
+            edits: (nestedAt(result, i)?.within.start === i ? (e: TextEdit[]) => e : (e: TextEdit[]) => scoped(result, i, e))([
+              { start: i, end: i + 1, text: written },
+              { start: close, end: close + 1, text: written },
+            ]),
+          }
+        : undefined;
+    problems.push({
+      code: 'curly-quote',
+      severity: 'error',
+      message:
+        close !== -1
+          ? `This value is wrapped in curly quotes (${c}…${text[close]}), which the driver reads as part of the value; use straight quotes.`
+          : `This value starts with a curly quote (${c}), which the driver reads as part of the value; use a straight quote, or remove it.`,
+      span,
+      fix,
+    });
+    if (close !== -1) i = close;
+  }
+}
+
+/**
+ * `ProfileSettings=APIKey=x;OAuthClientId=y` without quotes: the list ends at the first `;`, and the profile
+ * settings after it land at the top level. The fix quotes the value together with the run of profile settings
+ * that follows it.
+ */
+function unquotedProfileSettings(result: ParseResult, service: ServiceRules, problems: Problem[]): void {
+  const entries = result.entries;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    if (entry.quoted !== null || entry.value === null || entry.invalid || lookupProperty(service, entry.key)?.property.name !== 'ProfileSettings') continue;
+    // Curly quotes around it are a quoting attempt, reported (and fixed) as such.
+    if (SINGLE_CURLY.includes(entry.value[0] ?? '') || DOUBLE_CURLY.includes(entry.value[0] ?? '')) continue;
+    let last = index;
+    while (last + 1 < entries.length && isProfileSetting(service, entries[last + 1]!)) last++;
+    const span = { start: entry.valueSpan.start, end: entries[last]!.span.end };
+    const raw = result.text.slice(span.start, span.end);
+    const moved = entries.slice(index + 1, last + 1).map((e) => e.key);
+    let written: string;
+    try {
+      written = quoteNestedValue(raw);
+    } catch {
+      continue;
+    }
+    problems.push({
+      code: 'unquoted-profile-settings',
+      severity: moved.length > 0 ? 'error' : 'info',
+      message:
+        moved.length > 0
+          ? `ProfileSettings is not quoted, so its list ends at the first ";" and ${moved.map((k) => shown(k)).join(', ')} after it ${moved.length === 1 ? 'lands' : 'land'} at the top level; quote the whole list.`
+          : `ProfileSettings is not quoted; it works for one setting, but quote it as ProfileSettings='…' so more can follow.`,
+      span: moved.length > 0 ? span : entry.valueSpan,
+      property: 'ProfileSettings',
+      fix: { description: moved.length > 0 ? `Quote the list, taking in ${moved.join(', ')}.` : 'Quote the list.', edits: [{ ...span, text: written }] },
+    });
+  }
+}
+
+function isProfileSetting(service: ServiceRules, entry: Entry): boolean {
+  return entry.value !== null && !entry.invalid && lookupProperty(service, entry.key)?.property.placement === 'profileSettings';
+}
+
+/**
+ * Improves the parser's and validator's problems with what pasting tells: a quote closed by the other quote
+ * character, a line break where a `;` is missing, a key split by a line break, a duplicate whose earlier
+ * copy can go. Returns the same list, with fixes added or replaced.
+ */
+export function refineProblems(problems: Problem[], result: ParseResult, service: ServiceRules): Problem[] {
+  const text = result.text;
+  // Entry by key position, per list, for the duplicate fixes (a long string may repeat a key many times).
+  const byKey = new Map<readonly Entry[], Map<number, number>>();
+  const indexOf = (entries: readonly Entry[], keyStart: number) => {
+    let map = byKey.get(entries);
+    if (!map) byKey.set(entries, (map = new Map(entries.map((e, i) => [e.keySpan.start, i]))));
+    return map.get(keyStart) ?? -1;
+  };
+  return problems.map((p) => {
+    switch (p.code) {
+      case 'unterminated-quote': {
+        const open = p.span.start;
+        const q = text[open]!;
+        const other = q === '"' ? "'" : '"';
+        // Inside ProfileSettings the search stops where the list does: the outer closing quote is not this value's.
+        const nested = nestedAt(result, open);
+        const limit = nested && open > nested.within.start ? nested.within.end : text.length;
+        for (let j = open + 1; j < limit; j++) {
+          if (text[j] === q) break;
+          if (text[j] !== other) continue;
+          let k = j + 1;
+          while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+          if (k < limit && text[k] !== ';') continue;
+          return {
+            ...p,
+            code: 'mismatched-quote',
+            message: `${p.message.replace(/;.*$/, '')}, but a ${other} closes it; use the same quote character at both ends.`,
+            span: { start: open, end: j + 1 },
+            related: [{ start: j, end: j + 1 }],
+            fix: { description: `Close the value with ${q} instead of ${other}.`, edits: scoped(result, open, [{ start: j, end: j + 1, text: q }]) },
+          };
+        }
+        return p;
+      }
+      case 'line-break-in-value': {
+        if (p.fix) return p;
+        // A break followed by `name=` is a lost `;`; anything else may be meant, so it gets no fix.
+        let k = p.span.start;
+        while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
+        // Searched up to the value's `;` only, so many line breaks cost one pass over the text.
+        const semi = text.indexOf(';', k);
+        const stop = semi === -1 ? text.length : semi;
+        let eq = -1;
+        for (let j = k; j < stop; j++) {
+          if (text.charCodeAt(j) === 0x3d) {
+            eq = j;
+            break;
+          }
+        }
+        const key = eq === -1 ? '' : text.slice(k, eq).trim();
+        if (eq === -1 || !lookupProperty(service, key)) return p;
+        let b = p.span.start;
+        while (b > 0 && isWhitespace(text.charCodeAt(b - 1))) b--;
+        return { ...p, fix: { description: `Add the missing ";" before ${key}.`, edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };
+      }
+      case 'whitespace-control-in-key': {
+        const raw = text.slice(p.span.start, p.span.end);
+        const joined = raw.replace(/[ ]*[\t\n\v\f\r]+[ ]*/g, '');
+        const match = lookupProperty(service, joined);
+        if (!match || foldKey(joined) === foldKey(raw)) return p;
+        return { ...p, fix: { description: `Join the name: ${match.property.name}.`, edits: scoped(result, p.span.start, [{ ...p.span, text: joined }]) } };
+      }
+      case 'duplicate-key':
+      case 'duplicate-property': {
+        if (p.fix || !p.related?.[0]) return p;
+        const earlier = p.related[0];
+        const scope = nestedAt(result, earlier.start);
+        const entries = scope ? scope.entries : result.entries;
+        const index = indexOf(entries, earlier.start);
+        const later = entries[indexOf(entries, p.span.start)];
+        if (index === -1 || !later) return p;
+        const first = entries[index]!;
+        const same = first.value === later.value;
+        const edits = removeEntry(entries, index);
+        return {
+          ...p,
+          fix: {
+            description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}=${shown(first.value ?? '', 24)} (the later value is the one used).`,
+            edits: scope ? nestedEdits(scope, edits) : edits,
+          },
+        };
+      }
+      default:
+        return p;
+    }
+  });
+}
+
+/** Deletes an entry with the `;` that joins it to its next (or previous) neighbour. */
+function removeEntry(entries: readonly Entry[], index: number): TextEdit[] {
+  const entry = entries[index]!;
+  if (index + 1 < entries.length) return [{ start: entry.span.start, end: entries[index + 1]!.span.start, text: '' }];
+  if (index > 0) return [{ start: entries[index - 1]!.span.end, end: entry.span.end, text: '' }];
+  return [{ ...entry.span, text: '' }];
+}

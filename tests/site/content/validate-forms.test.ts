@@ -1,0 +1,68 @@
+/**
+ * Validate mode of the builder model with every pasted form: which form was read (for the UI's label), the
+ * findings in pasted positions, "Fix all safe problems" as one action, and "Load into the builder" from each
+ * form (the reducer's load-pasted path).
+ */
+import { describe, expect, test } from 'vitest';
+import { canonicalPairs, serialize, toCSharp, toJava, toJdbcUrl, toOdbc, toPython } from '../../../src/lib/connstr/index.ts';
+import { buildProblems, buildString, initialState, reduce, validateView, type BuilderState } from '../../../src/lib/builder/model.ts';
+import { getCatalog } from '../../../src/lib/providers/load.ts';
+
+const catalog = getCatalog();
+const intercom = catalog.services.find((s) => s.id === 'intercom')!;
+// A value with ";" needs quotes inside ProfileSettings: the reading must keep both levels of quoting.
+const plain = serialize([
+  ['Profile', 'C:\\profiles\\Intercom.apip'],
+  ['ProfileSettings', [['APIKey', 'tok;en']]],
+]);
+
+const forms = [
+  ['plain', 'plain', plain],
+  ['jdbc', 'JDBC URL', toJdbcUrl(plain)],
+  ['odbc', 'ODBC (DSN)', toOdbc(canonicalPairs(plain))],
+  ['csharp', 'C# snippet', toCSharp(plain)],
+  ['java', 'Java', toJava(plain)],
+  ['python', 'Python', toPython(plain)],
+] as const;
+
+const pasted = (text: string): BuilderState => reduce({ ...initialState(intercom), mode: 'validate' }, { type: 'paste', text });
+
+describe.each(forms)('%s', (form, label, text) => {
+  test('the view says which form was read, and finds no error', () => {
+    const view = validateView(intercom, text);
+    expect(view).toMatchObject({ form, formLabel: label, safeFixes: 0 });
+    expect(view.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(buildProblems(intercom, text)).toEqual(view.problems);
+  });
+
+  test('Load into the builder fills the fields and builds the same string', () => {
+    const loaded = reduce(pasted(text), { type: 'load-pasted', service: intercom });
+    expect(loaded.mode).toBe('build');
+    expect(loaded.values.intercom).toMatchObject({ Profile: 'C:\\profiles\\Intercom.apip', APIKey: 'tok;en' });
+    expect(buildString(intercom, loaded).text).toBe(plain);
+  });
+});
+
+describe('fix all safe problems', () => {
+  const damaged = `  ${toCSharp("profile=C:\\profiles\\Intercom.apip;ProfileSettings=’apikey=k’;")}`;
+
+  test('counts what it will fix, applies it in one action, in the pasted form', () => {
+    const view = validateView(intercom, damaged);
+    expect(view.form).toBe('csharp');
+    expect(view.safeFixes).toBeGreaterThan(0);
+    const fixed = reduce(pasted(damaged), { type: 'fix-all', service: intercom });
+    expect(fixed.pasted).toBe(`  ${toCSharp("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'")}`);
+    expect(validateView(intercom, fixed.pasted).safeFixes).toBe(0);
+  });
+
+  test('the string of the e2e "Fix all safe problems" test fixes to the clean plain string', () => {
+    const typed = "  profile=C:\\profiles\\Intercom.apip;;ProfileSettings=\u2019apikey=k\u2019;\r\n";
+    expect(reduce(pasted(typed), { type: 'fix-all', service: intercom }).pasted).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'");
+  });
+
+  test('an unsafe fix (a guessed Profile path) is left for the user', () => {
+    const fixed = reduce(pasted("ProfileSettings='APIKey=k'"), { type: 'fix-all', service: intercom });
+    expect(fixed.pasted).toBe("ProfileSettings='APIKey=k'");
+    expect(validateView(intercom, fixed.pasted).problems.map((p) => p.code)).toContain('missing-profile');
+  });
+});
