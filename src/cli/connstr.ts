@@ -34,7 +34,7 @@ Inputs (any number, mixed):
   Files are read, never written: fix and redact print a corrected copy of a file to stdout.
 
 Options:
-  -s, --service <id>      Check against this service (default: recognised from the Profile file name).
+  -s, --service <id>      Check against this service (default: recognized from the Profile file name).
       --to <form>         convert: jdbc, csharp, java, python or odbc.
       --format text|json  Output for people (default) or machines.
   -f, --file <path>       Read this file (repeatable).

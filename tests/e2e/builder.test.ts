@@ -157,7 +157,7 @@ describe('validate mode', () => {
       expect(dialogs).toBe(0);
     }));
 
-  test('the service is recognised from Profile and the string loads into the form', () =>
+  test('the service is recognized from Profile and the string loads into the form', () =>
     withPage('/builder/', async ({ page }) => {
       await page.getByRole('tab', { name: 'Validate' }).click();
       await page.getByRole('textbox', { name: 'Paste a connection string' }).fill("Profile=C:\\x\\HelpScout.apip;ProfileSettings='APIKey=k1'");

@@ -123,7 +123,7 @@ describe('a session with the builder and search raises no fault', () => {
       await page.getByRole('textbox', { name: 'Paste a connection string' }).focus();
       await paste(page, 'Profile=C:\\x\\AirCall.apip;User=u1;Password=p1');
       await expect.poll(() => service.inputValue()).toBe('aircall');
-      await expect.poll(() => page.locator('#builder-validate-summary').textContent()).toMatch(/recognised/);
+      await expect.poll(() => page.locator('#builder-validate-summary').textContent()).toMatch(/recognized/);
       await page.getByRole('button', { name: 'Load into the builder' }).click();
       expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('u1');
 

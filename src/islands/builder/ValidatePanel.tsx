@@ -1,6 +1,6 @@
 /** Validate mode: paste a string, read a summary and the findings, apply safe fixes, load it into the form. */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { buildProblems, inferServiceId, type BuilderState } from '../../lib/builder/model.ts';
+import { inferServiceId, validateView, type BuilderState } from '../../lib/builder/model.ts';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { ResolvedService } from '../../lib/providers/catalog.ts';
 import FindingsList from './FindingsList.tsx';
@@ -17,7 +17,8 @@ export default function ValidatePanel(props: { state: BuilderState; service: Res
   useEffect(() => {
     if (!props.fixed && inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred });
   }, [inferred]);
-  const problems = useMemo(() => (text.trim() ? buildProblems(service, text) : []), [text, service]);
+  const view = useMemo(() => (text.trim() ? validateView(service, text) : undefined), [text, service]);
+  const problems = view?.problems ?? [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
   const select = (problem: Problem) => {
@@ -48,11 +49,18 @@ export default function ValidatePanel(props: { state: BuilderState; service: Res
           : problems.length === 0
             ? `No problems: this string is valid for ${service.name}.`
             : `${count(problems.length, 'finding', 'findings')} for ${service.name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`}
-        {!props.fixed && inferred && ` Service recognised from the Profile file name.`}
+        {!props.fixed && inferred && ` Service recognized from the Profile file name.`}
       </p>
+      {view && <p class="builder-form-read">Read as: {view.formLabel}</p>}
       {problems.length > 0 && <FindingsList text={text} problems={problems} onShow={select} onFix={(problem) => dispatch({ type: 'apply-fix', problem })} />}
       {text.trim() && (
         <p class="builder-actions">
+          {view && view.safeFixes > 0 && (
+            // Safe fixes change spelling, quoting, separators and placement, never a value (see safeFixCodes).
+            <button type="button" onClick={() => dispatch({ type: 'fix-all', service })}>
+              Fix all safe problems ({view.safeFixes})
+            </button>
+          )}
           <button type="button" onClick={() => dispatch({ type: 'load-pasted', service })}>
             Load into the builder
           </button>
