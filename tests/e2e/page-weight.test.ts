@@ -12,11 +12,11 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { distDir } from '../support/dist.ts';
 import { useSite } from './support/site.ts';
+import { budgets } from '../support/budgets.ts';
 import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
 
 const site = useSite();
 const KB = 1024;
-const budgets = { home: 5 * KB, service: 15 * KB, started: 27 * KB };
 const gzip = (data: string | Buffer) => gzipSync(data, { level: 9 }).length;
 
 /** Same-origin URLs the page has fetched so far, once the network has been quiet for 300 ms. */
@@ -75,13 +75,13 @@ describe('JavaScript a page downloads, before and after the builder starts', () 
       rows.push(row);
       const hasBuilder = (await page.locator('astro-island').count()) > 0;
 
-      if (path === '/') expect(row.atLoad).toBeLessThanOrEqual(budgets.home);
+      if (path === '/') expect(row.atLoad).toBeLessThanOrEqual(budgets.homeJs);
       if (path.startsWith('/services/')) {
         // Opened at the top, the builder is below the fold: none of its code or data is fetched.
         // (Its stylesheet is linked in the head: the server render needs it to reserve the form's room.)
         expect(loaded.filter((p) => /\.(js|json)$/.test(p) && /ConnectionStringBuilder|preact|builder\/data\//i.test(p))).toEqual([]);
         expect(await page.locator('astro-island[ssr]').count(), 'the builder has not started').toBe(1);
-        expect(row.atLoad).toBeLessThanOrEqual(budgets.service);
+        expect(row.atLoad).toBeLessThanOrEqual(budgets.servicePageJsAtLoad);
       }
       if (!hasBuilder) return;
 
@@ -93,7 +93,7 @@ describe('JavaScript a page downloads, before and after the builder starts', () 
       row.data = bytes(after, '.json');
       expect(after.filter((p) => p === 'builder/data/common.json'), 'the shared data, fetched once').toHaveLength(1);
       expect(after.some((p) => p.includes('ConnectionStringBuilder'))).toBe(true);
-      expect(row.started).toBeLessThanOrEqual(budgets.started);
+      expect(row.started).toBeLessThanOrEqual(budgets.builderStartedJs);
       expect(opened.faults()).toEqual([]);
     } finally {
       await opened.close();

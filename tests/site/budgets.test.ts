@@ -8,27 +8,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, htmlFiles } from '../support/dist';
 import { pageCost, type PageCost } from '../support/assets';
+import { budgets, KB } from '../support/budgets.ts';
 
 beforeAll(assertBuilt);
 
-const KB = 1024;
-export const budgets = {
-  /** Pages without an island: only the theme toggle, copy buttons and the directory filter. */
-  plainPageJs: 3 * KB,
-  /** The home page, before any interaction. */
-  homeJs: 5 * KB,
-  /** A service page before the reader touches the builder: no builder code, only the site script and loaders. */
-  servicePageJsAtLoad: 15 * KB,
-  /**
-   * Any page once its builder has started (the island, Preact and the engine); /builder/ starts it at load. 33 kB
-   * since the validator reads every pasted form and its damage (about 6 kB of the 31 kB measured); loading that
-   * part only when Validate opens is the next saving.
-   */
-  builderStartedJs: 33 * KB,
-  css: 16.75 * KB,
-  serviceHtml: 40 * KB,
-  referenceHtml: 60 * KB,
-};
 
 const measured: PageCost[] = [];
 const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} kB`;
