@@ -64,7 +64,7 @@ describe('fields per auth method', () => {
   test('each field knows where its value is in the console', () => {
     expect(menuPathsFor(service('intercom').authMethods[0]!, 'APIKey')).toEqual([['Configure', 'Authentication', 'Your workspace']]);
     const { required } = fieldsFor(service('aircall'), 'basic');
-    expect(required.find((f) => f.property.name === 'User')?.menuPaths).toEqual([['Company settings', 'Add a new API Key']]);
+    expect(required.find((f) => f.property.name === 'User')?.menuPaths).toEqual([['Add a new API Key']]);
   });
 });
 

@@ -22,6 +22,7 @@ import {
   effectivePairs,
   fixAll,
   foldKey,
+  lookupProperty,
   nextSafeFix,
   parseAny,
   readPasted,
@@ -166,7 +167,8 @@ const errorCodes = (problems: readonly Problem[]) =>
   new Set(problems.filter((p) => p.severity === 'error').map((p) => (p.code === 'mismatched-quote' ? 'unterminated-quote' : p.code)));
 
 function methodOf(text: string, service: ServiceRules): string | undefined {
-  const scheme = effectivePairs(parseAny(readPasted(text).text)).find((p) => foldKey(p.key) === 'authscheme');
+  // By the property, so an alias (`Auth Scheme`) counts as the validator counts it.
+  const scheme = effectivePairs(parseAny(readPasted(text).text)).find((p) => lookupProperty(service, p.key)?.property.name === 'AuthScheme');
   return resolveMethod(service, scheme?.value)?.id;
 }
 
