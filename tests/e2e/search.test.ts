@@ -69,6 +69,12 @@ describe('the query table', () => {
   test('a menu-path word (Developer Hub) → Intercom first', async () => {
     const hits = await search(opened.page, 'Developer Hub');
     expect(hits[0]?.href).toMatch(/^\/services\/intercom\//);
+    // The properties match through Intercom's own wording of them ("…in the Developer Hub"), not the shared facts:
+    // each one's first card is Intercom's row, before its reference entry.
+    const firstCard = new Map<string, string>();
+    for (const hit of hits.slice(1)) if (!firstCard.has(hit.title)) firstCard.set(hit.title, hit.href);
+    expect(firstCard.size).toBeGreaterThan(0);
+    for (const [title, href] of firstCard) expect(href, title).toBe(`/services/intercom/#prop-${title}`);
   });
 
   test('a nonsense query says there are no results', async () => {
