@@ -163,6 +163,23 @@ describe('keyboard', () => {
     }
   });
 
+  test('Show more results moves focus to the first new card', async () => {
+    const fresh = await site.open('/');
+    try {
+      const { page } = fresh;
+      await search(page, 'proxy');
+      const links = page.locator('dialog.search-dialog .search-result-link');
+      const before = await links.count();
+      // Property results show as several cards each, so the first new card is not at the index of the results count.
+      await page.getByRole('button', { name: 'Show more results' }).click();
+      await expect.poll(() => links.count()).toBeGreaterThan(before);
+      await expect.poll(() => links.nth(before).evaluate((el) => el === document.activeElement)).toBe(true);
+      expect(fresh.faults()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('`/` opens search, but not while typing in a field; Escape closes it', async () => {
     const fresh = await site.open('/');
     try {
