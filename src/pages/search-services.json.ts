@@ -4,9 +4,9 @@
  */
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../lib/providers/load';
-import { displayName } from '../lib/search/records.ts';
+import { serviceLabel } from '../lib/site/format';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(Object.fromEntries(getCatalog().services.map((s) => [displayName(s), s.id]))), {
+  new Response(JSON.stringify(Object.fromEntries(getCatalog().services.map((s) => [serviceLabel(s), s.id]))), {
     headers: { 'Content-Type': 'application/json' },
   });

@@ -65,7 +65,7 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     noWorker: true,
     excerptLength: 24,
     // Ranking for a reference site: short property records beat long pages that mention the same words.
-    ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, context: 0, row: 0, services: 0, serviceCount: 0 } },
+    ranking: { pageLength: 1, termFrequency: 0.5, termSaturation: 1.2, termSimilarity: 9, metaWeights: { title: 5, row: 0, scope: 0, services: 0, serviceCount: 0, own: 0 } },
   });
   await pagefind.init();
 
@@ -174,7 +174,8 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
 
   input.addEventListener('input', () => void run());
   more.addEventListener('click', () => {
-    const next = shown;
+    // Focus moves to the first new card (a result can be several cards, so count cards, not results).
+    const next = resultLinks().length;
     void showMore().then(() => resultLinks()[next]?.focus());
   });
   close.addEventListener('click', () => dialog.close());

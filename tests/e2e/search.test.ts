@@ -50,12 +50,12 @@ describe('the query table', () => {
     expect(hits[0]?.context).toMatch(/(Aircall|Help Scout|Infusionsoft|Intercom|LeadDesk|Reference) · /);
   });
 
-  test.each(['APIKey', 'api key'])('%s surfaces Intercom and Help Scout, inside ProfileSettings', async (query) => {
+  test.each(['APIKey', 'api key'])('%s surfaces Intercom and Help Scout, Inside ProfileSettings', async (query) => {
     const hits = await search(opened.page, query);
     const top = hits.slice(0, 3);
     expect(top.every((h) => h.title === 'APIKey')).toBe(true);
     expect(top.map((h) => h.href).sort()).toEqual(['/reference/#prop-APIKey', '/services/helpscout/#prop-APIKey', '/services/intercom/#prop-APIKey']);
-    for (const hit of top) expect(hit.context).toContain('inside ProfileSettings');
+    for (const hit of top) expect(hit.context).toContain('Inside ProfileSettings');
   });
 
   test.each([
@@ -69,6 +69,12 @@ describe('the query table', () => {
   test('a menu-path word (Developer Hub) → Intercom first', async () => {
     const hits = await search(opened.page, 'Developer Hub');
     expect(hits[0]?.href).toMatch(/^\/services\/intercom\//);
+    // The properties match through Intercom's own wording of them ("…in the Developer Hub"), not the shared facts:
+    // each one's first card is Intercom's row, before its reference entry.
+    const firstCard = new Map<string, string>();
+    for (const hit of hits.slice(1)) if (!firstCard.has(hit.title)) firstCard.set(hit.title, hit.href);
+    expect(firstCard.size).toBeGreaterThan(0);
+    for (const [title, href] of firstCard) expect(href, title).toBe(`/services/intercom/#prop-${title}`);
   });
 
   test('a nonsense query says there are no results', async () => {
@@ -151,6 +157,23 @@ describe('keyboard', () => {
         return box.top >= 0 && box.top < window.innerHeight;
       });
       expect(inView).toBe(true);
+      expect(fresh.faults()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('Show more results moves focus to the first new card', async () => {
+    const fresh = await site.open('/');
+    try {
+      const { page } = fresh;
+      await search(page, 'proxy');
+      const links = page.locator('dialog.search-dialog .search-result-link');
+      const before = await links.count();
+      // Property results show as several cards each, so the first new card is not at the index of the results count.
+      await page.getByRole('button', { name: 'Show more results' }).click();
+      await expect.poll(() => links.count()).toBeGreaterThan(before);
+      await expect.poll(() => links.nth(before).evaluate((el) => el === document.activeElement)).toBe(true);
       expect(fresh.faults()).toEqual([]);
     } finally {
       await fresh.close();

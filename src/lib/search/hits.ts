@@ -1,13 +1,16 @@
 /**
  * What the search dialog shows for one Pagefind result: pure, so the mapping from index data to result cards is
  * tested without a browser (src/scripts/search-dialog.ts renders these, tests/lib/search/hits.test.ts checks them).
- * A property record (src/lib/search/records.ts) becomes its reference entry plus one card per service row it names.
+ * A property record (src/lib/search/records.ts) becomes its reference entry plus one card per service row it names;
+ * a service's own-wording record (no `services` meta) is the one card of that row.
  */
 
 /** The parts of Pagefind's result data (`result.data()`) the dialog reads. */
 export type ResultData = {
   url: string;
   excerpt: string;
+  /** Word positions of the matches in the record's content. */
+  locations?: number[];
   meta: Record<string, string | undefined>;
   sub_results?: { title: string; url: string; excerpt: string }[];
 };
@@ -42,10 +45,38 @@ export function decodeServices(encoded: string | undefined): { id: string; name:
 }
 
 /**
+ * The context line of a property's reference card: `Reference · <who> · <category> · <placement>`, where <who> is
+ * "all services", the services the record names, or how many services list it when that is more than it names.
+ */
+export function referenceContext(meta: ResultData['meta']): string {
+  const named = decodeServices(meta.services);
+  const count = Number(meta.serviceCount ?? named.length);
+  const who = meta.scope === 'all' ? 'all services' : count > named.length ? `${count} services` : named.map((s) => s.name).join(', ');
+  return ['Reference', who, meta.row].filter(Boolean).join(' · ');
+}
+
+/**
+ * The services whose own wording (meta `own`, `first-last:id=Name` ranges joined by `|`) holds every match of the
+ * query: a query that matched only what one service says of a property means that service. None when a match lies
+ * outside them (in the shared facts, or in two services' words) or the record has no such wording.
+ */
+export function ownersOfMatch(own: string | undefined, locations: number[] | undefined): { id: string; name: string }[] {
+  if (!own || !locations?.length) return [];
+  const owners = own.split('|').flatMap((segment) => {
+    const parsed = /^(\d+)-(\d+):(.+)$/.exec(segment);
+    if (!parsed) return [];
+    const [first, last] = [Number(parsed[1]), Number(parsed[2])];
+    return locations.every((at) => at >= first && at <= last) ? decodeServices(parsed[3]) : [];
+  });
+  return owners.filter((s, i) => owners.findIndex((o) => o.id === s.id) === i);
+}
+
+/**
  * The cards for one result. A page gives one card (with its matching sections); a property record gives its
  * reference entry and a card per service row: the services the record names, or, with a service filter chosen,
- * that service only (every record the filter lets through has its row). `servicePage(id)` is the URL of a
- * service page (base path included), `propertyHash` the anchor taken from the record's URL.
+ * that service only (every record the filter lets through has its row). When the query matched only a service's
+ * own wording, that service's row leads. `servicePage(id)` is the URL of a service page (base path included);
+ * the anchor is taken from the record's URL.
  */
 export function toHits(
   data: ResultData,
@@ -60,8 +91,11 @@ export function toHits(
     sections: sections(data, maxSections),
   };
   if (data.meta.services === undefined) return [page];
+  page.context = referenceContext(data.meta);
   const anchor = page.href.slice(page.href.indexOf('#'));
-  const services = chosen ? [chosen] : decodeServices(data.meta.services);
+  const owners = chosen ? [] : ownersOfMatch(data.meta.own, data.locations);
+  const named = decodeServices(data.meta.services).filter((s) => !owners.some((o) => o.id === s.id));
+  const services = chosen ? [chosen] : [...owners, ...named];
   const rows = services.map((s) => ({
     title: page.title,
     href: `${servicePage(s.id)}${anchor}`,
@@ -69,8 +103,13 @@ export function toHits(
     excerptHtml: '',
     sections: [],
   }));
-  // With a service chosen its row comes first: that is what the filter asked for.
-  return chosen ? [...rows, page] : [page, ...rows];
+  // With a service chosen its row comes first: that is what the filter asked for; so do the rows of the services
+  // whose own words the query matched.
+  if (chosen) return [...rows, page];
+  if (!owners.length) return [page, ...rows];
+  // The excerpt (the service's words, marked) moves to the row that leads.
+  const [lead, ...rest] = rows;
+  return [{ ...lead!, excerptHtml: page.excerptHtml }, ...rest.slice(0, owners.length - 1), { ...page, excerptHtml: '' }, ...rest.slice(owners.length - 1)];
 }
 
 /** The summary line under the field, worded as the tests and screen readers read it. */

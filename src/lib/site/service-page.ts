@@ -2,8 +2,8 @@
  * What a service page shows, derived once from the catalog so the HTML page and its Markdown twin
  * (`markdown.ts`) list the same properties in the same order and say the same things.
  */
-import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog';
-import { serviceLabel } from './format';
+import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import { serviceLabel } from './format.ts';
 import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema';
 
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>

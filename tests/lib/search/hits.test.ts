@@ -1,7 +1,7 @@
 /** Result data → the dialog's cards: pages, property records expanded into service rows, a chosen service, the summary line. */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { decodeServices, summaryText, toHits, type ResultData } from '../../../src/lib/search/hits.ts';
+import { decodeServices, ownersOfMatch, referenceContext, summaryText, toHits, type ResultData } from '../../../src/lib/search/hits.ts';
 
 const servicePage = (id: string) => `/docs/services/${id}/`;
 
@@ -10,7 +10,6 @@ const record: ResultData = {
   excerpt: 'The <mark>API</mark> key…',
   meta: {
     title: 'APIKey',
-    context: 'Reference · Help Scout, Intercom · Authentication · inside ProfileSettings',
     row: 'Authentication · inside ProfileSettings',
     services: 'helpscout=Help Scout|intercom=Intercom',
     serviceCount: '2',
@@ -61,8 +60,64 @@ describe('toHits', () => {
     expect(hits.map((h) => h.href)).toEqual(['/docs/services/intercom/#prop-APIKey', '/docs/reference/#prop-APIKey']);
   });
 
+  test('a query that matched only one service’s own wording puts that service’s row first, with the excerpt', () => {
+    // Words 10–14 are Intercom's own wording, 15–19 Aircall's (which the record does not name among its rows).
+    const own = '10-14:intercom=Intercom|15-19:aircall=Aircall';
+    const hits = toHits({ ...record, locations: [16, 18], meta: { ...record.meta, own } }, { servicePage });
+    expect(hits.map((h) => h.href)).toEqual([
+      '/docs/services/aircall/#prop-APIKey',
+      '/docs/reference/#prop-APIKey',
+      '/docs/services/helpscout/#prop-APIKey',
+      '/docs/services/intercom/#prop-APIKey',
+    ]);
+    expect(hits[0]!.context).toBe('Aircall · Authentication · inside ProfileSettings');
+    expect(hits.map((h) => h.excerptHtml)).toEqual([record.excerpt, '', '', '']);
+    // A named service leads without showing twice.
+    expect(toHits({ ...record, locations: [12], meta: { ...record.meta, own } }, { servicePage }).map((h) => h.href)).toEqual([
+      '/docs/services/intercom/#prop-APIKey',
+      '/docs/reference/#prop-APIKey',
+      '/docs/services/helpscout/#prop-APIKey',
+    ]);
+    // A match in the shared facts too: the reference entry leads as usual.
+    expect(toHits({ ...record, locations: [0, 12], meta: { ...record.meta, own } }, { servicePage })[0]!.href).toBe('/docs/reference/#prop-APIKey');
+    // A chosen service still comes first, alone.
+    expect(toHits({ ...record, locations: [16], meta: { ...record.meta, own } }, { servicePage, chosen: { id: 'intercom', name: 'Intercom' } }).map((h) => h.href)).toEqual([
+      '/docs/services/intercom/#prop-APIKey',
+      '/docs/reference/#prop-APIKey',
+    ]);
+  });
+
   test('a record no service lists is its reference entry alone', () => {
     expect(toHits({ ...record, meta: { ...record.meta, services: '', serviceCount: '0' } }, { servicePage }).map((h) => h.href)).toEqual(['/docs/reference/#prop-APIKey']);
+  });
+});
+
+describe('ownersOfMatch', () => {
+  const own = '3-5:a=A|3-5:b=B b|6-9:c=C';
+  test.each([
+    ['inside one wording', [6, 9], ['c']],
+    ['inside a wording two services share', [3, 4], ['a', 'b']],
+    ['across two wordings', [5, 6], []],
+    ['partly outside every wording', [2, 3], []],
+    ['no match locations (a title-only match)', [], []],
+  ])('%s', (_, locations, ids) => {
+    expect(ownersOfMatch(own, locations).map((s) => s.id)).toEqual(ids);
+  });
+
+  test('no own wording, or a malformed range, is no owner', () => {
+    expect(ownersOfMatch(undefined, [1])).toEqual([]);
+    expect(ownersOfMatch('x-y:a=A|3:b=B', [3])).toEqual([]);
+  });
+});
+
+describe('referenceContext', () => {
+  test.each([
+    [{ row: 'OAuth · Top level', scope: 'all', services: 'a=A|b=B|c=C', serviceCount: '5' }, 'Reference · all services · OAuth · Top level'],
+    [{ row: 'OAuth · Top level', services: 'a=A|b=B|c=C', serviceCount: '4' }, 'Reference · 4 services · OAuth · Top level'],
+    [{ row: 'OAuth · Top level', services: 'a=A|b=B', serviceCount: '2' }, 'Reference · A, B · OAuth · Top level'],
+    [{ row: 'Misc · Top level', services: '', serviceCount: '0' }, 'Reference · Misc · Top level'],
+  ])('%o → %s', (meta, context) => {
+    expect(referenceContext(meta)).toBe(context);
   });
 });
 

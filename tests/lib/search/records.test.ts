@@ -1,9 +1,10 @@
 /** The search records built from the catalog: one per property, with the URL, facts, service rows and filters a result needs. */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { decodeServices } from '../../../src/lib/search/hits.ts';
+import { decodeServices, ownersOfMatch, referenceContext } from '../../../src/lib/search/hits.ts';
 import { linkedServices, searchRecords } from '../../../src/lib/search/records.ts';
 import { referenceEntries } from '../../../src/lib/site/reference.ts';
+import { usedBy } from '../../../src/lib/site/service-page.ts';
 
 const catalog = getCatalog();
 const records = searchRecords(catalog, (path) => `/docs/${path}`);
@@ -33,7 +34,7 @@ describe('search records', () => {
     expect(services.map((s) => s.id).sort()).toEqual(['helpscout', 'intercom']);
     for (const s of services) expect(s.name).toBe(displayName(s.id));
     expect(apiKey.meta.serviceCount).toBe('2');
-    expect(apiKey.meta.row).toBe('Authentication · inside ProfileSettings');
+    expect(apiKey.meta.row).toBe('Authentication · Inside ProfileSettings');
     expect(apiKey.meta.title).toBe('APIKey');
     expect(apiKey.filters.service?.sort()).toEqual(['Help Scout', 'Intercom']);
     expect(apiKey.filters.category).toEqual(['Authentication']);
@@ -60,14 +61,55 @@ describe('search records', () => {
     expect(find('InitiateOAuth')!.content).toMatch(/Allowed values: .*GETANDREFRESH/);
   });
 
-  test('a general property says so in its context', () => {
-    expect(find('Timeout')?.meta.context).toMatch(/^Reference · all services · /);
+  test('a general property says so in its context; a listed one names its services', () => {
+    expect(find('Timeout')?.meta.scope).toBe('all');
+    expect(referenceContext(find('Timeout')!.meta)).toMatch(/^Reference · all services · /);
+    expect(find('APIKey')?.meta.scope).toBeUndefined();
+    expect(referenceContext(find('APIKey')!.meta)).toBe('Reference · Help Scout, Intercom · Authentication · Inside ProfileSettings');
+  });
+
+  test('the type is a searchable fact unless it is the plain string most properties are', () => {
+    for (const entry of referenceEntries(catalog)) {
+      const content = find(entry.property.name)!.content;
+      if (entry.property.type === 'string') expect(content).not.toContain('Type:');
+      else expect(content).toContain(`Type: ${entry.property.type}.`);
+    }
+  });
+
+  test.each(records.map((r) => [r.meta.title!, r] as const))('%s: its method filter is what the "Used by" cells of its rows name', (name, record) => {
+    const methods = new Set(withRow(name).flatMap((s) => usedBy(s, s.properties.find((p) => p.name === name)!).methods.map((m) => m.method.label)));
+    expect(new Set(record.filters.method ?? [])).toEqual(methods);
   });
 
   test('a service’s own wording of a shared property is searchable once', () => {
     for (const entry of referenceEntries(catalog)) {
       const record = find(entry.property.name)!;
-      for (const use of entry.uses) if (use.summary) expect(record.content).toContain(use.summary);
+      for (const use of entry.uses) if (use.summary) expect(record.content.split(use.summary)).toHaveLength(2);
     }
+  });
+
+  test('meta `own` gives the word range of each service’s own wording, as Pagefind counts match locations', () => {
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    let ranges = 0;
+    for (const entry of referenceEntries(catalog)) {
+      const record = find(entry.property.name)!;
+      const own = entry.uses.filter((u) => u.summary && u.summary !== entry.property.summary);
+      if (!own.length) {
+        expect(record.meta.own).toBeUndefined();
+        continue;
+      }
+      const content = words(record.content);
+      for (const use of own) {
+        const segment = record.meta.own!.split('|').find((s) => s.endsWith(`:${use.service.id}=${use.service.brandName ?? use.service.name}`))!;
+        expect(segment, `${entry.property.name} / ${use.service.id}`).toBeDefined();
+        const [first, last] = segment.split(':')[0]!.split('-').map(Number) as [number, number];
+        expect(content.slice(first, last + 1).join(' ')).toBe(words(use.summary!).join(' '));
+        // Every word of that range, and only those, points at the service.
+        expect(ownersOfMatch(record.meta.own, [first, last]).map((s) => s.id)).toContain(use.service.id);
+        expect(ownersOfMatch(record.meta.own, [0, first])).toEqual([]);
+        ranges++;
+      }
+    }
+    expect(ranges).toBeGreaterThan(0);
   });
 });
