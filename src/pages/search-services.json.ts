@@ -3,7 +3,7 @@
  * so a chosen service's rows link to its page. Fetched only when the filters are opened.
  */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/providers/load';
+import { getCatalog } from '../lib/providers/load.ts';
 import { displayName } from '../lib/search/records.ts';
 
 export const GET: APIRoute = () =>

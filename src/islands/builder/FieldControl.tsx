@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { Field } from '../../lib/builder/model.ts';
+import { propertyAnchor } from '../../lib/site/paths.ts';
 import { severityLabels } from './shared.ts';
 
 export type FieldControlProps = {
@@ -90,7 +91,7 @@ export default function FieldControl(props: FieldControlProps) {
           </p>
         ))}
         <p>
-          <a href={`${props.referenceUrl}#prop-${name}`}>
+          <a href={`${props.referenceUrl}#${propertyAnchor(name)}`}>
             {name} in the reference
           </a>
         </p>

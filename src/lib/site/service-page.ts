@@ -2,9 +2,9 @@
  * What a service page shows, derived once from the catalog so the HTML page and its Markdown twin
  * (`markdown.ts`) list the same properties in the same order and say the same things.
  */
-import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog';
-import { serviceLabel } from './format';
-import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema';
+import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
+import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema.ts';
 
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
   categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);
@@ -57,7 +57,7 @@ export function requirementRows(service: ResolvedService, method: AuthMethod): R
     value: service.profileFile,
     valuePrefix: 'the path of ',
     valueRule: 'required',
-    source: `Where you saved the ${serviceLabel(service)} profile file, for example C:\\profiles\\${service.profileFile}.`,
+    source: `Where you saved the ${serviceLabel(service)} profile file, for example ${defaultProfilePath(service)}.`,
     placement: 'top',
     sensitive: false,
   };
