@@ -35,6 +35,11 @@ export function inlineParts(text: string): { text: string; code: boolean }[] {
   return text.split('`').map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((part) => part.text !== '');
 }
 
+/** A label mid-sentence, in parentheses or after other words: `Your own data` → `your own data` (names keep their case). */
+export function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** `A`, `A and B`, `A, B and C`. */
 export function andList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;

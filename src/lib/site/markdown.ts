@@ -10,8 +10,8 @@ import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
-import { referenceGroups, type ReferenceEntry } from './reference.ts';
-import { authenticationIntro, methodExample, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
+import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
+import { authenticationIntro, methodExample, serviceDescription, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 
 /** Site path (already under the base) → the URL printed in the Markdown. */
@@ -115,7 +115,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const decisions = serviceDecisions(service);
   return join([
     `# Connect to ${display}`,
-    `> How to authenticate to ${display} with the API data provider, example connection strings, and every connection property. HTML page: <${url(servicePath(service.id))}>`,
+    `> ${serviceDescription(service)} HTML page: <${url(servicePath(service.id))}>`,
     '## Overview',
     prose(service.overview),
     [
@@ -188,12 +188,12 @@ export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const { groups, deprecated } = referenceGroups(catalog);
   const names = serviceLabels(catalog.services);
   return join([
-    '# Connection properties reference',
-    `> Every connection property of the API data provider: type, default, allowed values, placement, and which services use it. HTML page: <${url(referencePath())}>`,
-    `Every property the API data provider accepts, grouped by category. ${caseRule} Each entry says where its facts come from: the vendor’s help for this driver, the vendor’s other drivers, or our inference. Properties marked “Inside ProfileSettings” are written in the nested ProfileSettings string, and only by the services that list them.`,
+    `# ${referenceText.title}`,
+    `> ${referenceText.description} HTML page: <${url(referencePath())}>`,
+    `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
     ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
     deprecated.length > 0 && '## Deprecated',
-    deprecated.length > 0 && 'Names from old versions of the driver. The validator recognizes them so it can tell you to remove them.',
+    deprecated.length > 0 && referenceText.deprecated,
     ...deprecated.map((e) => referenceEntryMarkdown(e, url, names)),
     `---\n\n${catalogDataVersion(catalog)}`,
   ]);

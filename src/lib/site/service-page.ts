@@ -9,6 +9,11 @@ import type { AuthMethod, Example, Placement, Requirement } from '../providers/s
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
   categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);
 
+/** The page's description (meta tag, and the Markdown twin's summary line). */
+export function serviceDescription(service: ResolvedService): string {
+  return `How to authenticate to ${serviceLabel(service)} with the API data provider, example connection strings, and every connection property.`;
+}
+
 export type ServiceTables = {
   /** Profile and ProfileSettings, then the properties the service's own file lists, by category. */
   main: ResolvedProperty[];

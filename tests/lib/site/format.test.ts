@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { andList, appliesToNote, inlineParts, nameBreakParts, serviceLabels } from '../../../src/lib/site/format.ts';
+import { andList, appliesToNote, inlineParts, lowerFirst, nameBreakParts, serviceLabels } from '../../../src/lib/site/format.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 
 describe('nameBreakParts', () => {
@@ -59,4 +59,12 @@ describe('appliesToNote and serviceLabels', () => {
   ])('%j → %j', (appliesTo, note) => {
     expect(appliesToNote(appliesTo, names)).toBe(note);
   });
+});
+
+test.each([
+  ['Your own data', 'your own data'],
+  ['Inside ProfileSettings', 'inside ProfileSettings'],
+  ['', ''],
+])('lowerFirst(%j) → %j: only the first letter changes', (label, text) => {
+  expect(lowerFirst(label)).toBe(text);
 });
