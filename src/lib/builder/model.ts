@@ -7,7 +7,7 @@
  * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone.
  */
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
-import { defaultProfilePath } from '../providers/service-facts.ts';
+import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
 import type { AuthMethod, Requirement } from '../providers/schema.ts';
 import {
   applyEdits,
@@ -379,11 +379,12 @@ export function validateView(state: BuilderState, service: ResolvedService, serv
   const problems = text.trim() ? buildProblems(service, text) : [];
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
+  const name = serviceLabel(service);
   const summary = !text.trim()
-    ? `Checked against ${service.name} when you paste.`
+    ? `Checked against ${name} when you paste.`
     : problems.length === 0
-      ? `No problems: this string is valid for ${service.name}.`
-      : `${count(problems.length, 'finding', 'findings')} for ${service.name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`;
+      ? `No problems: this string is valid for ${name}.`
+      : `${count(problems.length, 'finding', 'findings')} for ${name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`;
   return { text, inferredServiceId, problems, summary: inferredServiceId ? `${summary} Service recognised from the Profile file name.` : summary };
 }
 

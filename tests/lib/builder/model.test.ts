@@ -215,6 +215,11 @@ describe('validateView: what validate mode renders', () => {
     expect(validateView(paste('  '), s, [s, other], false)).toEqual({ text: '  ', inferredServiceId: undefined, problems: [], summary: 'Checked against Acme Ledger when you paste.' });
   });
 
+  test('the service goes by its one label (the brand spelling when it has one)', () => {
+    const branded: ResolvedService = { ...s, brandName: 'ACME ledger' };
+    expect(validateView(paste(''), branded, [branded], true).summary).toBe('Checked against ACME ledger when you paste.');
+  });
+
   test('a valid string for the service', () => {
     const view = validateView(paste(`Profile=${profile};ProfileSettings='APIKey=k'`), s, [s, other], true);
     expect(view.problems).toEqual([]);
