@@ -3,9 +3,9 @@
  * keeps this file from being a route). Guides come from the content collection, services from the catalog.
  */
 import { getCollection } from 'astro:content';
-import { getCatalog } from '../lib/providers/load';
-import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown';
-import { href, markdownPath, servicePath } from '../lib/site/paths';
+import { getCatalog } from '../lib/providers/load.ts';
+import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
+import { href, markdownPath, servicePath } from '../lib/site/paths.ts';
 
 /** Absolute URLs: Markdown is read outside the site (curl, assistants), where a relative link means nothing. */
 export const urlOf = (site: URL | undefined): UrlOf => (path) => new URL(path, site ?? 'http://localhost:4321').href;

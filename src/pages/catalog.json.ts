@@ -1,8 +1,8 @@
 /** /catalog.json: every service, auth method, property and example as data (see lib/providers/public.ts). */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/providers/load';
-import { publicCatalog } from '../lib/providers/public';
-import { href } from '../lib/site/paths';
+import { getCatalog } from '../lib/providers/load.ts';
+import { publicCatalog } from '../lib/providers/public.ts';
+import { href } from '../lib/site/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const schemaUrl = new URL(href('catalog.schema.json'), site ?? 'http://localhost:4321').href;

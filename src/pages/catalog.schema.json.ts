@@ -1,7 +1,7 @@
 /** /catalog.schema.json: the JSON Schema of /catalog.json, generated from the zod schema. */
 import type { APIRoute } from 'astro';
-import { publicCatalogJsonSchema } from '../lib/providers/public';
-import { href } from '../lib/site/paths';
+import { publicCatalogJsonSchema } from '../lib/providers/public.ts';
+import { href } from '../lib/site/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const id = new URL(href('catalog.schema.json'), site ?? 'http://localhost:4321').href;

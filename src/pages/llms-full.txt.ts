@@ -1,8 +1,8 @@
 /** /llms-full.txt: llms.txt followed by every page's Markdown, for tools that read one file. */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/providers/load';
-import { llmsFullTxt } from '../lib/site/markdown';
-import { allMarkdown, textResponse, urlOf } from './_markdown';
+import { getCatalog } from '../lib/providers/load.ts';
+import { llmsFullTxt } from '../lib/site/markdown.ts';
+import { allMarkdown, textResponse, urlOf } from './_markdown.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const url = urlOf(site);

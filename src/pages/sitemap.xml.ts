@@ -1,6 +1,6 @@
 /** sitemap.xml: every page, from the same catalog the pages come from. */
 import type { APIRoute } from 'astro';
-import { getCatalog } from '../lib/providers/load';
+import { getCatalog } from '../lib/providers/load.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');

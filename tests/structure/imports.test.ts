@@ -3,7 +3,7 @@
  * other site libraries → lib/providers → lib/connstr), and the engine imports nothing outside its own folder, not
  * even a package, so it stays usable by the build, the island, the CLI and the tests alike.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
@@ -71,6 +71,28 @@ describe('import rule', () => {
       .filter((e) => layer(e.target!).rank > layer(e.file).rank)
       .map((e) => `${relative(root, e.file)} (${layer(e.file).name}) imports '${e.specifier}' (${layer(e.target!).name})`);
     expect(upward).toEqual([]);
+  });
+
+  // The CLI runs under Node's type stripping, which resolves no extension-less path: one rule for all of src/.
+  test('every relative import names its file, extension included', () => {
+    const guessed = edges
+      .filter((e) => e.target !== undefined)
+      .filter((e) => {
+        const path = e.target!.replace(/\?.*$/, ''); // Vite's `?worker&url` suffix names no file
+        return !existsSync(path) || !statSync(path).isFile();
+      })
+      .map((e) => `${relative(root, e.file)} imports '${e.specifier}'`);
+    expect(guessed).toEqual([]);
+  });
+
+  test('only entry points (pages, the CLI, build integrations) load the catalog; components and layouts get it as props', () => {
+    const loader = join(src, 'lib', 'providers', 'load.ts');
+    const loaders = edges
+      .filter((e) => e.target === loader)
+      .map((e) => relative(src, e.file).split('\\').join('/'))
+      .filter((path) => !/^(pages|cli|integrations|lib\/providers)\//.test(path));
+    expect(edges.some((e) => e.target === loader)).toBe(true);
+    expect(loaders).toEqual([]);
   });
 
   test('the reader finds every kind of import it must police', () => {

@@ -1,6 +1,6 @@
 /** Build mode: method, settings, the string they make (with its status), copy, share link and reset. */
 import { useMemo } from 'preact/hooks';
-import { buildProblems, buildString, fieldsFor, problemsByField, shareFragment, type BuilderState } from '../../lib/builder/model.ts';
+import { buildView, type BuilderState } from '../../lib/builder/model.ts';
 import type { ResolvedService } from '../../lib/providers/catalog.ts';
 import CopyButton from './CopyButton.tsx';
 import FieldList from './FieldList.tsx';
@@ -11,23 +11,19 @@ import type { Dispatch } from './shared.ts';
 export default function BuildPanel(props: { state: BuilderState; service: ResolvedService; dispatch: Dispatch; referenceUrl: string; headingLevel: 2 | 3 }) {
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const { state, service, dispatch } = props;
-  const methodId = state.methods[service.id]!;
-  const method = service.authMethods.find((m) => m.id === methodId) ?? service.authMethods[0]!;
-  const { required, optional } = fieldsFor(service, method.id);
-  const output = buildString(service, state);
-  const problems = useMemo(() => (output.text ? buildProblems(service, output.text) : []), [output.text, service]);
-  const missing = problems.filter((p) => p.code === 'missing-required').length;
-  const share = typeof location === 'undefined' ? '' : `${location.origin}${location.pathname}${shareFragment(service, state)}`;
+  const view = useMemo(() => buildView(state, service), [state, service]);
+  const { method, output } = view;
+  const share = typeof location === 'undefined' ? '' : `${location.origin}${location.pathname}${view.share}`;
 
   return (
     <div class="builder-build">
       <MethodPicker service={service} selected={method.id} onSelect={(id) => dispatch({ type: 'method', methodId: id })} />
       <FieldList
         service={service}
-        required={required}
-        optional={optional}
-        typed={state.values[service.id] ?? {}}
-        byField={problemsByField(problems)}
+        required={view.required}
+        optional={view.optional}
+        typed={view.typed}
+        byField={view.byField}
         referenceUrl={props.referenceUrl}
         onInput={(property, value) => dispatch({ type: 'field', property, value })}
       />
@@ -36,13 +32,7 @@ export default function BuildPanel(props: { state: BuilderState; service: Resolv
         Your connection string
       </Heading>
       <p role="status" class="builder-summary">
-        {output.error
-          ? `Cannot write this string: ${output.error}`
-          : missing > 0
-            ? `${missing} required ${missing === 1 ? 'setting is' : 'settings are'} still empty.`
-            : problems.some((p) => p.severity === 'error')
-              ? 'Fix the settings marked above.'
-              : 'Ready to use.'}
+        {view.summary}
       </p>
       {output.text && <OutputPanel text={output.text} tab={state.tab} onTab={(tab) => dispatch({ type: 'tab', tab })} />}
 

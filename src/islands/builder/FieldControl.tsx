@@ -5,6 +5,8 @@
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { Field } from '../../lib/builder/model.ts';
+import { lowerFirst, placementLabel } from '../../lib/site/format.ts';
+import { propertyAnchor } from '../../lib/site/paths.ts';
 import { severityLabels } from './shared.ts';
 
 export type FieldControlProps = {
@@ -78,7 +80,7 @@ export default function FieldControl(props: FieldControlProps) {
       <label for={id} class="builder-label">
         <code>{name}</code>
         {field.required && field.fixedValue === undefined && <span class="builder-required"> (required)</span>}
-        {field.property.placement === 'profileSettings' && <span class="builder-hint"> inside ProfileSettings</span>}
+        {field.property.placement === 'profileSettings' && <span class="builder-hint"> {lowerFirst(placementLabel.profileSettings)}</span>}
         {field.property.sensitive && <span class="badge badge-secret">secret</span>}
       </label>
       {control}
@@ -90,7 +92,7 @@ export default function FieldControl(props: FieldControlProps) {
           </p>
         ))}
         <p>
-          <a href={`${props.referenceUrl}#prop-${name}`}>
+          <a href={`${props.referenceUrl}#${propertyAnchor(name)}`}>
             {name} in the reference
           </a>
         </p>

@@ -1,5 +1,6 @@
 /** The auth method radio group (arrows change the choice, as radios do). */
 import type { ResolvedService } from '../../lib/providers/catalog.ts';
+import { audienceLabel, lowerFirst } from '../../lib/site/format.ts';
 
 export default function MethodPicker(props: { service: ResolvedService; selected: string; onSelect: (methodId: string) => void }) {
   const { service } = props;
@@ -16,7 +17,7 @@ export default function MethodPicker(props: { service: ResolvedService; selected
             onChange={() => props.onSelect(m.id)}
           />{' '}
           {m.label}
-          {m.audience && <span class="builder-hint"> ({m.audience === 'own-data' ? 'your own data' : m.audience === 'other-users' ? 'other users’ data' : 'your own or other users’ data'})</span>}
+          {m.audience && <span class="builder-hint"> ({lowerFirst(audienceLabel[m.audience])})</span>}
         </label>
       ))}
     </fieldset>

@@ -1,11 +1,13 @@
 /**
- * The connection-string builder's state and everything it derives, without DOM or framework: the island only
- * renders `view(state, service)` and dispatches actions. Unit-tested in Node.
+ * The connection-string builder's state and everything it derives, without DOM or framework: the island
+ * renders `buildView(state, service)` or `validateView(state, service, services)` and dispatches actions.
+ * Unit-tested in Node.
  *
  * What the user typed is kept per service and per property, whatever the method, mode or service they switch
  * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone.
  */
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
+import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
 import type { AuthMethod, Requirement } from '../providers/schema.ts';
 import {
   applyEdits,
@@ -66,14 +68,22 @@ export type Action =
   /** A service's metadata arrived: give it defaults, and apply a share fragment made for it (if any). */
   | { type: 'service-loaded'; service: ResolvedService; shareHash?: string };
 
-/** The editable default of the Profile field: the service's profile file in the usual folder. */
-export function defaultProfile(service: Pick<ResolvedService, 'profileFile'>): string {
-  return `C:\\profiles\\${service.profileFile}`;
-}
-
 /** The method a service starts on: the one used without AuthScheme, else the first. */
 export function defaultMethod(service: ResolvedService): AuthMethod {
   return service.authMethods.find((m) => m.impliedWithoutAuthScheme) ?? service.authMethods[0]!;
+}
+
+/**
+ * A method by id, else the one the service starts on: the only fallback for a missing or unknown method id
+ * (a service not chosen yet, a stale id), so the fields, the string and the share link never disagree.
+ */
+export function methodById(service: ResolvedService, methodId: string | undefined): AuthMethod {
+  return service.authMethods.find((m) => m.id === methodId) ?? defaultMethod(service);
+}
+
+/** The method the form shows for the state's current service. */
+export function currentMethod(service: ResolvedService, state: Pick<BuilderState, 'methods'>): AuthMethod {
+  return methodById(service, state.methods[service.id]);
 }
 
 export function initialState(service: ResolvedService, mode: Mode = 'build'): BuilderState {
@@ -81,7 +91,7 @@ export function initialState(service: ResolvedService, mode: Mode = 'build'): Bu
     serviceId: service.id,
     mode,
     methods: { [service.id]: defaultMethod(service).id },
-    values: { [service.id]: { Profile: defaultProfile(service) } },
+    values: { [service.id]: { Profile: defaultProfilePath(service) } },
     pasted: '',
     tab: 'plain',
   };
@@ -90,7 +100,7 @@ export function initialState(service: ResolvedService, mode: Mode = 'build'): Bu
 /** Makes sure a service has its method and Profile default once it is chosen (values already typed stay). */
 export function withService(state: BuilderState, service: ResolvedService): BuilderState {
   const methods = state.methods[service.id] ? state.methods : { ...state.methods, [service.id]: defaultMethod(service).id };
-  const values = state.values[service.id] ? state.values : { ...state.values, [service.id]: { Profile: defaultProfile(service) } };
+  const values = state.values[service.id] ? state.values : { ...state.values, [service.id]: { Profile: defaultProfilePath(service) } };
   return methods === state.methods && values === state.values && state.serviceId === service.id
     ? state
     : { ...state, serviceId: service.id, methods, values };
@@ -201,8 +211,8 @@ function fieldOf(service: ResolvedService, method: AuthMethod, name: string, req
 }
 
 /** The form of a method: Profile first, then what it requires (in its order), then what it allows. */
-export function fieldsFor(service: ResolvedService, methodId: string): { required: Field[]; optional: Field[] } {
-  const method = service.authMethods.find((m) => m.id === methodId) ?? defaultMethod(service);
+export function fieldsFor(service: ResolvedService, methodId: string | undefined): { required: Field[]; optional: Field[] } {
+  const method = methodById(service, methodId);
   const profile = service.properties.find((p) => p.name === 'Profile');
   const required: Field[] = profile
     ? [{ property: profile, required: true, source: undefined, menuPaths: [], input: 'text' }]
@@ -234,7 +244,7 @@ export function fieldValue(field: Field, typed: Record<string, string>): string 
 /** The pairs the form produces, with service settings nested into ProfileSettings where the service puts them. */
 export function buildPairs(service: ResolvedService, state: BuilderState): Pair[] {
   const typed = state.values[service.id] ?? {};
-  const { required, optional } = fieldsFor(service, state.methods[service.id] ?? defaultMethod(service).id);
+  const { required, optional } = fieldsFor(service, currentMethod(service, state).id);
   const top: Pair[] = [];
   const nested: Pair[] = [];
   for (const field of [...required, ...optional]) {
@@ -305,10 +315,10 @@ export function buildProblems(service: ResolvedService, text: string): Problem[]
 }
 
 /**
- * What validate mode shows about a pasted text, besides the findings: which form was read (for a label such as
- * "Read as: C# snippet") and how many findings "Fix all safe problems" (action `fix-all`) would settle.
+ * What a pasted text reads as: its findings, which form was read (for a label such as "Read as: C# snippet") and
+ * how many findings "Fix all safe problems" (action `fix-all`) would settle.
  */
-export function validateView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number } {
+export function pastedView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number } {
   const { reading, problems } = checkPasted(text, service, { reportSensitive: false });
   return {
     form: reading.form,
@@ -336,8 +346,82 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
       put(pair.key, pair.value);
     }
   }
-  const method = resolveMethod(service, values.AuthScheme) ?? defaultMethod(service);
-  return { methodId: method.id, values };
+  // The engine says which method the string selects; one that selects none starts the form on the default.
+  return { methodId: methodById(service, resolveMethod(service, values.AuthScheme)?.id).id, values };
+}
+
+/** What build mode shows: the method, its fields, the string they make, its problems and status, the share link. */
+export type BuildView = {
+  method: AuthMethod;
+  required: Field[];
+  optional: Field[];
+  /** What the user typed for this service. */
+  typed: Record<string, string>;
+  output: Output;
+  problems: Problem[];
+  byField: Map<string, Problem[]>;
+  /** The status line under "Your connection string". */
+  summary: string;
+  /** `#service=…`: the share link's fragment (non-secret fields only). */
+  share: string;
+};
+
+export function buildView(state: BuilderState, service: ResolvedService): BuildView {
+  const method = currentMethod(service, state);
+  const { required, optional } = fieldsFor(service, method.id);
+  const output = buildString(service, state);
+  const problems = output.text ? buildProblems(service, output.text) : [];
+  const missing = problems.filter((p) => p.code === 'missing-required').length;
+  const summary = output.error
+    ? `Cannot write this string: ${output.error}`
+    : missing > 0
+      ? `${missing} required ${missing === 1 ? 'setting is' : 'settings are'} still empty.`
+      : problems.some((p) => p.severity === 'error')
+        ? 'Fix the settings marked above.'
+        : 'Ready to use.';
+  return {
+    method,
+    required,
+    optional,
+    typed: state.values[service.id] ?? {},
+    output,
+    problems,
+    byField: problemsByField(problems),
+    summary,
+    share: shareFragment(service, state),
+  };
+}
+
+/**
+ * What validate mode shows: the pasted text's problems, the service its Profile names, the status line, the form
+ * it was read as (none before anything is pasted) and how many safe fixes "Fix all safe problems" would apply.
+ */
+export type ValidateView = { text: string; inferredServiceId?: string; problems: Problem[]; summary: string; formLabel?: string; safeFixes: number };
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** @param fixed the builder is on a service's page: the service is not read from the Profile. */
+export function validateView(state: BuilderState, service: ResolvedService, services: readonly { id: string; profileFile: string }[], fixed: boolean): ValidateView {
+  const text = state.pasted;
+  const inferredServiceId = text && !fixed ? inferServiceId(text, services) : undefined;
+  const pasted = text.trim() ? pastedView(service, text) : undefined;
+  const problems = pasted?.problems ?? [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) counts[p.severity]++;
+  const name = serviceLabel(service);
+  const summary = !text.trim()
+    ? `Checked against ${name} when you paste.`
+    : problems.length === 0
+      ? `No problems: this string is valid for ${name}.`
+      : `${count(problems.length, 'finding', 'findings')} for ${name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`;
+  return {
+    text,
+    inferredServiceId,
+    problems,
+    summary: inferredServiceId ? `${summary} Service recognized from the Profile file name.` : summary,
+    formLabel: pasted?.formLabel,
+    safeFixes: pasted?.safeFixes ?? 0,
+  };
 }
 
 /** The service a string is for, from its Profile file name (`…\Intercom.apip`), ignoring case. */
@@ -355,12 +439,12 @@ export function inferServiceId(text: string, services: readonly { id: string; pr
 export function shareFragment(service: ResolvedService, state: BuilderState): string {
   const params = new URLSearchParams();
   params.set('service', service.id);
-  params.set('method', state.methods[service.id] ?? defaultMethod(service).id);
+  params.set('method', currentMethod(service, state).id);
   const typed = state.values[service.id] ?? {};
   for (const [name, value] of Object.entries(typed)) {
     const property = service.properties.find((p) => p.name === name);
     if (!property || property.sensitive || value === '') continue;
-    if (name === 'Profile' && value === defaultProfile(service)) continue;
+    if (name === 'Profile' && value === defaultProfilePath(service)) continue;
     params.set(`p.${name}`, value);
   }
   return `#${params.toString()}`;

@@ -17,6 +17,7 @@ import {
 import { closestName } from '../connstr/index.ts';
 import { exampleProblems, proseProblems } from './examples.ts';
 import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
+import { serviceLabel } from './service-facts.ts';
 
 export type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
@@ -308,7 +309,7 @@ export function decisionAppliesTo(decision: Decision, service: Pick<ResolvedServ
  */
 export function serviceDecisions(service: ResolvedService): { scope: string; decision: Decision }[] {
   return [
-    ...service.decisions.map((decision) => ({ scope: service.brandName ?? service.name, decision })),
+    ...service.decisions.map((decision) => ({ scope: serviceLabel(service), decision })),
     ...service.authMethods.flatMap((m) => m.decisions.map((decision) => ({ scope: m.label, decision }))),
     ...service.properties.flatMap((p) =>
       p.decisions.filter((decision) => decisionAppliesTo(decision, service)).map((decision) => ({ scope: p.name, decision })),

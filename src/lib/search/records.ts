@@ -10,7 +10,8 @@
  * (src/lib/site/service-page.ts, format.ts, reference.ts). Pure: no Pagefind, no file system.
  */
 import { type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
-import { placementLabel, serviceLabel } from '../site/format.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
+import { placementLabel } from '../site/format.ts';
 import { referenceEntries, type ReferenceEntry } from '../site/reference.ts';
 import { serviceTables, usedBy } from '../site/service-page.ts';
 

@@ -4,10 +4,10 @@
  * form. Both use the engine and the builder's own output writer, so one input has one quoting everywhere.
  */
 import { effectivePairs, parseAny, toOdbc, validate, type Problem } from '../connstr/index.ts';
-import { outputLabels, outputs, outputTabs } from '../builder/model';
-import type { ResolvedService } from '../providers/catalog';
-import type { ExampleVerdict } from '../providers/schema';
-import { serviceLabel } from './format';
+import { outputLabels, outputs, outputTabs } from '../builder/model.ts';
+import type { ResolvedService } from '../providers/catalog.ts';
+import type { ExampleVerdict } from '../providers/schema.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
 
 /** One row of the "value the driver keeps" table; `inside` names the outer key of a nested setting. */
 export type KeptSetting = { key: string; value: string; inside?: string; note?: string };

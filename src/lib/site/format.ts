@@ -1,5 +1,6 @@
 /** Display text for metadata values, shared by every page so labels never drift apart. */
-import type { AuthMethod, Confidence, Placement, Property } from '../providers/schema';
+import type { AuthMethod, Confidence, Placement, Property } from '../providers/schema.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
 
 export const placementLabel: Record<Placement, string> = {
   top: 'Top level',
@@ -18,14 +19,25 @@ export const confidenceLabel: Record<Confidence, string> = {
   inferred: 'Our inference, not documented by the vendor',
 };
 
-/** The one name a service goes by in headings and prose (the brand spelling when the vendor's page uses it). */
-export function serviceLabel(service: { name: string; brandName?: string | undefined }): string {
-  return service.brandName ?? service.name;
+/** Service id → display name, for notes that name services by id (a shared correction's appliesTo). */
+export function serviceLabels(services: readonly { id: string; name: string; brandName?: string | undefined }[]): ReadonlyMap<string, string> {
+  return new Map(services.map((s) => [s.id, serviceLabel(s)]));
+}
+
+/** `On the Intercom page.` before a shared correction that concerns some services only; undefined for all. */
+export function appliesToNote(appliesTo: readonly string[] | undefined, names: ReadonlyMap<string, string>): string | undefined {
+  if (!appliesTo) return undefined;
+  return `On the ${andList(appliesTo.map((id) => names.get(id) ?? id))} ${appliesTo.length > 1 ? 'pages' : 'page'}.`;
 }
 
 /** Running text cut at backticks: `{ code: true }` parts are inline code (connection strings in remarks). */
 export function inlineParts(text: string): { text: string; code: boolean }[] {
   return text.split('`').map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((part) => part.text !== '');
+}
+
+/** A label mid-sentence, in parentheses or after other words: `Your own data` → `your own data` (names keep their case). */
+export function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /** `A`, `A and B`, `A, B and C`. */

@@ -3,15 +3,16 @@
  * (never scraped from HTML), for `curl`, coding assistants and `/llms.txt`. Pure: the endpoints in
  * src/pages pass the catalog and a function that turns a site path into an absolute URL.
  */
-import { serviceDecisions, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog';
-import type { AuthMethod } from '../providers/schema';
-import { propertyExampleText } from '../providers/examples';
-import { outputForms, readExample } from './examples';
-import { andList, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabel, typeLabel } from './format';
-import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths';
-import { referenceGroups, type ReferenceEntry } from './reference';
-import { authenticationIntro, methodExample, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page';
-import { catalogDataVersion, serviceDataVersion } from './version';
+import { serviceDecisions, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import type { AuthMethod } from '../providers/schema.ts';
+import { propertyExampleText } from '../providers/examples.ts';
+import { outputForms, readExample } from './examples.ts';
+import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
+import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
+import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
+import { authenticationIntro, methodExample, serviceDescription, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
+import { catalogDataVersion, serviceDataVersion } from './version.ts';
 
 /** Site path (already under the base) → the URL printed in the Markdown. */
 export type UrlOf = (sitePath: string) => string;
@@ -114,7 +115,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const decisions = serviceDecisions(service);
   return join([
     `# Connect to ${display}`,
-    `> How to authenticate to ${display} with the API data provider, example connection strings, and every connection property. HTML page: <${url(servicePath(service.id))}>`,
+    `> ${serviceDescription(service)} HTML page: <${url(servicePath(service.id))}>`,
     '## Overview',
     prose(service.overview),
     [
@@ -140,12 +141,6 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   ]);
 }
 
-/** `On the Intercom page. ` before a shared correction that concerns some services only. */
-function appliesToNote(appliesTo: readonly string[] | undefined, names: ReadonlyMap<string, string>): string {
-  if (!appliesTo) return '';
-  return `On the ${andList(appliesTo.map((id) => names.get(id) ?? id))} ${appliesTo.length > 1 ? 'pages' : 'page'}. `;
-}
-
 function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: ReadonlyMap<string, string>): string {
   const p = entry.property;
   const setting = propertyExampleText(p);
@@ -165,7 +160,7 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     const page = url(servicePath(use.service.id));
     const methods = use.methods.map((m) => `${m.label} (${m.required ? 'required' : 'optional'})`).join(', ');
     return [
-      `- [${use.service.brandName ?? use.service.name}](${page}#${propertyAnchor(p.name)})`,
+      `- [${serviceLabel(use.service)}](${page}#${propertyAnchor(p.name)})`,
       methods && `: ${methods}`,
       use.allowedValues && ` — values listed for this service: ${use.allowedValues.map(inlineCode).join(', ')}`,
       use.summary && ` — ${prose(use.summary)}`,
@@ -184,21 +179,21 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
     entry.uses.length > 0 && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
     p.decisions.length > 0 && '#### Corrections to the vendor help',
-    p.decisions.length > 0 && p.decisions.map((d) => `- ${appliesToNote(d.appliesTo, names)}Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
+    p.decisions.length > 0 && p.decisions.map((d) => `- ${appliesToNote(d.appliesTo, names)?.concat(' ') ?? ''}Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
   ]).trimEnd();
 }
 
 /** The properties reference as Markdown: every property once, grouped by category. */
 export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const { groups, deprecated } = referenceGroups(catalog);
-  const names = new Map(catalog.services.map((s) => [s.id, serviceLabel(s)]));
+  const names = serviceLabels(catalog.services);
   return join([
-    '# Connection properties reference',
-    `> Every connection property of the API data provider: type, default, allowed values, placement, and which services use it. HTML page: <${url(referencePath())}>`,
-    `Every property the API data provider accepts, grouped by category. ${caseRule} Each entry says where its facts come from: the vendor’s help for this driver, the vendor’s other drivers, or our inference. Properties marked “Inside ProfileSettings” are written in the nested ProfileSettings string, and only by the services that list them.`,
+    `# ${referenceText.title}`,
+    `> ${referenceText.description} HTML page: <${url(referencePath())}>`,
+    `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
     ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
     deprecated.length > 0 && '## Deprecated',
-    deprecated.length > 0 && 'Names from old versions of the driver. The validator recognizes them so it can tell you to remove them.',
+    deprecated.length > 0 && referenceText.deprecated,
     ...deprecated.map((e) => referenceEntryMarkdown(e, url, names)),
     `---\n\n${catalogDataVersion(catalog)}`,
   ]);
@@ -255,7 +250,8 @@ function outputFormsMarkdown(catalog: Catalog, serviceId: string, exampleId: str
 /**
  * A guide (MDX) as Markdown: the prose as written, with each component replaced by what it renders
  * (`SyntaxExample`: the string and what the driver reads; `OutputForms`: the example in every form).
- * An unknown component is an error, so a new one cannot silently vanish from the Markdown.
+ * An unknown component is an error, so a new one cannot silently vanish from the Markdown. An attribute set
+ * from the page's props (`catalog={props.catalog}`) is passed over: here the catalog is the argument.
  */
 export function guideMarkdown(
   guide: { title: string; description: string; body: string; htmlPath: string },
@@ -265,7 +261,7 @@ export function guideMarkdown(
   const body = guide.body
     .replace(/^---\n[\s\S]*?\n---\n/, '')
     .replace(/^import\s.+$/gm, '')
-    .replace(/<([A-Z][A-Za-z]*)\b((?:[^>"{]|"[^"]*"|\{(?:String\.raw)?`(?:[^`\\]|\\.)*`\})*)\/>/g, (tag, name: string) => {
+    .replace(/<([A-Z][A-Za-z]*)\b((?:[^>"{]|"[^"]*"|\{(?:String\.raw)?`(?:[^`\\]|\\.)*`\}|\{props\.[A-Za-z]+\})*)\/>/g, (tag, name: string) => {
       if (name === 'SyntaxExample') return syntaxExampleMarkdown(catalog, tag);
       if (name === 'OutputForms') return outputFormsMarkdown(catalog, attribute(tag, 'service'), attribute(tag, 'example'));
       throw new Error(`guide Markdown: no Markdown form for the <${name}> component`);

@@ -1,6 +1,7 @@
 /** The sidebar's structure, derived from the catalog so a new service appears with no code change. */
-import type { Catalog } from '../providers/catalog';
-import { href, servicePath } from './paths';
+import type { Catalog } from '../providers/catalog.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
+import { href, servicePath } from './paths.ts';
 
 export type NavLink = { label: string; href: string };
 export type NavGroup = { label: string; links: NavLink[] };
@@ -14,7 +15,7 @@ export const sidebarServiceLimit = 30;
 
 /** @param currentPath the page's path (`/services/intercom/`), so a long catalog still shows where you are. */
 export function navigation(catalog: Catalog, currentPath = ''): NavGroup[] {
-  const services = catalog.services.map((s) => ({ label: s.brandName ?? s.name, href: servicePath(s.id) }));
+  const services = catalog.services.map((s) => ({ label: serviceLabel(s), href: servicePath(s.id) }));
   const serviceLinks =
     services.length <= sidebarServiceLimit
       ? services

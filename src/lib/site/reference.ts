@@ -6,6 +6,18 @@
 import { categoryRank, methodsUsing, type Catalog, type ResolvedService } from '../providers/catalog.ts';
 import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema.ts';
 
+/** The reference page's words, said once for the HTML page and its Markdown twin. */
+export const referenceText = {
+  title: 'Connection properties reference',
+  description: 'Every connection property of the API data provider: type, default, allowed values, placement, and which services use it.',
+  /** Opens the page; `caseRule` goes between the first sentence and the rest. */
+  intro: [
+    'Every property the API data provider accepts, grouped by category.',
+    'Each entry says where its facts come from: the vendor’s help for this driver, the vendor’s other drivers, or our inference. Properties marked “Inside ProfileSettings” are written in the nested ProfileSettings string, and only by the services that list them.',
+  ],
+  deprecated: 'Names from old versions of the driver. The validator recognizes them so it can tell you to remove them.',
+} as const;
+
 export type ServiceUse = {
   service: ResolvedService;
   methods: { id: string; label: string; required: boolean }[];

@@ -3,11 +3,16 @@
  * (`markdown.ts`) list the same properties in the same order and say the same things.
  */
 import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
-import { serviceLabel } from './format.ts';
-import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema';
+import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
+import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema.ts';
 
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
   categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);
+
+/** The page's description (meta tag, and the Markdown twin's summary line). */
+export function serviceDescription(service: ResolvedService): string {
+  return `How to authenticate to ${serviceLabel(service)} with the API data provider, example connection strings, and every connection property.`;
+}
 
 export type ServiceTables = {
   /** Profile and ProfileSettings, then the properties the service's own file lists, by category. */
@@ -57,7 +62,7 @@ export function requirementRows(service: ResolvedService, method: AuthMethod): R
     value: service.profileFile,
     valuePrefix: 'the path of ',
     valueRule: 'required',
-    source: `Where you saved the ${serviceLabel(service)} profile file, for example C:\\profiles\\${service.profileFile}.`,
+    source: `Where you saved the ${serviceLabel(service)} profile file, for example ${defaultProfilePath(service)}.`,
     placement: 'top',
     sensitive: false,
   };

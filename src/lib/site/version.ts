@@ -1,5 +1,5 @@
 /** The footer's statement of which data a page documents. */
-import type { Catalog, ResolvedService } from '../providers/catalog';
+import type { Catalog, ResolvedService } from '../providers/catalog.ts';
 
 export function serviceDataVersion(service: ResolvedService): string {
   return `This page documents the ${service.name} profile of the API Data Provider, build ${service.dataVersion.build} (${service.dataVersion.edition} help edition).`;

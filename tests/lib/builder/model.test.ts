@@ -10,6 +10,8 @@ import {
   buildPairs,
   buildProblems,
   buildString,
+  buildView,
+  currentMethod,
   excerpt,
   fieldsFor,
   fromConnectionString,
@@ -25,6 +27,7 @@ import {
   restoreShared,
   shareFragment,
   slimService,
+  validateView,
   withService,
   type Action,
   type BuilderState,
@@ -137,6 +140,107 @@ describe('the built string', () => {
     expect(forms.csharp).toContain(`@"${text}"`);
     expect(forms.java).toContain('jdbc:api:');
     expect(forms.python).toContain('AcmeLedger.apip');
+  });
+});
+
+describe('one method fallback', () => {
+  // A state whose method id for acme is not one of acme's (a stale id), and one with no entry for acme at all.
+  const stale: BuilderState = { ...initialState(s), methods: { acme: 'gone' } };
+  const none: BuilderState = { ...initialState(s), methods: {} };
+
+  test.each([
+    ['a stale method id', stale],
+    ['no method chosen', none],
+  ])('%s: fields, string and share link all use the starting method', (_, state) => {
+    expect(currentMethod(s, state).id).toBe('token');
+    const view = buildView(state, s);
+    expect(view.method.id).toBe('token');
+    expect(names(view.required)).toEqual(['Profile', 'APIKey']);
+    expect(view.share).toContain('method=token');
+    expect(view.share).not.toContain('gone');
+  });
+
+  test('a chosen method wins over the default', () => {
+    expect(currentMethod(s, run(initialState(s), { type: 'method', methodId: 'basic' })).id).toBe('basic');
+  });
+
+  test('a pasted string whose AuthScheme no method takes loads on the starting method', () => {
+    expect(fromConnectionString(`Profile=${profile};AuthScheme=NOSUCH`, s).methodId).toBe('token');
+  });
+});
+
+describe('buildView: what build mode renders', () => {
+  test('a fresh form: the default method, Profile set, one required setting still empty', () => {
+    const view = buildView(initialState(s), s);
+    expect(view.output.text).toBe(`Profile=${profile}`);
+    expect(view.typed).toEqual({ Profile: profile });
+    expect(view.byField.get('APIKey')?.map((p) => p.code)).toEqual(['missing-required']);
+    expect(view.summary).toBe('1 required setting is still empty.');
+    expect(view.share).toBe('#service=acme&method=token');
+  });
+
+  test('two empty settings are counted in the plural', () => {
+    expect(buildView(run(initialState(s), { type: 'method', methodId: 'basic' }), s).summary).toBe('2 required settings are still empty.');
+  });
+
+  test('a complete form is ready to use', () => {
+    const view = buildView(run(initialState(s), { type: 'field', property: 'APIKey', value: 'k' }), s);
+    expect(view.problems).toEqual([]);
+    expect(view.summary).toBe('Ready to use.');
+  });
+
+  test('a wrong value asks for a fix', () => {
+    const state = run(
+      initialState(s),
+      { type: 'method', methodId: 'oauth' },
+      { type: 'field', property: 'OAuthClientId', value: 'id' },
+      { type: 'field', property: 'OAuthClientSecret', value: 'secret' },
+      { type: 'field', property: 'CallbackURL', value: 'not a url' },
+    );
+    expect(buildView(state, s).summary).toBe('Fix the settings marked above.');
+  });
+
+  test('a value the driver cannot read says so instead of a string', () => {
+    const view = buildView(run(initialState(s), { type: 'field', property: 'APIKey', value: 'a\u0000b' }), s);
+    expect(view.output.text).toBe('');
+    expect(view.problems).toEqual([]);
+    expect(view.summary).toMatch(/^Cannot write this string: Cannot write the value of "APIKey"/);
+  });
+});
+
+describe('validateView: what validate mode renders', () => {
+  const paste = (text: string) => run(initialState(s, 'validate'), { type: 'paste', text });
+
+  test('nothing pasted: no findings, a hint', () => {
+    expect(validateView(paste('  '), s, [s, other], false)).toEqual({ text: '  ', inferredServiceId: undefined, problems: [], summary: 'Checked against Acme Ledger when you paste.', formLabel: undefined, safeFixes: 0 });
+  });
+
+  test('the service goes by its one label (the brand spelling when it has one)', () => {
+    const branded: ResolvedService = { ...s, brandName: 'ACME ledger' };
+    expect(validateView(paste(''), branded, [branded], true).summary).toBe('Checked against ACME ledger when you paste.');
+  });
+
+  test('a valid string for the service', () => {
+    const view = validateView(paste(`Profile=${profile};ProfileSettings='APIKey=k'`), s, [s, other], true);
+    expect(view.problems).toEqual([]);
+    expect(view.summary).toBe('No problems: this string is valid for Acme Ledger.');
+  });
+
+  test('findings are counted by severity', () => {
+    const view = validateView(paste(`Profile=${profile};AuthScheme=BASIC;User=u`), s, [s, other], true);
+    const errors = view.problems.filter((p) => p.severity === 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(view.summary).toMatch(new RegExp(`^${view.problems.length} findings? for Acme Ledger: ${errors} errors?, \\d+ warnings?, \\d+ notes?\\.$`));
+  });
+
+  test('on /builder/ the Profile names the service; on a service page it does not', () => {
+    const state = paste("Profile='D:\\x\\OtherLedger.apip'");
+    const open = validateView(state, s, [s, other], false);
+    expect(open.inferredServiceId).toBe('other');
+    expect(open.summary).toMatch(/ Service recognized from the Profile file name\.$/);
+    const fixed = validateView(state, s, [s, other], true);
+    expect(fixed.inferredServiceId).toBeUndefined();
+    expect(fixed.summary).not.toContain('recognized');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { andList, inlineParts, nameBreakParts } from '../../../src/lib/site/format.ts';
+import { andList, appliesToNote, inlineParts, lowerFirst, nameBreakParts, serviceLabels } from '../../../src/lib/site/format.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 
 describe('nameBreakParts', () => {
@@ -39,4 +39,32 @@ describe('inlineParts and andList', () => {
   ])('%j → %j', (items, text) => {
     expect(andList(items)).toBe(text);
   });
+});
+
+describe('appliesToNote and serviceLabels', () => {
+  const names = serviceLabels([
+    { id: 'acme', name: 'Acme', brandName: 'ACME Ledger' },
+    { id: 'beta', name: 'Beta' },
+  ]);
+
+  test('ids map to the names pages print, the brand spelling first', () => {
+    expect([...names]).toEqual([['acme', 'ACME Ledger'], ['beta', 'Beta']]);
+  });
+
+  test.each([
+    [undefined, undefined],
+    [['acme'], 'On the ACME Ledger page.'],
+    [['acme', 'beta'], 'On the ACME Ledger and Beta pages.'],
+    [['acme', 'gone'], 'On the ACME Ledger and gone pages.'],
+  ])('%j → %j', (appliesTo, note) => {
+    expect(appliesToNote(appliesTo, names)).toBe(note);
+  });
+});
+
+test.each([
+  ['Your own data', 'your own data'],
+  ['Inside ProfileSettings', 'inside ProfileSettings'],
+  ['', ''],
+])('lowerFirst(%j) → %j: only the first letter changes', (label, text) => {
+  expect(lowerFirst(label)).toBe(text);
 });

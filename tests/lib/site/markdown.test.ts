@@ -72,6 +72,13 @@ describe('guideMarkdown', () => {
     expect(md).toContain('| `Timeout` | `90` (the last value written; earlier ones are replaced) |');
   });
 
+  test('the catalog the guide page passes (catalog={props.catalog}) is read past, not printed', () => {
+    const md = guide('Before.\n\n<SyntaxExample catalog={props.catalog} service="intercom" text="Profile=C:\\profiles\\Intercom.apip;ProfileSettings=\'APIKey=k\'" />\n\nAfter.');
+    expect(md).toContain('| ↳ `APIKey` (inside ProfileSettings) | `k` |');
+    expect(md).not.toContain('props');
+    expect(md).not.toContain('<SyntaxExample');
+  });
+
   test('a mislabelled SyntaxExample fails, as on the HTML page', () => {
     expect(() => guide('<SyntaxExample service="intercom" verdict="error" text="Profile=C:\\profiles\\Intercom.apip;ProfileSettings=\'APIKey=k\'" />')).toThrow(
       'is labelled error for intercom, but the validator finds valid',

@@ -21,7 +21,7 @@ import {
   type Pair,
   type PastedForm,
 } from '../../../src/lib/connstr/index.ts';
-import { buildString, fieldsFor, fromConnectionString, initialState, reduce, validateView } from '../../../src/lib/builder/model.ts';
+import { buildString, fieldsFor, fromConnectionString, initialState, reduce, pastedView } from '../../../src/lib/builder/model.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 
@@ -98,7 +98,7 @@ describe('build → paste → same pairs, for every service, method and output f
       const { problems } = checkPasted(pasted, service, { reportSensitive: false });
       expect(problems.filter((p) => p.severity === 'error'), where).toEqual([]);
       expect(fromConnectionString(pasted, service), where).toEqual(loaded);
-      expect(validateView(service, pasted).form, where).toBe(form);
+      expect(pastedView(service, pasted).form, where).toBe(form);
     }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { canonicalPairs, serialize, toCSharp, toJava, toJdbcUrl, toOdbc, toPython } from '../../../src/lib/connstr/index.ts';
-import { buildProblems, buildString, initialState, reduce, validateView, type BuilderState } from '../../../src/lib/builder/model.ts';
+import { buildProblems, buildString, initialState, reduce, pastedView, type BuilderState } from '../../../src/lib/builder/model.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 
 const catalog = getCatalog();
@@ -29,7 +29,7 @@ const pasted = (text: string): BuilderState => reduce({ ...initialState(intercom
 
 describe.each(forms)('%s', (form, label, text) => {
   test('the view says which form was read, and finds no error', () => {
-    const view = validateView(intercom, text);
+    const view = pastedView(intercom, text);
     expect(view).toMatchObject({ form, formLabel: label, safeFixes: 0 });
     expect(view.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(buildProblems(intercom, text)).toEqual(view.problems);
@@ -47,12 +47,12 @@ describe('fix all safe problems', () => {
   const damaged = `  ${toCSharp("profile=C:\\profiles\\Intercom.apip;ProfileSettings=’apikey=k’;")}`;
 
   test('counts what it will fix, applies it in one action, in the pasted form', () => {
-    const view = validateView(intercom, damaged);
+    const view = pastedView(intercom, damaged);
     expect(view.form).toBe('csharp');
     expect(view.safeFixes).toBeGreaterThan(0);
     const fixed = reduce(pasted(damaged), { type: 'fix-all', service: intercom });
     expect(fixed.pasted).toBe(`  ${toCSharp("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'")}`);
-    expect(validateView(intercom, fixed.pasted).safeFixes).toBe(0);
+    expect(pastedView(intercom, fixed.pasted).safeFixes).toBe(0);
   });
 
   test('the string of the e2e "Fix all safe problems" test fixes to the clean plain string', () => {
@@ -63,6 +63,6 @@ describe('fix all safe problems', () => {
   test('an unsafe fix (a guessed Profile path) is left for the user', () => {
     const fixed = reduce(pasted("ProfileSettings='APIKey=k'"), { type: 'fix-all', service: intercom });
     expect(fixed.pasted).toBe("ProfileSettings='APIKey=k'");
-    expect(validateView(intercom, fixed.pasted).problems.map((p) => p.code)).toContain('missing-profile');
+    expect(pastedView(intercom, fixed.pasted).problems.map((p) => p.code)).toContain('missing-profile');
   });
 });

@@ -4,8 +4,8 @@
  * here: they are in common.json, which the island joins back in.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { commonData, serviceData } from '../../../lib/builder/data';
-import { getCatalog } from '../../../lib/providers/load';
+import { commonData, serviceData } from '../../../lib/builder/data.ts';
+import { getCatalog } from '../../../lib/providers/load.ts';
 
 export const getStaticPaths = (() => {
   const catalog = getCatalog();
