@@ -94,7 +94,7 @@ export interface FixAllResult {
 }
 
 /** The most fixes `fixAll` applies: each one settles at least one problem, so a real string needs far fewer. */
-export const FIX_ALL_LIMIT = 64;
+const FIX_ALL_LIMIT = 64;
 
 /**
  * Applies every safe fix (see `safeFixCodes`), one at a time with a fresh check in between (a fix moves

@@ -12,10 +12,10 @@ import { csharpString, javaString, pythonString } from './output.ts';
 import { quoteNestedValue, quoteValue } from './serialize.ts';
 import type { Span, TextEdit } from './types.ts';
 
-export const pastedForms = ['plain', 'jdbc', 'odbc', 'csharp', 'java', 'python'] as const;
+const pastedForms = ['plain', 'jdbc', 'odbc', 'csharp', 'java', 'python'] as const;
 export type PastedForm = (typeof pastedForms)[number];
 /** What a UI says it read ("Read as a C# snippet"). */
-export const pastedFormLabels: Record<PastedForm, string> = {
+const pastedFormLabels: Record<PastedForm, string> = {
   plain: 'plain',
   jdbc: 'JDBC URL',
   odbc: 'ODBC (DSN)',
@@ -100,7 +100,7 @@ export function toPastedSpan(reading: Reading, span: Span): Span {
  * Edits of `reading.text` (a fix) as edits of the pasted text: applied to the unwrapped string, written back
  * in the pasted form, then narrowed to the one changed range.
  */
-export function toPastedEdits(reading: Reading, next: string): TextEdit[] {
+function toPastedEdits(reading: Reading, next: string): TextEdit[] {
   if (!reading.source) return diffEdit(reading.pasted, next);
   return diffEdit(reading.pasted, reading.rewrite(next));
 }
@@ -117,7 +117,7 @@ export function mapEdits(reading: Reading, edits: readonly TextEdit[]): TextEdit
 }
 
 /** The smallest single edit that turns `before` into `after` (none when equal). */
-export function diffEdit(before: string, after: string): TextEdit[] {
+function diffEdit(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   let p = 0;
   const max = Math.min(before.length, after.length);

@@ -11,7 +11,7 @@ import { nestedEdits } from './edits.ts';
 import { effectivePairs, type EffectivePair } from './pairs.ts';
 import { parseAny, shown, sortProblems } from './parse.ts';
 import { quoteNestedValue, quoteValue, serialize } from './serialize.ts';
-import { lookupProperty, methodProperties, resolveMethod } from './service.ts';
+import { lookupProperty, methodProperties, selectMethod } from './service.ts';
 import type { MethodRule, PropertyRule, ServiceRules } from './rules.ts';
 import type { Entry, Fix, Level, NestedParseResult, ParseResult, Problem, TextEdit } from './types.ts';
 
@@ -528,38 +528,32 @@ class Validator {
   /** The auth method: which one the string selects, what it needs, and what it ignores. */
   checkMethod(): void {
     const { service } = this;
-    const scheme = this.present.get('AuthScheme')?.[0];
-    const schemeAtHome = scheme && scheme.scope.level === 'top' ? scheme : undefined;
+    const { method, authScheme: schemeAtHome } = selectMethod(service, this.result);
     const documented = service.authMethods.flatMap((m) => m.authSchemes);
-    let method: MethodRule | undefined;
     if (schemeAtHome) {
-      method = resolveMethod(service, schemeAtHome.pair.value);
       const allowed = service.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
-      const value = schemeAtHome.pair.value.trim();
+      const value = schemeAtHome.value.trim();
       if (!method && allowed.some((v) => foldKey(v) === foldKey(value))) {
         this.add({
           code: 'undocumented-auth-scheme',
           severity: 'warning',
           message: `AuthScheme=${value} is accepted by the driver, but no documented ${service.name} method uses it; use ${orList(documented)}.`,
-          span: schemeAtHome.pair.entry.valueSpan,
+          span: schemeAtHome.entry.valueSpan,
           property: 'AuthScheme',
         });
       }
       if (!method) return;
-    } else {
-      method = resolveMethod(service, undefined);
-      if (!method) {
-        this.add({
-          code: 'missing-auth-scheme',
-          severity: 'error',
-          message: `${service.name} has no default sign-in method, so AuthScheme is needed; add AuthScheme=${orList(documented)}.`,
-          span: { start: this.text.length, end: this.text.length },
-          property: 'AuthScheme',
-        });
-        return;
-      }
+    } else if (!method) {
+      this.add({
+        code: 'missing-auth-scheme',
+        severity: 'error',
+        message: `${service.name} has no default sign-in method, so AuthScheme is needed; add AuthScheme=${orList(documented)}.`,
+        span: { start: this.text.length, end: this.text.length },
+        property: 'AuthScheme',
+      });
+      return;
     }
-    const anchor = schemeAtHome ? schemeAtHome.pair.entry.span : { start: this.text.length, end: this.text.length };
+    const anchor = schemeAtHome ? schemeAtHome.entry.span : { start: this.text.length, end: this.text.length };
     const label = method.label;
 
     for (const req of method.requires) {
