@@ -6,7 +6,7 @@
  * that text. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { nestedEdits } from './edits.ts';
+import { placeEdits } from './edits.ts';
 import { shown } from './parse.ts';
 import { quoteNestedValue } from './serialize.ts';
 import { lookupProperty } from './service.ts';
@@ -37,7 +37,7 @@ function nestedAt(result: ParseResult, at: number): NestedParseResult | undefine
 /** Edits at `at`, made safe for the quoting of a nested list they land in. */
 function scoped(result: ParseResult, at: number, edits: TextEdit[]): TextEdit[] {
   const nested = nestedAt(result, at);
-  return nested ? nestedEdits(nested, edits) : edits;
+  return placeEdits(nested, edits);
 }
 
 /** Marks the text of quoted leaf values (not a nested list): text inside them is what the user means literally. */
@@ -351,7 +351,7 @@ export function refineProblems(problems: Problem[], result: ParseResult, service
           ...p,
           fix: {
             description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}=${shown(first.value ?? '', 24)} (the later value is the one used).`,
-            edits: scope ? nestedEdits(scope, edits) : edits,
+            edits: placeEdits(scope, edits),
           },
         };
       }

@@ -32,7 +32,7 @@ export {
   serialize,
 } from './serialize.ts';
 export { applyEdits } from './edits.ts';
-export { validate, type ValidateOptions } from './validate.ts';
+export { validate, type ValidateOptions } from './validate/validate.ts';
 export { canonicalPairs, canonicalize } from './canonicalize.ts';
 export { lookupProperty, resolveMethod, selectMethod, type PropertyMatch } from './service.ts';
 export { closestName, editDistance } from './names.ts';

@@ -11,7 +11,7 @@ import { parseAny, sortProblems } from './parse.ts';
 import { mapEdits, readPasted, toPastedSpan, type Reading } from './read.ts';
 import type { ServiceRules } from './rules.ts';
 import type { Problem, ProblemCode } from './types.ts';
-import { validate, type ValidateOptions } from './validate.ts';
+import { validate, type ValidateOptions } from './validate/validate.ts';
 
 export interface PastedCheck {
   /** Which form was read, and the connection string unwrapped from it. */
