@@ -180,20 +180,7 @@ function readOdbc(pasted: string): Reading {
       } else end = value ? nextSemicolon(pasted, value.close) : n;
       if (!value && !inHead) out.copy(pasted, v, n);
     } else if (c === "'" || c === '"') {
-      let k = v + 1;
-      for (;;) {
-        const q = pasted.indexOf(c, k);
-        if (q === -1) {
-          k = n;
-          break;
-        }
-        if (pasted[q + 1] === c) k = q + 2;
-        else {
-          k = q + 1;
-          break;
-        }
-      }
-      end = nextSemicolon(pasted, k);
+      end = nextSemicolon(pasted, quotedEnd(pasted, v));
       if (!inHead) out.copy(pasted, v, end);
     } else {
       end = nextSemicolon(pasted, v);
@@ -203,8 +190,24 @@ function readOdbc(pasted: string): Reading {
     i = end;
     if (inHead) bodyStart = Math.min(n, end + 1);
   }
-  if (inHead) bodyStart = n;
-  const { text, source } = out.done(n);
+  return odbcReading(pasted, out, inHead ? n : bodyStart, braced);
+}
+
+/** Just past the closing quote of the quoted value opening at `open` (a doubled quote is one literal quote), or the end. */
+function quotedEnd(pasted: string, open: number): number {
+  const c = pasted[open]!;
+  let k = open + 1;
+  for (;;) {
+    const q = pasted.indexOf(c, k);
+    if (q === -1) return pasted.length;
+    if (pasted[q + 1] !== c) return q + 1;
+    k = q + 2;
+  }
+}
+
+/** The reading of an ODBC string whose pairs start at `bodyStart` (the DSN/Driver head before it is kept for the rewrite). */
+function odbcReading(pasted: string, out: Mapped, bodyStart: number, braced: boolean): Reading {
+  const { text, source } = out.done(pasted.length);
   const head = pasted.slice(0, bodyStart);
   return {
     form: 'odbc',
