@@ -17,7 +17,7 @@ import { foldKey } from './chars.ts';
 import { effectivePairs } from './pairs.ts';
 import { parseAny } from './parse.ts';
 import { serialize } from './serialize.ts';
-import { lookupProperty, resolveMethod } from './service.ts';
+import { lookupProperty, selectMethod } from './service.ts';
 import type { MethodRule, PropertyRule, ServiceRules } from './rules.ts';
 import type { Entry, Pair, ParseResult } from './types.ts';
 
@@ -41,11 +41,7 @@ export function canonicalPairs(input: string | ParseResult, service?: ServiceRul
   expectInput('canonicalPairs(input, service)', 'input', input);
   if (service !== undefined) expectService('canonicalPairs(input, service)', 'service', service);
   const result = typeof input === 'string' ? parseAny(input) : input;
-  let method: MethodRule | undefined;
-  if (service) {
-    const scheme = effectivePairs(result.entries).find((p) => lookupProperty(service, p.key)?.property.name === 'AuthScheme');
-    method = resolveMethod(service, scheme?.value);
-  }
+  const method = service ? selectMethod(service, result).method : undefined;
   return canonicalLevel(result.entries, service, method, true);
 }
 

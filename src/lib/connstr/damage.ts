@@ -6,7 +6,7 @@
  * that text. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { nestedEdits } from './edits.ts';
+import { placeEdits } from './edits.ts';
 import { shown } from './parse.ts';
 import { quoteNestedValue } from './serialize.ts';
 import { lookupProperty } from './service.ts';
@@ -37,7 +37,7 @@ function nestedAt(result: ParseResult, at: number): NestedParseResult | undefine
 /** Edits at `at`, made safe for the quoting of a nested list they land in. */
 function scoped(result: ParseResult, at: number, edits: TextEdit[]): TextEdit[] {
   const nested = nestedAt(result, at);
-  return nested ? nestedEdits(nested, edits) : edits;
+  return placeEdits(nested, edits);
 }
 
 /** Marks the text of quoted leaf values (not a nested list): text inside them is what the user means literally. */
@@ -56,10 +56,19 @@ const inside = (marks: Uint8Array, at: number) => marks[at] === 1;
 
 /** Problems of pasted-text damage that the grammar alone does not report. */
 export function damageProblems(result: ParseResult, service: ServiceRules): Problem[] {
-  const text = result.text;
   const problems: Problem[] = [];
-  const from = result.prefix?.span.end ?? 0;
+  const leaves = quotedLeaves(result);
+  pastedCharacters(result, leaves, problems);
+  curlyQuotes(result, service, problems);
+  unquotedProfileSettings(result, service, problems);
+  straySeparators(result, problems);
+  surroundingWhitespace(result, leaves, problems);
+  return problems;
+}
 
+/** Invisible characters anywhere, and non-breaking spaces outside quoted values (where they may be meant). */
+function pastedCharacters(result: ParseResult, leaves: Uint8Array, problems: Problem[]): void {
+  const text = result.text;
   for (const m of text.matchAll(INVISIBLE)) {
     const span = { start: m.index, end: m.index + m[0].length };
     problems.push({
@@ -71,7 +80,6 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
     });
   }
 
-  const leaves = quotedLeaves(result);
   for (const m of text.matchAll(NBSP)) {
     if (inside(leaves, m.index)) continue;
     const span = { start: m.index, end: m.index + m[0].length };
@@ -83,11 +91,12 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
       fix: { description: 'Replace it with a normal space.', edits: scoped(result, span.start, [{ ...span, text: ' ' }]) },
     });
   }
+}
 
-  curlyQuotes(result, service, problems);
-  unquotedProfileSettings(result, service, problems);
-
-  // Stray `;`: empty pairs at the start, in between, and at the end (top level).
+/** Stray `;`: empty pairs at the start, in between, and at the end (top level). */
+function straySeparators(result: ParseResult, problems: Problem[]): void {
+  const text = result.text;
+  const from = result.prefix?.span.end ?? 0;
   const gaps: Span[] = [];
   let at = from;
   for (const entry of result.entries) {
@@ -112,8 +121,11 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
       });
     }
   });
+}
 
-  // Whitespace around the whole string (a copied line break, indentation).
+/** Whitespace around the whole string (a copied line break, indentation). */
+function surroundingWhitespace(result: ParseResult, leaves: Uint8Array, problems: Problem[]): void {
+  const text = result.text;
   const lead = /^\s+/.exec(text.slice(0))?.[0].length ?? 0;
   if (lead > 0 && lead < text.length) {
     problems.push({
@@ -135,7 +147,6 @@ export function damageProblems(result: ParseResult, service: ServiceRules): Prob
       fix: { description: 'Remove the trailing whitespace.', edits: [{ ...span, text: '' }] },
     });
   }
-  return problems;
 }
 
 /** The top-level entry with a quoted value whose quotes enclose `at` (binary search: entries are in text order). */
@@ -178,16 +189,7 @@ function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Probl
     const container = quotedEntryAt(result.entries, i);
     const limit = container ? container.innerSpan.end : text.length;
     const family = single ? SINGLE_CURLY + (container ? '' : "'") : DOUBLE_CURLY + (container ? '' : '"');
-    let close = -1;
-    for (let j = !container && failed[single ? 'single' : 'double'] ? limit : i + 1; j < limit; j++) {
-      if (!family.includes(text[j]!)) continue;
-      let k = j + 1;
-      while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
-      if (k >= limit || text[k] === ';') {
-        close = j;
-        break;
-      }
-    }
+    const close = closingQuote(text, !container && failed[single ? 'single' : 'double'] ? limit : i + 1, limit, family);
     if (close === -1 && !container) failed[single ? 'single' : 'double'] = true;
     const straight = single ? "'" : '"';
     const content = close === -1 ? '' : text.slice(i + 1, close);
@@ -224,6 +226,17 @@ function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Probl
     });
     if (close !== -1) i = close;
   }
+}
+
+/** The first quote of `family` from `from` followed (after any whitespace) by `;` or `limit`; -1 when there is none. */
+function closingQuote(text: string, from: number, limit: number, family: string): number {
+  for (let j = from; j < limit; j++) {
+    if (!family.includes(text[j]!)) continue;
+    let k = j + 1;
+    while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+    if (k >= limit || text[k] === ';') return j;
+  }
+  return -1;
 }
 
 /**
@@ -273,92 +286,108 @@ function isProfileSetting(service: ServiceRules, entry: Entry): boolean {
  * copy can go. Returns the same list, with fixes added or replaced.
  */
 export function refineProblems(problems: Problem[], result: ParseResult, service: ServiceRules): Problem[] {
-  const text = result.text;
   // Entry by key position, per list, for the duplicate fixes (a long string may repeat a key many times).
   const byKey = new Map<readonly Entry[], Map<number, number>>();
-  const indexOf = (entries: readonly Entry[], keyStart: number) => {
+  const indexOf: IndexOf = (entries, keyStart) => {
     let map = byKey.get(entries);
     if (!map) byKey.set(entries, (map = new Map(entries.map((e, i) => [e.keySpan.start, i]))));
     return map.get(keyStart) ?? -1;
   };
   return problems.map((p) => {
     switch (p.code) {
-      case 'unterminated-quote': {
-        const open = p.span.start;
-        const q = text[open]!;
-        const other = q === '"' ? "'" : '"';
-        // Inside ProfileSettings the search stops where the list does: the outer closing quote is not this value's.
-        const nested = nestedAt(result, open);
-        const limit = nested && open > nested.within.start ? nested.within.end : text.length;
-        for (let j = open + 1; j < limit; j++) {
-          if (text[j] === q) break;
-          if (text[j] !== other) continue;
-          let k = j + 1;
-          while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
-          if (k < limit && text[k] !== ';') continue;
-          return {
-            ...p,
-            code: 'mismatched-quote',
-            message: `${p.message.replace(/;.*$/, '')}, but a ${other} closes it; use the same quote character at both ends.`,
-            span: { start: open, end: j + 1 },
-            related: [{ start: j, end: j + 1 }],
-            fix: { description: `Close the value with ${q} instead of ${other}.`, edits: scoped(result, open, [{ start: j, end: j + 1, text: q }]) },
-          };
-        }
-        return p;
-      }
-      case 'line-break-in-value': {
-        if (p.fix) return p;
-        // A break followed by `name=` is a lost `;`; anything else may be meant, so it gets no fix.
-        let k = p.span.start;
-        while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
-        // Searched up to the value's `;` only, so many line breaks cost one pass over the text.
-        const semi = text.indexOf(';', k);
-        const stop = semi === -1 ? text.length : semi;
-        let eq = -1;
-        for (let j = k; j < stop; j++) {
-          if (text.charCodeAt(j) === 0x3d) {
-            eq = j;
-            break;
-          }
-        }
-        const key = eq === -1 ? '' : text.slice(k, eq).trim();
-        if (eq === -1 || !lookupProperty(service, key)) return p;
-        let b = p.span.start;
-        while (b > 0 && isWhitespace(text.charCodeAt(b - 1))) b--;
-        return { ...p, fix: { description: `Add the missing ";" before ${key}.`, edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };
-      }
-      case 'whitespace-control-in-key': {
-        const raw = text.slice(p.span.start, p.span.end);
-        const joined = raw.replace(/[ ]*[\t\n\v\f\r]+[ ]*/g, '');
-        const match = lookupProperty(service, joined);
-        if (!match || foldKey(joined) === foldKey(raw)) return p;
-        return { ...p, fix: { description: `Join the name: ${match.property.name}.`, edits: scoped(result, p.span.start, [{ ...p.span, text: joined }]) } };
-      }
+      case 'unterminated-quote':
+        return mismatchedQuote(p, result);
+      case 'line-break-in-value':
+        return p.fix ? p : lostSeparator(p, result, service);
+      case 'whitespace-control-in-key':
+        return joinedKey(p, result, service);
       case 'duplicate-key':
-      case 'duplicate-property': {
-        if (p.fix || !p.related?.[0]) return p;
-        const earlier = p.related[0];
-        const scope = nestedAt(result, earlier.start);
-        const entries = scope ? scope.entries : result.entries;
-        const index = indexOf(entries, earlier.start);
-        const later = entries[indexOf(entries, p.span.start)];
-        if (index === -1 || !later) return p;
-        const first = entries[index]!;
-        const same = first.value === later.value;
-        const edits = removeEntry(entries, index);
-        return {
-          ...p,
-          fix: {
-            description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}=${shown(first.value ?? '', 24)} (the later value is the one used).`,
-            edits: scope ? nestedEdits(scope, edits) : edits,
-          },
-        };
-      }
+      case 'duplicate-property':
+        return p.fix || !p.related?.[0] ? p : duplicateFix(p, p.related[0], result, indexOf);
       default:
         return p;
     }
   });
+}
+
+/** The index of the entry whose key starts at `keyStart` in a list, or -1. */
+type IndexOf = (entries: readonly Entry[], keyStart: number) => number;
+
+/** An unterminated quote that the other quote character closes (`'abc"`): the finding says so and the fix matches them. */
+function mismatchedQuote(p: Problem, result: ParseResult): Problem {
+  const text = result.text;
+  const open = p.span.start;
+  const q = text[open]!;
+  const other = q === '"' ? "'" : '"';
+  // Inside ProfileSettings the search stops where the list does: the outer closing quote is not this value's.
+  const nested = nestedAt(result, open);
+  const limit = nested && open > nested.within.start ? nested.within.end : text.length;
+  for (let j = open + 1; j < limit; j++) {
+    if (text[j] === q) break;
+    if (text[j] !== other) continue;
+    let k = j + 1;
+    while (k < limit && isWhitespace(text.charCodeAt(k))) k++;
+    if (k < limit && text[k] !== ';') continue;
+    return {
+      ...p,
+      code: 'mismatched-quote',
+      message: `${p.message.replace(/;.*$/, '')}, but a ${other} closes it; use the same quote character at both ends.`,
+      span: { start: open, end: j + 1 },
+      related: [{ start: j, end: j + 1 }],
+      fix: { description: `Close the value with ${q} instead of ${other}.`, edits: scoped(result, open, [{ start: j, end: j + 1, text: q }]) },
+    };
+  }
+  return p;
+}
+
+/** A line break followed by `name=` is a lost `;` (the fix adds it); anything else may be meant, so it gets no fix. */
+function lostSeparator(p: Problem, result: ParseResult, service: ServiceRules): Problem {
+  const text = result.text;
+  let k = p.span.start;
+  while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
+  // Searched up to the value's `;` only, so many line breaks cost one pass over the text.
+  const semi = text.indexOf(';', k);
+  const stop = semi === -1 ? text.length : semi;
+  let eq = -1;
+  for (let j = k; j < stop; j++) {
+    if (text.charCodeAt(j) === 0x3d) {
+      eq = j;
+      break;
+    }
+  }
+  const key = eq === -1 ? '' : text.slice(k, eq).trim();
+  if (eq === -1 || !lookupProperty(service, key)) return p;
+  let b = p.span.start;
+  while (b > 0 && isWhitespace(text.charCodeAt(b - 1))) b--;
+  return { ...p, fix: { description: `Add the missing ";" before ${key}.`, edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };
+}
+
+/** A name broken by a tab or line break that, joined, is a known property: the fix joins it. */
+function joinedKey(p: Problem, result: ParseResult, service: ServiceRules): Problem {
+  const raw = result.text.slice(p.span.start, p.span.end);
+  const joined = raw.replace(/[ ]*[\t\n\v\f\r]+[ ]*/g, '');
+  const match = lookupProperty(service, joined);
+  if (!match || foldKey(joined) === foldKey(raw)) return p;
+  return { ...p, fix: { description: `Join the name: ${match.property.name}.`, edits: scoped(result, p.span.start, [{ ...p.span, text: joined }]) } };
+}
+
+/** A duplicate without a fix: the fix removes the earlier occurrence (the later value is the one in effect). */
+function duplicateFix(p: Problem, earlier: Span, result: ParseResult, indexOf: IndexOf): Problem {
+  const scope = nestedAt(result, earlier.start);
+  const entries = scope ? scope.entries : result.entries;
+  const index = indexOf(entries, earlier.start);
+  const later = entries[indexOf(entries, p.span.start)];
+  if (index === -1 || !later) return p;
+  const first = entries[index]!;
+  const same = first.value === later.value;
+  const edits = removeEntry(entries, index);
+  return {
+    ...p,
+    fix: {
+      description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}=${shown(first.value ?? '', 24)} (the later value is the one used).`,
+      edits: placeEdits(scope, edits),
+    },
+  };
 }
 
 /** Deletes an entry with the `;` that joins it to its next (or previous) neighbour. */

@@ -26,6 +26,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
+ * The one way a fix puts edits into a level of the string: edits against the top level (`nested`
+ * undefined) are kept as they are; edits against the entries of a nested value go through `nestedEdits`.
+ */
+export function placeEdits(nested: NestedParseResult | undefined, edits: TextEdit[]): TextEdit[] {
+  return nested ? nestedEdits(nested, edits) : edits;
+}
+
+/**
  * Edits meant for the decoded inner list of a nested value, with offsets already in the outer text
  * (as every span of a nested entry is), made safe for the outer quoting:
  * - inside `'…'` or `"…"` only that quote needs escaping (doubled), so each edit is kept as is;
@@ -35,7 +43,7 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
  *   characters is rewritten and re-quoted whole (a bare value has no escapes, so outer offsets map 1:1
  *   to decoded ones).
  */
-export function nestedEdits(nested: NestedParseResult, edits: readonly TextEdit[]): TextEdit[] {
+function nestedEdits(nested: NestedParseResult, edits: readonly TextEdit[]): TextEdit[] {
   const quote = nested.quote;
   if (quote !== null) return edits.map((e) => escapedFor(quote, e));
   const wrap = bareWrapQuote(nested);

@@ -11,8 +11,6 @@ export type {
   Level,
   NestedParseResult,
   Pair,
-  ParseProblemCode,
-  PasteProblemCode,
   ParseResult,
   Problem,
   ProblemCode,
@@ -20,9 +18,8 @@ export type {
   Severity,
   Span,
   TextEdit,
-  ValidationProblemCode,
 } from './types.ts';
-export { foldKey, isControl, isWhitespace } from './chars.ts';
+export { foldKey } from './chars.ts';
 export { parse, parseAny, type ParseOptions } from './parse.ts';
 export { effectivePairs, type EffectivePair } from './pairs.ts';
 export {
@@ -35,9 +32,9 @@ export {
   serialize,
 } from './serialize.ts';
 export { applyEdits } from './edits.ts';
-export { validate, type ValidateOptions } from './validate.ts';
+export { validate, type ValidateOptions } from './validate/validate.ts';
 export { canonicalPairs, canonicalize } from './canonicalize.ts';
-export { lookupProperty, resolveMethod, type PropertyMatch } from './service.ts';
+export { lookupProperty, resolveMethod, selectMethod, type PropertyMatch } from './service.ts';
 export { closestName, editDistance } from './names.ts';
 export {
   placements,
@@ -60,8 +57,8 @@ export {
   toPython,
   type JdbcPrefix,
   type LiteralOptions,
+  type OdbcForm,
   type PairsOrString,
 } from './output.ts';
-export { diffEdit, pastedFormLabels, pastedForms, readPasted, toPastedEdits, toPastedSpan, type PastedForm, type Reading } from './read.ts';
-export { checkPasted, fixAll, FIX_ALL_LIMIT, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
-export { damageProblems, refineProblems } from './damage.ts';
+export { readPasted, toPastedSpan, type PastedForm, type Reading } from './read.ts';
+export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';

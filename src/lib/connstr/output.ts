@@ -34,7 +34,7 @@ export function toJdbcUrl(input: PairsOrString, prefix: JdbcPrefix = 'jdbc:api:'
 }
 
 /** The DSN the vendor's ODBC driver installs (cdata.com KB, Intercom and AirCall ODBC articles). */
-export const defaultOdbcDsn = 'CData ODBC API Source';
+const defaultOdbcDsn = 'CData ODBC API Source';
 
 /** Which ODBC form to write: through a DSN (documented), or DSN-less, naming the driver (our inference). */
 export type OdbcForm = { dsn: string } | { driver: string };

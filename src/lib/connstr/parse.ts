@@ -169,31 +169,76 @@ function trailingNul(level: Scan, nulAt: number): number {
 }
 
 /**
- * Reads one pair starting at a non-separator character (`GetKeyValuePair`). Returns the position
- * where the next pair may start.
+ * Reads one pair starting at a non-separator character (`GetKeyValuePair`): the Key state, then the
+ * ValueStart state and the value state it leads to. Returns the position where the next pair may start.
  */
 function readPair(level: Scan, keyStart: number): number {
+  const { text } = level;
+  const end = text.length;
+  const keyRead = readKey(level, keyStart);
+  if (typeof keyRead === 'number') return keyRead;
+  const { key, keySpan } = keyRead;
+  const eqEnd = keyRead.eq + 1;
+  const emptyKey = key.length === 0;
+  keyProblems(level, keyRead);
+
+  // --- ValueStart state.
+  let i = eqEnd;
+  while (i < end && isWhitespace(text.charCodeAt(i))) i++;
+  const c0 = i < end ? text.charCodeAt(i) : SEMI;
+  let valueRead: ValueRead;
+  if (c0 === SEMI || c0 === NUL) {
+    // `key=` or `key=;`: a null value, which removes the key. A NUL is handled by the next Start state.
+    const span = { start: eqEnd, end: eqEnd };
+    valueRead = { value: null, valueSpan: span, innerSpan: span, quoted: null, next: c0 === SEMI ? Math.min(i + 1, end) : i };
+  } else if (c0 === SQ || c0 === DQ) {
+    valueRead = readQuoted(level, key, i);
+  } else if (isControl(c0)) {
+    level.problems.push(
+      problem(
+        'control-character',
+        'error',
+        `The value of ${shown(key)} starts with the control character ${codePointLabel(c0)}; remove it, or quote the value if it belongs there.`,
+        { start: i, end: i + 1 },
+      ),
+    );
+    return resync(text, i);
+  } else {
+    valueRead = readUnquoted(level, key, i);
+  }
+  if (emptyKey || valueRead.dropped) return valueRead.next;
+  addEntry(level, keySpan, key, valueRead);
+  return valueRead.next;
+}
+
+/** A key read up to its `=`, with what the Key state saw on the way (for the key's warnings). */
+interface KeyRead {
+  key: string;
+  keySpan: Span;
+  /** Where the `=` that ends the key is. */
+  eq: number;
+  sawSemicolon: boolean;
+  /** TAB/CR/LF/VT/FF: whitespace to the parser, control characters to the builder. */
+  sawLineControl: boolean;
+}
+
+/**
+ * The Key state: the key runs to the first single `=`; `==` is a literal `=`. `;`, quotes, braces are kept.
+ * Returns the key, or (after an error) the position where the next pair may start.
+ */
+function readKey(level: Scan, keyStart: number): KeyRead | number {
   const { text, problems } = level;
   const end = text.length;
-
-  // --- Key state. The key runs to the first single `=`; `==` is a literal `=`. `;`, quotes, braces are kept.
   let i = keyStart;
   let parts: string[] | null = null; // only allocated when the key has a `==`
   let segStart = i;
   let keyEnd = i; // just past the last non-whitespace character (the key is trimmed at the end)
   let sawSemicolon = false;
-  let sawLineControl = false; // TAB/CR/LF/VT/FF: whitespace to the parser, control characters to the builder
+  let sawLineControl = false;
   for (;;) {
     if (i >= end) {
       const key = (parts ? parts.join('') : '') + text.slice(segStart, keyEnd);
-      problems.push(
-        problem(
-          'missing-equals',
-          'error',
-          `${shown(key)} has no "=" after it; add "=" and a value, or remove it.`,
-          { start: keyStart, end: keyEnd },
-        ),
-      );
+      problems.push(problem('missing-equals', 'error', `${shown(key)} has no "=" after it; add "=" and a value, or remove it.`, { start: keyStart, end: keyEnd }));
       return end;
     }
     const c = text.charCodeAt(i);
@@ -228,212 +273,219 @@ function readPair(level: Scan, keyStart: number): number {
   }
   // `i` is at the `=` that ends the key.
   const key = (parts ? parts.join('') : '') + text.slice(segStart, keyEnd);
-  const keySpan = { start: keyStart, end: keyEnd };
-  const eqEnd = i + 1;
-  const emptyKey = key.length === 0;
-  if (emptyKey) {
+  return { key, keySpan: { start: keyStart, end: keyEnd }, eq: i, sawSemicolon, sawLineControl };
+}
+
+/** What is wrong with a key read in full: empty, a `;` from a pair without `=`, a tab or line break inside. */
+function keyProblems(level: Scan, { key, keySpan, eq, sawSemicolon, sawLineControl }: KeyRead): void {
+  const { problems } = level;
+  if (key.length === 0) {
     problems.push(
       problem('empty-key', 'error', 'A "=" appears where a property name was expected; write the name before it, or remove it.', {
-        start: i,
-        end: eqEnd,
+        start: eq,
+        end: eq + 1,
       }),
     );
-  } else {
-    if (sawSemicolon) {
-      const firstPart = key.slice(0, key.indexOf(';'));
-      problems.push(
-        problem(
-          'semicolon-in-key',
-          'warning',
-          `The name ${shown(key)} contains ";" because ${shown(firstPart.trim())} has no "=" of its own; add "=value" after ${shown(firstPart.trim())} if you meant two properties.`,
-          keySpan,
-        ),
-      );
-    }
-    // Interior only: trailing whitespace was trimmed and leading whitespace never collected.
-    if (sawLineControl && /[\t\n\v\f\r]/.test(key)) {
-      problems.push(
-        problem(
-          'whitespace-control-in-key',
-          'warning',
-          `The name ${shown(key)} contains a tab or line break, which the parser keeps but the driver's builder rejects; remove it.`,
-          keySpan,
-        ),
-      );
-    }
+    return;
   }
+  if (sawSemicolon) {
+    const firstPart = key.slice(0, key.indexOf(';'));
+    problems.push(
+      problem(
+        'semicolon-in-key',
+        'warning',
+        `The name ${shown(key)} contains ";" because ${shown(firstPart.trim())} has no "=" of its own; add "=value" after ${shown(firstPart.trim())} if you meant two properties.`,
+        keySpan,
+      ),
+    );
+  }
+  // Interior only: trailing whitespace was trimmed and leading whitespace never collected.
+  if (sawLineControl && /[\t\n\v\f\r]/.test(key)) {
+    problems.push(
+      problem(
+        'whitespace-control-in-key',
+        'warning',
+        `The name ${shown(key)} contains a tab or line break, which the parser keeps but the driver's builder rejects; remove it.`,
+        keySpan,
+      ),
+    );
+  }
+}
 
-  // --- ValueStart state.
-  i = eqEnd;
-  while (i < end && isWhitespace(text.charCodeAt(i))) i++;
-  let value: string | null;
-  let valueSpan: Span;
-  let innerSpan: Span;
-  let quoted: QuoteChar = null;
-  let invalid = false;
-  let next: number; // where the next pair may start
-  let collapsed: number[] | null = null; // decoded offsets of doubled quotes (to map nested spans)
-  let dropped = false; // the pair is unusable (NUL inside, control character before the value)
+/** What a value state read: the decoded value, its spans, and where the next pair may start. */
+interface ValueRead {
+  value: string | null;
+  valueSpan: Span;
+  innerSpan: Span;
+  quoted: QuoteChar;
+  next: number;
+  /** Read from broken syntax: the best reading, reported separately. */
+  invalid?: boolean;
+  /** Decoded offsets of doubled quotes (to map nested spans). */
+  collapsed?: number[] | null;
+  /** The pair is unusable (a NUL inside the value). */
+  dropped?: boolean;
+}
 
-  const c0 = i < end ? text.charCodeAt(i) : SEMI;
-  if (c0 === SEMI || c0 === NUL) {
-    // `key=` or `key=;`: a null value, which removes the key. A NUL is handled by the next Start state.
-    value = null;
-    valueSpan = innerSpan = { start: eqEnd, end: eqEnd };
-    next = c0 === SEMI ? Math.min(i + 1, end) : i;
-  } else if (c0 === SQ || c0 === DQ) {
-    // --- SingleQuoted / DoubleQuoted states; the only escape is the doubled quote.
-    quoted = c0 === SQ ? "'" : '"';
-    const open = i;
-    const contentStart = i + 1;
-    let seg = contentStart;
-    let decodedLength = 0;
-    let pieces: string[] | null = null;
-    let closed = -1;
-    let j = contentStart;
-    for (;;) {
-      const q = text.indexOf(quoted, j);
-      if (q === -1) break;
-      if (q + 1 < end && text.charCodeAt(q + 1) === c0) {
-        // Doubled quote: one literal quote.
-        const piece = text.slice(seg, q + 1);
-        (pieces ??= []).push(piece);
-        decodedLength += piece.length;
-        (collapsed ??= []).push(decodedLength - 1);
-        seg = j = q + 2;
-        continue;
-      }
-      closed = q;
-      break;
+/** The SingleQuoted / DoubleQuoted states, from the opening quote at `open`; the only escape is the doubled quote. */
+function readQuoted(level: Scan, key: string, open: number): ValueRead {
+  const { text, problems } = level;
+  const end = text.length;
+  const c0 = text.charCodeAt(open);
+  const quoted = c0 === SQ ? "'" : '"';
+  const contentStart = open + 1;
+  let seg = contentStart;
+  let decodedLength = 0;
+  let pieces: string[] | null = null;
+  let collapsed: number[] | null = null;
+  let closed = -1;
+  let j = contentStart;
+  for (;;) {
+    const q = text.indexOf(quoted, j);
+    if (q === -1) break;
+    if (q + 1 < end && text.charCodeAt(q + 1) === c0) {
+      // Doubled quote: one literal quote.
+      const piece = text.slice(seg, q + 1);
+      (pieces ??= []).push(piece);
+      decodedLength += piece.length;
+      (collapsed ??= []).push(decodedLength - 1);
+      seg = j = q + 2;
+      continue;
     }
-    const contentEnd = closed === -1 ? end : closed;
-    value = (pieces ? pieces.join('') : '') + text.slice(seg, contentEnd);
-    innerSpan = { start: contentStart, end: contentEnd };
-    valueSpan = { start: open, end: closed === -1 ? end : closed + 1 };
-    // Bounded scan: an unbounded indexOf would run past this value, quadratic over many values.
-    let nulAt = -1;
-    for (let k = contentStart; k < contentEnd; k++) {
-      if (text.charCodeAt(k) === NUL) {
-        nulAt = k;
-        break;
-      }
-    }
-    if (nulAt !== -1) {
-      problems.push(
-        problem('nul-in-value', 'error', `The value of ${shown(key)} contains a NUL character (U+0000), which no quoting allows; remove it.`, {
-          start: nulAt,
-          end: nulAt + 1,
-        }),
-      );
-      dropped = true;
-    }
-    if (closed === -1) {
-      problems.push(
-        problem(
-          'unterminated-quote',
-          'error',
-          `The value of ${shown(key)} opens a ${quoted} quote that is never closed; add the closing ${quoted} (write ${quoted}${quoted} for a ${quoted} inside the value).`,
-          { start: open, end },
-          { fix: { description: `Close the quote at the end.`, edits: [{ start: end, end, text: quoted }] } },
-        ),
-      );
-      invalid = true;
-      next = end;
-    } else {
-      // --- AfterQuote state: whitespace, then `;`, NUL or the end.
-      let k = closed + 1;
-      while (k < end && isWhitespace(text.charCodeAt(k))) k++;
-      const c = k < end ? text.charCodeAt(k) : SEMI;
-      if (c === SEMI) next = Math.min(k + 1, end);
-      else if (c === NUL) next = k;
-      else {
-        const semi = text.indexOf(';', k);
-        const stop = semi === -1 ? end : semi;
-        let junkEnd = stop;
-        while (junkEnd > k + 1 && isWhitespace(text.charCodeAt(junkEnd - 1))) junkEnd--;
-        problems.push(
-          problem(
-            'text-after-quote',
-            'error',
-            `Text follows the closing quote of the value of ${shown(key)}; move it inside the quotes (doubling any ${quoted} in it) or put ";" before it.`,
-            { start: k, end: junkEnd },
-          ),
-        );
-        invalid = true;
-        next = semi === -1 ? end : semi + 1;
-      }
-    }
-  } else if (isControl(c0)) {
+    closed = q;
+    break;
+  }
+  const contentEnd = closed === -1 ? end : closed;
+  const read: ValueRead = {
+    value: (pieces ? pieces.join('') : '') + text.slice(seg, contentEnd),
+    valueSpan: { start: open, end: closed === -1 ? end : closed + 1 },
+    innerSpan: { start: contentStart, end: contentEnd },
+    quoted,
+    next: end,
+    collapsed,
+  };
+  // Bounded scan: an unbounded indexOf would run past this value, quadratic over many values.
+  for (let k = contentStart; k < contentEnd; k++) {
+    if (text.charCodeAt(k) !== NUL) continue;
+    problems.push(
+      problem('nul-in-value', 'error', `The value of ${shown(key)} contains a NUL character (U+0000), which no quoting allows; remove it.`, {
+        start: k,
+        end: k + 1,
+      }),
+    );
+    read.dropped = true;
+    break;
+  }
+  if (closed === -1) {
+    problems.push(
+      problem(
+        'unterminated-quote',
+        'error',
+        `The value of ${shown(key)} opens a ${quoted} quote that is never closed; add the closing ${quoted} (write ${quoted}${quoted} for a ${quoted} inside the value).`,
+        { start: open, end },
+        { fix: { description: `Close the quote at the end.`, edits: [{ start: end, end, text: quoted }] } },
+      ),
+    );
+    read.invalid = true;
+    return read;
+  }
+  afterQuote(level, key, quoted, closed, read);
+  return read;
+}
+
+/** The AfterQuote state: whitespace, then `;`, NUL or the end. Sets where the next pair starts. */
+function afterQuote(level: Scan, key: string, quoted: '"' | "'", closed: number, read: ValueRead): void {
+  const { text } = level;
+  const end = text.length;
+  let k = closed + 1;
+  while (k < end && isWhitespace(text.charCodeAt(k))) k++;
+  const c = k < end ? text.charCodeAt(k) : SEMI;
+  if (c === SEMI) read.next = Math.min(k + 1, end);
+  else if (c === NUL) read.next = k;
+  else {
+    const semi = text.indexOf(';', k);
+    const stop = semi === -1 ? end : semi;
+    let junkEnd = stop;
+    while (junkEnd > k + 1 && isWhitespace(text.charCodeAt(junkEnd - 1))) junkEnd--;
+    level.problems.push(
+      problem(
+        'text-after-quote',
+        'error',
+        `Text follows the closing quote of the value of ${shown(key)}; move it inside the quotes (doubling any ${quoted} in it) or put ";" before it.`,
+        { start: k, end: junkEnd },
+      ),
+    );
+    read.invalid = true;
+    read.next = semi === -1 ? end : semi + 1;
+  }
+}
+
+/** The Unquoted state: runs to `;` or a non-whitespace control character, trimmed at both ends. */
+function readUnquoted(level: Scan, key: string, start: number): ValueRead {
+  const { text, problems } = level;
+  const end = text.length;
+  let i = start;
+  let last = i; // just past the last non-whitespace character
+  let lineBreak = -1;
+  let c = text.charCodeAt(i);
+  for (;;) {
+    if (c === SEMI) break;
+    if (isWhitespace(c)) {
+      if ((c === 0x0a || c === 0x0d) && lineBreak === -1) lineBreak = i;
+    } else if (isControl(c)) break;
+    else last = i + 1;
+    if (++i >= end) break;
+    c = text.charCodeAt(i);
+  }
+  const value = text.slice(start, last);
+  const span = { start, end: last };
+  const read: ValueRead = { value, valueSpan: span, innerSpan: span, quoted: null, next: end };
+  const tail = value.charCodeAt(value.length - 1);
+  if (tail === SQ || tail === DQ) {
+    const fixed = quoteValue(value);
+    problems.push(
+      problem(
+        'unquoted-value-ends-with-quote',
+        'error',
+        `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; write it as ${fixed.length > 60 ? 'a quoted value' : fixed} instead.`,
+        span,
+        { fix: { description: `Quote the value: ${fixed.length > 60 ? 'wrap it in quotes' : fixed}.`, edits: [{ ...span, text: fixed }] } },
+      ),
+    );
+    read.invalid = true;
+  }
+  if (lineBreak !== -1 && lineBreak < last) {
+    problems.push(
+      problem(
+        'line-break-in-value',
+        'warning',
+        `The value of ${shown(key)} contains a line break; if a ";" is missing before the next property, add it, otherwise quote the value.`,
+        { start: lineBreak, end: lineBreak + 1 },
+      ),
+    );
+  }
+  if (i >= end) read.next = end;
+  else if (c === SEMI) read.next = i + 1;
+  else if (c === NUL) read.next = i;
+  else {
+    // A control character ends the value, and the next pair cannot start with it either.
     problems.push(
       problem(
         'control-character',
         'error',
-        `The value of ${shown(key)} starts with the control character ${codePointLabel(c0)}; remove it, or quote the value if it belongs there.`,
+        `The control character ${codePointLabel(c)} is not allowed in an unquoted value; remove it, or quote the value of ${shown(key)}.`,
         { start: i, end: i + 1 },
       ),
     );
-    return resync(text, i);
-  } else {
-    // --- Unquoted state: runs to `;` or a non-whitespace control character, trimmed at both ends.
-    const start = i;
-    let last = i; // just past the last non-whitespace character
-    let lineBreak = -1;
-    let c = c0;
-    for (;;) {
-      if (c === SEMI) break;
-      if (isWhitespace(c)) {
-        if ((c === 0x0a || c === 0x0d) && lineBreak === -1) lineBreak = i;
-      } else if (isControl(c)) break;
-      else last = i + 1;
-      if (++i >= end) break;
-      c = text.charCodeAt(i);
-    }
-    value = text.slice(start, last);
-    valueSpan = innerSpan = { start, end: last };
-    const tail = value.charCodeAt(value.length - 1);
-    if (tail === SQ || tail === DQ) {
-      const fixed = quoteValue(value);
-      problems.push(
-        problem(
-          'unquoted-value-ends-with-quote',
-          'error',
-          `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; write it as ${fixed.length > 60 ? 'a quoted value' : fixed} instead.`,
-          valueSpan,
-          { fix: { description: `Quote the value: ${fixed.length > 60 ? 'wrap it in quotes' : fixed}.`, edits: [{ ...valueSpan, text: fixed }] } },
-        ),
-      );
-      invalid = true;
-    }
-    if (lineBreak !== -1 && lineBreak < last) {
-      problems.push(
-        problem(
-          'line-break-in-value',
-          'warning',
-          `The value of ${shown(key)} contains a line break; if a ";" is missing before the next property, add it, otherwise quote the value.`,
-          { start: lineBreak, end: lineBreak + 1 },
-        ),
-      );
-    }
-    if (i >= end) next = end;
-    else if (c === SEMI) next = i + 1;
-    else if (c === NUL) next = i;
-    else {
-      // A control character ends the value, and the next pair cannot start with it either.
-      problems.push(
-        problem(
-          'control-character',
-          'error',
-          `The control character ${codePointLabel(c)} is not allowed in an unquoted value; remove it, or quote the value of ${shown(key)}.`,
-          { start: i, end: i + 1 },
-        ),
-      );
-      invalid = true;
-      next = resync(text, i);
-    }
+    read.invalid = true;
+    read.next = resync(text, i);
   }
+  return read;
+}
 
-  if (emptyKey || dropped) return next;
-
+/** Records a pair read in full (duplicates, nested ProfileSettings parsed again). */
+function addEntry(level: Scan, keySpan: Span, key: string, read: ValueRead): void {
+  const { value, valueSpan, innerSpan, quoted } = read;
   const entry: Entry = {
     key,
     value,
@@ -443,14 +495,13 @@ function readPair(level: Scan, keyStart: number): number {
     span: { start: keySpan.start, end: valueSpan.end },
     quoted,
   };
-  if (invalid) entry.invalid = true;
+  if (read.invalid) entry.invalid = true;
   recordDuplicate(level, entry);
   level.entries.push(entry);
 
   if (!level.inner && value !== null && level.nestedKeys.includes(foldKey(key))) {
-    entry.nested = parseNested(level, entry, value, collapsed);
+    entry.nested = parseNested(level, entry, value, read.collapsed ?? null);
   }
-  return next;
 }
 
 /** Duplicate keys (last one wins) and null values (which remove the key), per builder semantics §2.3. */

@@ -11,7 +11,7 @@ import { parseAny, sortProblems } from './parse.ts';
 import { mapEdits, readPasted, toPastedSpan, type Reading } from './read.ts';
 import type { ServiceRules } from './rules.ts';
 import type { Problem, ProblemCode } from './types.ts';
-import { validate, type ValidateOptions } from './validate.ts';
+import { validate, type ValidateOptions } from './validate/validate.ts';
 
 export interface PastedCheck {
   /** Which form was read, and the connection string unwrapped from it. */
@@ -94,7 +94,7 @@ export interface FixAllResult {
 }
 
 /** The most fixes `fixAll` applies: each one settles at least one problem, so a real string needs far fewer. */
-export const FIX_ALL_LIMIT = 64;
+const FIX_ALL_LIMIT = 64;
 
 /**
  * Applies every safe fix (see `safeFixCodes`), one at a time with a fresh check in between (a fix moves

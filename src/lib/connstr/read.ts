@@ -12,10 +12,10 @@ import { csharpString, javaString, pythonString } from './output.ts';
 import { quoteNestedValue, quoteValue } from './serialize.ts';
 import type { Span, TextEdit } from './types.ts';
 
-export const pastedForms = ['plain', 'jdbc', 'odbc', 'csharp', 'java', 'python'] as const;
+const pastedForms = ['plain', 'jdbc', 'odbc', 'csharp', 'java', 'python'] as const;
 export type PastedForm = (typeof pastedForms)[number];
 /** What a UI says it read ("Read as a C# snippet"). */
-export const pastedFormLabels: Record<PastedForm, string> = {
+const pastedFormLabels: Record<PastedForm, string> = {
   plain: 'plain',
   jdbc: 'JDBC URL',
   odbc: 'ODBC (DSN)',
@@ -100,7 +100,7 @@ export function toPastedSpan(reading: Reading, span: Span): Span {
  * Edits of `reading.text` (a fix) as edits of the pasted text: applied to the unwrapped string, written back
  * in the pasted form, then narrowed to the one changed range.
  */
-export function toPastedEdits(reading: Reading, next: string): TextEdit[] {
+function toPastedEdits(reading: Reading, next: string): TextEdit[] {
   if (!reading.source) return diffEdit(reading.pasted, next);
   return diffEdit(reading.pasted, reading.rewrite(next));
 }
@@ -117,7 +117,7 @@ export function mapEdits(reading: Reading, edits: readonly TextEdit[]): TextEdit
 }
 
 /** The smallest single edit that turns `before` into `after` (none when equal). */
-export function diffEdit(before: string, after: string): TextEdit[] {
+function diffEdit(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   let p = 0;
   const max = Math.min(before.length, after.length);
@@ -180,20 +180,7 @@ function readOdbc(pasted: string): Reading {
       } else end = value ? nextSemicolon(pasted, value.close) : n;
       if (!value && !inHead) out.copy(pasted, v, n);
     } else if (c === "'" || c === '"') {
-      let k = v + 1;
-      for (;;) {
-        const q = pasted.indexOf(c, k);
-        if (q === -1) {
-          k = n;
-          break;
-        }
-        if (pasted[q + 1] === c) k = q + 2;
-        else {
-          k = q + 1;
-          break;
-        }
-      }
-      end = nextSemicolon(pasted, k);
+      end = nextSemicolon(pasted, quotedEnd(pasted, v));
       if (!inHead) out.copy(pasted, v, end);
     } else {
       end = nextSemicolon(pasted, v);
@@ -203,8 +190,24 @@ function readOdbc(pasted: string): Reading {
     i = end;
     if (inHead) bodyStart = Math.min(n, end + 1);
   }
-  if (inHead) bodyStart = n;
-  const { text, source } = out.done(n);
+  return odbcReading(pasted, out, inHead ? n : bodyStart, braced);
+}
+
+/** Just past the closing quote of the quoted value opening at `open` (a doubled quote is one literal quote), or the end. */
+function quotedEnd(pasted: string, open: number): number {
+  const c = pasted[open]!;
+  let k = open + 1;
+  for (;;) {
+    const q = pasted.indexOf(c, k);
+    if (q === -1) return pasted.length;
+    if (pasted[q + 1] !== c) return q + 1;
+    k = q + 2;
+  }
+}
+
+/** The reading of an ODBC string whose pairs start at `bodyStart` (the DSN/Driver head before it is kept for the rewrite). */
+function odbcReading(pasted: string, out: Mapped, bodyStart: number, braced: boolean): Reading {
+  const { text, source } = out.done(pasted.length);
   const head = pasted.slice(0, bodyStart);
   return {
     form: 'odbc',

@@ -2,9 +2,12 @@
  * Property and auth-method lookup in a service's rules.
  * Browser compatible, no side effects.
  */
-import { expectService, expectString } from './guard.ts';
+import { expectInput, expectService, expectString } from './guard.ts';
 import { foldKey } from './chars.ts';
+import { effectivePairs, type EffectivePair } from './pairs.ts';
+import { parseAny } from './parse.ts';
 import type { MethodRule, PropertyRule } from './rules.ts';
+import type { ParseResult } from './types.ts';
 
 /** How a written key matched a property: its canonical name in any case, or one of its aliases. */
 export type PropertyMatch<P extends PropertyRule = PropertyRule> = { property: P; via: 'name' | 'alias' };
@@ -35,6 +38,28 @@ export function resolveMethod<M extends MethodRule>(service: { readonly authMeth
     return service.authMethods.find((m) => m.authSchemes.some((s) => foldKey(s) === folded));
   }
   return service.authMethods.find((m) => m.impliedWithoutAuthScheme) ?? (service.authMethods.length === 1 ? service.authMethods[0] : undefined);
+}
+
+/**
+ * The one answer to "which auth method does this string select": the AuthScheme in effect at the top level
+ * (any case of the name or an alias; of two spellings the later in the text wins, as a driver reading in
+ * order keeps it), and the method `resolveMethod` gives for its value (the default method when there is no
+ * AuthScheme; `undefined` when the value selects no documented method). An AuthScheme inside ProfileSettings
+ * selects nothing: the driver does not read it there. Strings are read with `parseAny`.
+ */
+export function selectMethod<M extends MethodRule>(
+  service: { readonly properties: readonly PropertyRule[]; readonly authMethods: readonly M[] },
+  input: string | ParseResult,
+): { method: M | undefined; authScheme: EffectivePair | undefined } {
+  expectService('selectMethod(service, input)', 'service', service);
+  expectInput('selectMethod(service, input)', 'input', input);
+  const result = typeof input === 'string' ? parseAny(input) : input;
+  let authScheme: EffectivePair | undefined;
+  for (const pair of effectivePairs(result.entries)) {
+    if (lookupProperty(service, pair.key)?.property.name !== 'AuthScheme') continue;
+    if (!authScheme || authScheme.entry.span.start < pair.entry.span.start) authScheme = pair;
+  }
+  return { method: resolveMethod(service, authScheme?.value), authScheme };
 }
 
 /** Canonical names of the properties an auth method requires or allows. */

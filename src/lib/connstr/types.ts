@@ -23,7 +23,7 @@ export type QuoteChar = null | '"' | "'";
  * Stable problem codes. Parse problems come from the grammar alone; validation problems need a service.
  * UIs may switch on them; the wording of `message` may change, the codes do not.
  */
-export type ParseProblemCode =
+type ParseProblemCode =
   | 'missing-equals'
   | 'empty-key'
   | 'unterminated-quote'
@@ -38,7 +38,7 @@ export type ParseProblemCode =
   | 'whitespace-control-in-key'
   | 'line-break-in-value';
 
-export type ValidationProblemCode =
+type ValidationProblemCode =
   | 'unknown-property'
   | 'noncanonical-name'
   | 'duplicate-property'
@@ -61,7 +61,7 @@ export type ValidationProblemCode =
   | 'sensitive';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */
-export type PasteProblemCode =
+type PasteProblemCode =
   | 'curly-quote'
   | 'mismatched-quote'
   | 'invisible-character'

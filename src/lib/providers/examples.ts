@@ -3,7 +3,7 @@
  * the catalog is loaded (so during `astro build` and every test): an example that would not work, or whose
  * verbatim vendor text means something else, fails the build with the file, the service and the problem.
  */
-import { canonicalize, parseAny, quoteNestedValue, resolveMethod, serialize, validate } from '../connstr/index.ts';
+import { canonicalize, quoteNestedValue, selectMethod, serialize, validate } from '../connstr/index.ts';
 import type { ResolvedService } from './resolved.ts';
 import type { Property } from './schema.ts';
 
@@ -22,8 +22,7 @@ export function exampleProblems(service: ResolvedService): string[] {
       if (EXPECTED_IN_EXAMPLES.has(problem.code)) continue;
       problems.push(`${where} › connectionString: ${problem.severity} ${problem.code} at ${problem.span.start}: ${problem.message}`);
     }
-    const authScheme = [...parseAny(canonical).entries].reverse().find((e) => e.key.toLowerCase() === 'authscheme')?.value;
-    const method = resolveMethod(service, authScheme ?? undefined);
+    const { method } = selectMethod(service, canonical);
     if (method?.id !== example.authMethod) {
       problems.push(
         `${where} › connectionString: selects the auth method "${method?.id ?? 'none'}", but the example is filed under "${example.authMethod}".`,

@@ -1,0 +1,132 @@
+/**
+ * The auth-method check: which method the string selects (`selectMethod`, the engine's one owner of that
+ * answer), what the method needs, and what it ignores. Browser compatible, no side effects.
+ */
+import { foldKey } from '../chars.ts';
+import { serialize } from '../serialize.ts';
+import { methodProperties, selectMethod } from '../service.ts';
+import type { MethodRule, Requirement } from '../rules.ts';
+import type { Fix, Span } from '../types.ts';
+import type { Context } from './context.ts';
+import { addToProfileSettings, appendTop, indexIn, removeEntries, replaceValue } from './fixes.ts';
+import { fixTexts, messages } from './messages.ts';
+
+/** The auth method: which one the string selects, what it needs, and what it ignores. */
+export function checkMethod(ctx: Context): void {
+  const { service } = ctx;
+  const { method, authScheme } = selectMethod(service, ctx.result);
+  const documented = service.authMethods.flatMap((m) => m.authSchemes);
+  if (authScheme && !method) {
+    const allowed = service.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
+    const value = authScheme.value.trim();
+    if (allowed.some((v) => foldKey(v) === foldKey(value))) {
+      ctx.add({
+        code: 'undocumented-auth-scheme',
+        severity: 'warning',
+        message: messages.undocumentedAuthScheme(value, service.name, documented),
+        span: authScheme.entry.valueSpan,
+        property: 'AuthScheme',
+      });
+    }
+    return;
+  }
+  if (!method) {
+    ctx.add({
+      code: 'missing-auth-scheme',
+      severity: 'error',
+      message: messages.missingAuthScheme(service.name, documented),
+      span: { start: ctx.text.length, end: ctx.text.length },
+      property: 'AuthScheme',
+    });
+    return;
+  }
+  const anchor = authScheme ? authScheme.entry.span : { start: ctx.text.length, end: ctx.text.length };
+  for (const req of method.requires) checkRequirement(ctx, method, req, anchor);
+  checkIgnored(ctx, method);
+}
+
+/** One requirement of the selected method: set, not empty, and with the value it needs. */
+function checkRequirement(ctx: Context, method: MethodRule, req: Requirement, anchor: Span): void {
+  const label = method.label;
+  const property = ctx.service.properties.find((p) => p.name === req.property);
+  const item = ctx.present.get(req.property)?.[0];
+  if (!item || (item.scope.level !== property?.placement && property !== undefined)) {
+    // Written only at the wrong level: `wrong-level` already says where to move it.
+    if (item) return;
+    const fix: Fix | undefined =
+      req.value !== undefined && !(property?.placement === 'profileSettings' && ctx.profileSettings?.entry.invalid)
+        ? {
+            description: fixTexts.add(req.property, req.value),
+            edits: property?.placement === 'profileSettings' ? addToProfileSettings(ctx, req.property, req.value) : appendTop(ctx, serialize([[req.property, req.value]])),
+          }
+        : undefined;
+    ctx.add({
+      code: 'missing-required',
+      severity: 'error',
+      message: messages.missingRequired(label, req.property, req.value, property?.placement),
+      span: anchor,
+      property: req.property,
+      fix,
+    });
+    return;
+  }
+  const { value, entry } = item.pair;
+  if (value.trim() === '') {
+    ctx.add(
+      {
+        code: 'missing-required',
+        severity: 'error',
+        message: messages.emptyRequired(label, req.property),
+        span: entry.valueSpan,
+        property: req.property,
+        fix: req.value !== undefined ? { description: fixTexts.set(req.property, req.value), edits: replaceValue(item.scope, entry, req.value) } : undefined,
+      },
+      item.scope,
+    );
+    return;
+  }
+  if (req.value !== undefined && foldKey(value.trim()) !== foldKey(req.value)) {
+    const required = req.valueRule === 'required';
+    ctx.add(
+      {
+        code: required ? 'required-value' : 'recommended-value',
+        severity: required ? 'error' : 'info',
+        message: (required ? messages.requiredValue : messages.recommendedValue)(label, req.property, req.value, value),
+        span: entry.valueSpan,
+        property: req.property,
+        fix: { description: fixTexts.set(req.property, req.value), edits: replaceValue(item.scope, entry, req.value) },
+      },
+      item.scope,
+    );
+  }
+}
+
+/** Auth properties another method uses but this one does not: the driver ignores them here. */
+function checkIgnored(ctx: Context, method: MethodRule): void {
+  const mine = methodProperties(method);
+  const others = new Map<string, MethodRule>();
+  for (const other of ctx.service.authMethods) {
+    if (other === method) continue;
+    for (const name of methodProperties(other)) if (!others.has(name)) others.set(name, other);
+  }
+  for (const [name, list] of ctx.present) {
+    if (name === 'AuthScheme' || name === 'Profile' || name === 'ProfileSettings' || mine.has(name)) continue;
+    const other = others.get(name);
+    if (!other) continue;
+    for (const item of list) {
+      // Every occurrence in effect goes: removing only the last would let an earlier duplicate take over.
+      const indexes = item.pair.occurrences.map((entry) => indexIn(ctx, item.scope, entry));
+      ctx.add(
+        {
+          code: 'ignored-by-method',
+          severity: 'warning',
+          message: messages.ignoredByMethod(method.label, name, other.label),
+          span: item.pair.entry.span,
+          property: name,
+          fix: { description: fixTexts.remove(name), edits: removeEntries(ctx, item.scope, indexes) },
+        },
+        item.scope,
+      );
+    }
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The Profile check: present, the path of a `.apip` file, and this service's file. Browser compatible, no
+ * side effects.
+ */
+import { foldKey } from '../chars.ts';
+import { quoteValue, serialize } from '../serialize.ts';
+import { lookupProperty } from '../service.ts';
+import type { Context } from './context.ts';
+import { appendTop, replaceValue } from './fixes.ts';
+import { fixTexts, messages } from './messages.ts';
+import { PLACEHOLDER } from './values.ts';
+
+/** Profile: present, a `.apip` path, and this service's file. */
+export function checkProfile(ctx: Context): void {
+  const { service } = ctx;
+  const profile = ctx.present.get('Profile')?.[0];
+  if (!profile) return missingProfile(ctx);
+  const { value, entry } = profile.pair;
+  if (PLACEHOLDER.test(value.trim())) return;
+  const trimmed = value.trim();
+  const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/')) + 1;
+  const file = trimmed.slice(cut);
+  if (!/\.apip$/i.test(file)) {
+    ctx.add(
+      { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, value), span: entry.valueSpan, property: 'Profile' },
+      profile.scope,
+    );
+    return;
+  }
+  if (foldKey(file) !== foldKey(service.profileFile)) {
+    const fixed = trimmed.slice(0, cut) + service.profileFile;
+    ctx.add(
+      {
+        code: 'wrong-profile',
+        severity: 'error',
+        message: messages.wrongProfile(file, service.name, service.profileFile),
+        span: entry.valueSpan,
+        property: 'Profile',
+        fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, fixed) },
+      },
+      profile.scope,
+    );
+  }
+}
+
+function missingProfile(ctx: Context): void {
+  const { service } = ctx;
+  const guess = `C:\\profiles\\${service.profileFile}`;
+  const pairText = serialize([['Profile', guess]]);
+  const first = ctx.top.entries[0];
+  // A `Profile=` without a value removes any Profile before it, so an added pair must not precede it:
+  // the path goes into that (last) empty entry instead.
+  const emptyProfile = ctx.top.entries.findLast((entry) => lookupProperty(service, entry.key)?.property.name === 'Profile');
+  const edit = emptyProfile
+    ? { ...emptyProfile.valueSpan, text: quoteValue(guess) }
+    : first
+      ? { start: first.span.start, end: first.span.start, text: `${pairText};` }
+      : appendTop(ctx, pairText)[0]!;
+  ctx.add({
+    code: 'missing-profile',
+    severity: 'error',
+    message: messages.missingProfile(service.name, service.profileFile),
+    span: { start: edit.start, end: edit.start },
+    property: 'Profile',
+    fix: { description: fixTexts.addProfile(guess), edits: [edit] },
+  });
+}

@@ -1,0 +1,48 @@
+/**
+ * selectMethod: the one answer to "which auth method does this string select", on the `acme` fixture service
+ * (token is its method without AuthScheme; "Auth Scheme" is an old alias of AuthScheme).
+ */
+import { describe, expect, test } from 'vitest';
+import { canonicalize, parse, selectMethod, validate } from '../../../src/lib/connstr/index.ts';
+import { acme } from '../../support/acme.ts';
+
+const s = acme();
+
+describe('selectMethod', () => {
+  const cases: { text: string; method: string | undefined; scheme?: string }[] = [
+    { text: 'Profile=p.apip', method: 'token' },
+    { text: 'AuthScheme=OAUTH', method: 'oauth', scheme: 'OAUTH' },
+    { text: 'authscheme= basic ', method: 'basic', scheme: 'basic' },
+    { text: 'Auth Scheme=OAuth', method: 'oauth', scheme: 'OAuth' },
+    // Two spellings of one property: the later in the text is the one the driver keeps.
+    { text: 'Auth Scheme=OAUTH;AuthScheme=BASIC', method: 'basic', scheme: 'BASIC' },
+    { text: 'AuthScheme=BASIC;Auth Scheme=OAUTH', method: 'oauth', scheme: 'OAUTH' },
+    // Last wins, and `key=` removes it: the default method again.
+    { text: 'AuthScheme=OAUTH;authscheme=BASIC', method: 'basic', scheme: 'BASIC' },
+    { text: 'AuthScheme=OAUTH;AuthScheme=', method: 'token' },
+    // A value no method documents selects nothing (no fallback to the default).
+    { text: 'AuthScheme=NTLM', method: undefined, scheme: 'NTLM' },
+    // Inside ProfileSettings the driver does not read it.
+    { text: "ProfileSettings='AuthScheme=OAUTH'", method: 'token' },
+  ];
+  test.each(cases)('$text → $method', ({ text, method, scheme }) => {
+    const selected = selectMethod(s, text);
+    expect(selected.method?.id).toBe(method);
+    expect(selected.authScheme?.value).toBe(scheme);
+    // A parse result reads the same as its text.
+    expect(selectMethod(s, parse(text)).method?.id).toBe(method);
+  });
+
+  test('validate and canonicalize follow the same selection', () => {
+    // Canonical order puts the selected method's required properties first: basic's User before Password.
+    expect(canonicalize('Password=p;Auth Scheme=OAUTH;AuthScheme=BASIC;User=u;Profile=p.apip', s)).toMatch(/^Profile=p\.apip;AuthScheme=BASIC;User=u;Password=p/);
+    const codes = validate('Profile=C:\\p\\AcmeLedger.apip;Auth Scheme=OAUTH;AuthScheme=BASIC', s).filter((p) => p.code === 'missing-required').map((p) => p.property);
+    expect(codes).toEqual(expect.arrayContaining(['User']));
+    expect(codes).not.toContain('OAuthClientId');
+  });
+
+  test('a wrong argument is a TypeError that names it', () => {
+    expect(() => selectMethod(s, 42 as unknown as string)).toThrow(/selectMethod\(service, input\): input must be/);
+    expect(() => selectMethod(null as never, 'a=b')).toThrow(/selectMethod\(service, input\): service must be/);
+  });
+});
