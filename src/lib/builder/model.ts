@@ -18,7 +18,8 @@ import {
   safeFixCodes,
   effectivePairs,
   parseAny,
-  resolveMethod,
+  lookupProperty,
+  selectMethod,
   serialize,
   toCSharp,
   toJava,
@@ -330,10 +331,11 @@ export function pastedView(service: ResolvedService, text: string): { form: Past
 
 /** Method and field values read from a pasted string (any output form), for "Load into the builder". */
 export function fromConnectionString(text: string, service: ResolvedService): { methodId: string; values: Record<string, string> } {
-  const pairs = effectivePairs(parseAny(readPasted(text).text));
+  const parsed = parseAny(readPasted(text).text);
+  const pairs = effectivePairs(parsed);
   const values: Record<string, string> = {};
   const put = (key: string, value: string) => {
-    const property = service.properties.find((p) => p.name.toLowerCase() === key.toLowerCase() || p.aliases.some((a) => a.toLowerCase() === key.toLowerCase()));
+    const property = lookupProperty(service, key)?.property;
     if (!property || property.name === 'ProfileSettings') return;
     const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === value.trim().toLowerCase())?.value;
     values[property.name] = canonicalValue ?? value;
@@ -347,7 +349,7 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
     }
   }
   // The engine says which method the string selects; one that selects none starts the form on the default.
-  return { methodId: methodById(service, resolveMethod(service, values.AuthScheme)?.id).id, values };
+  return { methodId: methodById(service, selectMethod(service, parsed).method?.id).id, values };
 }
 
 /** What build mode shows: the method, its fields, the string they make, its problems and status, the share link. */
