@@ -3,7 +3,8 @@
  * `npm test`: the whole suite, in the order a failure is cheapest to find.
  *   1. `astro check`     type check of src/ and tests (TypeScript strict, .astro files included)
  *   2. `astro build`     the production site plus its Pagefind index (the e2e project reads dist/)
- *   3. Vitest            `unit` and `e2e` projects, with the JSON reporter writing tests/.out/vitest.json
+ *   3. Vitest            `unit`, `timing` (the linear-time check, alone) and `e2e` projects, one after another, with
+ *                        the JSON reporter writing tests/.out/vitest.json
  * The last line printed is `N passed, N failed`, counted from Vitest's JSON report; CI reads only that line.
  * A failed type check or build counts as one failed test each (the e2e project is skipped after a failed
  * build: it would only report the missing dist/), so a broken build can never print `0 failed`.
@@ -36,7 +37,7 @@ if (!checked) stageFailures += 1;
 const built = step('build', bin('astro'), ['build']);
 if (!built) stageFailures += 1;
 
-const projects = built ? ['--project', 'unit', '--project', 'e2e'] : ['--project', 'unit'];
+const projects = built ? ['--project', 'unit', '--project', 'timing', '--project', 'e2e'] : ['--project', 'unit', '--project', 'timing'];
 step('tests', bin('vitest'), [
   'run',
   '--config',

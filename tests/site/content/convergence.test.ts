@@ -218,9 +218,12 @@ function rereadRegion(text: string, next: string, problem: Problem): { start: nu
   return { start, end: next.length };
 }
 
-/** An empty ProfileSettings, or an empty value under a damaged spelling of it that a rename would make one. */
+/**
+ * An empty ProfileSettings, or an empty value under a damaged spelling of it that a rename would make one, or one
+ * that a line break hides (a fix that adds the missing `;` reveals what was typed; it does not create it).
+ */
 const emptyProfileSettings = (text: string, damagedToo = false) =>
-  (damagedToo && /settings\s*=\s*(?:['"\u2018-\u201f]{2})?\s*(?:;|$)/i.test(readPasted(text).text)) ||
+  (damagedToo && /settings[ \t]*=[ \t]*(?:['"\u2018-\u201f]{2})?[ \t]*(?:;|$|[\r\n])/i.test(readPasted(text).text)) ||
   parseAny(readPasted(text).text).entries.some(
     (e) => e.value !== null && e.value.trim() === '' && (damagedToo ? editDistance(plainKey(e.key), 'profilesettings') <= 3 : foldKey(e.key) === 'profilesettings'),
   );
@@ -272,6 +275,14 @@ function settle(start: string, service: ServiceRules, choose: Chooser): { steps:
 }
 
 // 10,000 cases take about 15 s on a quiet core; the default 5 s per test is for unit tests, not these.
+/**
+ * The 10,000 cases run from a fixed seed, so a run is repeatable and CI judges the code, not the draw; the search
+ * space still holds rare counterexamples (see the note on issue 13). `CONVERGENCE_SEED=random` (or a number)
+ * explores other draws; what it finds goes into the plain cases at the end of this file once fixed.
+ */
+const seedSetting = process.env.CONVERGENCE_SEED;
+const seeded = seedSetting === 'random' ? {} : { seed: seedSetting ? Number(seedSetting) : 20_261_202 };
+
 describe('mutated examples', { timeout: 120_000 }, () => {
   test('the seeds are the real examples, and mutations change them', () => {
     expect(seeds.length).toBeGreaterThanOrEqual(catalog.services.length * 2);
@@ -279,14 +290,14 @@ describe('mutated examples', { timeout: 120_000 }, () => {
     expect(sample.filter((c) => !seeds.some((s) => s.text === c.text)).length).toBeGreaterThan(150);
   });
 
-  propTest.prop([caseArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })], { numRuns: 5000 })(
+  propTest.prop([caseArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })], { numRuns: 5000, ...seeded })(
     'suggested fixes, applied one after another in any order, settle without new errors, lost values or an empty ProfileSettings',
     ({ text, service }, choices) => {
       expect(settle(text, service, anyOf(choices)).steps).toBeLessThanOrEqual(STEP_LIMIT);
     },
   );
 
-  propTest.prop([caseArb], { numRuns: 3500 })('fix all converges in one step; each fix it applies passes the same checks', ({ text, service }) => {
+  propTest.prop([caseArb], { numRuns: 3500, ...seeded })('fix all converges in one step; each fix it applies passes the same checks', ({ text, service }) => {
     // The safe fixes one at a time, in fix all's order, each checked as above; fix all must end where they do.
     const stepwise = settle(text, service, (problems) => nextSafeFix(problems));
     const once = fixAll(text, service);
@@ -302,7 +313,7 @@ describe('mutated examples', { timeout: 120_000 }, () => {
     ['JDBC', (s) => toJdbcUrl(s)],
     ['ODBC (DSN)', (s) => `DSN=CData ODBC API Source;${s}`],
   ];
-  propTest.prop([caseArb, fc.nat(wrappers.length - 1)], { numRuns: 1500 })('fix all gives the same pairs whichever form was pasted', ({ text, service }, w) => {
+  propTest.prop([caseArb, fc.nat(wrappers.length - 1)], { numRuns: 1500, ...seeded })('fix all gives the same pairs whichever form was pasted', ({ text, service }, w) => {
     const [form, wrap] = wrappers[w]!;
     const plain = fixAll(text, service).text;
     // A seed may already be a JDBC URL: wrap its pairs, not the URL, or the prefix would be doubled.
@@ -319,4 +330,18 @@ test('figures: steps to settle and fixes applied by fix all over 500 mutated exa
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   console.log(`convergence: steps to settle mean ${mean(steps).toFixed(2)}, max ${max(steps)} (limit ${STEP_LIMIT}); fix all applies mean ${mean(applied).toFixed(2)}, max ${max(applied)}`);
   expect(max(steps)).toBeLessThanOrEqual(STEP_LIMIT);
+});
+
+// Counterexamples the properties found, kept as plain cases so they are checked on every run, whatever the seed.
+test.each([
+  // Two ProfileSettings, the one in effect holding only a setting the method ignores: removing it would have left ProfileSettings=''.
+  ['aircall', "Profile=C:\\profiles\\AirCall.apip;ProfileSettings='AuthScheme=OAUTH';ProfileSettings='InitiateOAuth=GETANDREFRESH'"],
+  // AuthScheme written under its alias: fixing its value changes the method, as the validator reads it.
+  ['helpscout', 'Profile=C:\\profiles\\HelpScout.apip;Auth scheme=OAuth;Auth scheme=OAuthx;InitiateOAuth=GETANDREFRESH;OAuthClientId=your_app_id;OAuthClientSecret=your_app_secret;CallbackUrl=your_callback_url;'],
+])('%s: every fix order settles on a found counterexample', (id, text) => {
+  const service = getCatalog().services.find((s) => s.id === id)!;
+  for (const first of [0, 1, 2, 3, 4, 5]) {
+    const { text: settled } = settle(text, service, anyOf([first, 0, 1, 2]));
+    expect(emptyProfileSettings(settled), settled).toBe(false);
+  }
 });

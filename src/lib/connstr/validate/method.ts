@@ -8,7 +8,7 @@ import { methodProperties, selectMethod } from '../service.ts';
 import type { MethodRule, Requirement } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
-import { addToProfileSettings, appendTop, indexIn, removeEntries, replaceValue } from './fixes.ts';
+import { addToProfileSettings, appendTop, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
 import { fixTexts, messages } from './messages.ts';
 
 /** The auth method: which one the string selects, what it needs, and what it ignores. */
@@ -116,6 +116,9 @@ function checkIgnored(ctx: Context, method: MethodRule): void {
     for (const item of list) {
       // Every occurrence in effect goes: removing only the last would let an earlier duplicate take over.
       const indexes = item.pair.occurrences.map((entry) => indexIn(ctx, item.scope, entry));
+      // Emptying the ProfileSettings in effect while another one is written would leave ProfileSettings='' (or
+      // bring the other back): the duplicate-key fix goes first, so this one waits.
+      const empties = item.scope.nested !== undefined && indexes.length === item.scope.entries.length && profileSettingsCount(ctx) > 1;
       ctx.add(
         {
           code: 'ignored-by-method',
@@ -123,7 +126,7 @@ function checkIgnored(ctx: Context, method: MethodRule): void {
           message: messages.ignoredByMethod(method.label, name, other.label),
           span: item.pair.entry.span,
           property: name,
-          fix: { description: fixTexts.remove(name), edits: removeEntries(ctx, item.scope, indexes) },
+          ...(empties ? {} : { fix: { description: fixTexts.remove(name), edits: removeEntries(ctx, item.scope, indexes) } }),
         },
         item.scope,
       );
