@@ -61,6 +61,10 @@ export function encodeKey(key: string): string {
 
 /** True when a value can be written bare: no quote, `=`, `;`, whitespace or control character (§2.4 rule 4). */
 function isBare(value: string): boolean {
+  // A leading typographic quote (‘ ’ ‚ ‛ “ ” „ ‟) is fine for the driver, but reads as a pasted curly quote to
+  // anyone checking the string (and to this engine's paste reader), so such a value is quoted.
+  const first = value.charCodeAt(0);
+  if (first >= 0x2018 && first <= 0x201f) return false;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
     // " ' ; =
@@ -71,7 +75,7 @@ function isBare(value: string): boolean {
 }
 
 /**
- * The value as written (§2.4 rules 4–6): bare when safe; `'…'` if it contains `"` but no `'`; otherwise
+ * The value as written (§2.4 rules 4–6): bare when safe (and not starting with a typographic quote); `'…'` if it contains `"` but no `'`; otherwise
  * `"…"` with every `"` doubled. An empty string becomes `''` (not .NET's lossy empty).
  * @throws InvalidValueError if the value contains NUL, which no quoting can carry.
  * @example quoteValue('Adven"ture') === `'Adven"ture'`; quoteValue("A'dv\"en;ture") === `"A'dv""en;ture"`

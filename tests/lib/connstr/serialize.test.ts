@@ -58,6 +58,8 @@ describe('quoting choices', () => {
     ['both quotes', `it's "x"`, `"it's ""x"""`],
     ['unicode', 'Zürich ☕', '"Zürich ☕"'],
     ['Windows path', 'C:\\profiles\\X.apip', 'C:\\profiles\\X.apip'],
+    ['a leading curly quote (it would read as a pasted one)', '\u201cx\u201d', '"\u201cx\u201d"'],
+    ['a curly quote inside stays bare', 'it\u2019s', 'it\u2019s'],
   ])('%s', (_name, value, quoted) => {
     expect(quoteValue(value)).toBe(quoted);
     expect(parse(`K=${quoted}`).entries[0]?.value).toBe(value);

@@ -336,6 +336,8 @@ test('figures: steps to settle and fixes applied by fix all over 500 mutated exa
 test.each([
   // Two ProfileSettings, the one in effect holding only a setting the method ignores: removing it would have left ProfileSettings=''.
   ['aircall', "Profile=C:\\profiles\\AirCall.apip;ProfileSettings='AuthScheme=OAUTH';ProfileSettings='InitiateOAuth=GETANDREFRESH'"],
+  // Moving a value that starts with a curly quote out of ProfileSettings wrote it bare, where it read as damage.
+  ['aircall', ";User=my_api_id;Password=my_api_token;ProfileSettings='Profile=\u201c\u201cC:\\profiles\\AirCall.apip\u201d\u201d'"],
   // AuthScheme written under its alias: fixing its value changes the method, as the validator reads it.
   ['helpscout', 'Profile=C:\\profiles\\HelpScout.apip;Auth scheme=OAuth;Auth scheme=OAuthx;InitiateOAuth=GETANDREFRESH;OAuthClientId=your_app_id;OAuthClientSecret=your_app_secret;CallbackUrl=your_callback_url;'],
 ])('%s: every fix order settles on a found counterexample', (id, text) => {
