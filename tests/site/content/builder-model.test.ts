@@ -11,20 +11,11 @@ import {
   buildPairs,
   buildProblems,
   buildString,
-  excerpt,
   fieldsFor,
-  fromConnectionString,
   inferServiceId,
   initialState,
-  menuPathsFor,
-  outputs,
-  problemsByField,
-  readShareFragment,
   reduce,
-  restoreShared,
-  shareFragment,
   slimService,
-  withService,
   type Action,
   type BuilderState,
 } from '../../../src/lib/builder/model.ts';
@@ -52,20 +43,6 @@ describe('fields per auth method', () => {
     expect(names(fields.optional)).toEqual(optional);
     expect(fields.required.every((f) => f.required)).toBe(true);
   });
-
-  test('input types follow the property: secrets are passwords, enums selects, URLs url inputs', () => {
-    const { required } = fieldsFor(service('aircall'), 'oauth');
-    const kind = Object.fromEntries(required.map((f) => [f.property.name, f.input]));
-    expect(kind).toMatchObject({ OAuthClientSecret: 'password', InitiateOAuth: 'select', CallbackURL: 'url', OAuthClientId: 'text' });
-    expect(required.find((f) => f.property.name === 'AuthScheme')?.fixedValue).toBe('OAUTH');
-    expect(required.find((f) => f.property.name === 'InitiateOAuth')?.recommendedValue).toBe('GETANDREFRESH');
-  });
-
-  test('each field knows where its value is in the console', () => {
-    expect(menuPathsFor(service('intercom').authMethods[0]!, 'APIKey')).toEqual([['Configure', 'Authentication', 'Your workspace']]);
-    const { required } = fieldsFor(service('aircall'), 'basic');
-    expect(required.find((f) => f.property.name === 'User')?.menuPaths).toEqual([['Add a new API Key']]);
-  });
 });
 
 describe('the built string', () => {
@@ -83,20 +60,6 @@ describe('the built string', () => {
     expect(nested?.entries[0]).toMatchObject({ key: 'APIKey', value: "tok'en;x" });
   });
 
-  test('OAuth writes the fixed AuthScheme and the recommended InitiateOAuth', () => {
-    const state = run(
-      initialState(service('intercom')),
-      { type: 'method', methodId: 'oauth' },
-      { type: 'field', property: 'OAuthClientId', value: 'id' },
-      { type: 'field', property: 'OAuthClientSecret', value: 'secret' },
-      { type: 'field', property: 'CallbackURL', value: 'http://localhost:33333' },
-    );
-    expect(buildString(service('intercom'), state).text).toBe(
-      'Profile=C:\\profiles\\Intercom.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=id;OAuthClientSecret=secret;CallbackURL=http://localhost:33333',
-    );
-    expect(buildProblems(service('intercom'), buildString(service('intercom'), state).text)).toEqual([]);
-  });
-
   test('a completed form for every method of every service validates clean', () => {
     for (const s of catalog.services) {
       for (const method of s.authMethods) {
@@ -111,124 +74,9 @@ describe('the built string', () => {
       }
     }
   });
-
-  test('an empty required field is reported against its field', () => {
-    const text = buildString(service('aircall'), initialState(service('aircall'))).text;
-    const byField = problemsByField(buildProblems(service('aircall'), text));
-    expect(byField.get('User')?.[0]?.code).toBe('missing-required');
-    expect(byField.get('Password')?.[0]?.code).toBe('missing-required');
-  });
-
-  test('a wrong value is reported against its field', () => {
-    const state = run(initialState(service('aircall')), { type: 'method', methodId: 'oauth' }, { type: 'field', property: 'CallbackURL', value: 'not a url' });
-    const byField = problemsByField(buildProblems(service('aircall'), buildString(service('aircall'), state).text));
-    expect(byField.get('CallbackURL')?.map((p) => p.code)).toContain('invalid-url');
-  });
-
-  test('a value the driver cannot read gives an error, not an exception', () => {
-    const state = run(initialState(service('aircall')), { type: 'field', property: 'User', value: 'a\u0000b' });
-    expect(() => buildString(service('aircall'), state)).not.toThrow();
-    const output = buildString(service('aircall'), state);
-    expect(output.text).toBe('');
-    expect(output.error).toMatch(/^Cannot write the value of "User": .+\.$/);
-  });
-
-  test('all five output forms come from the one string', () => {
-    const forms = outputs('Profile=C:\\profiles\\AirCall.apip;User=a');
-    expect(forms.plain).toBe('Profile=C:\\profiles\\AirCall.apip;User=a');
-    expect(forms.jdbc).toBe('jdbc:api:Profile=C:\\profiles\\AirCall.apip;User=a');
-    expect(forms.csharp).toContain('@"Profile=C:\\profiles\\AirCall.apip;User=a"');
-    expect(forms.java).toContain('jdbc:api:');
-    expect(forms.python).toContain('AirCall.apip');
-  });
-});
-
-describe('nothing typed is lost', () => {
-  test('switching method keeps values, and switching back restores the output', () => {
-    const s = service('aircall');
-    const basic = run(initialState(s), { type: 'field', property: 'User', value: 'u' }, { type: 'field', property: 'Password', value: 'p' });
-    const before = buildString(s, basic).text;
-    const oauth = run(basic, { type: 'method', methodId: 'oauth' }, { type: 'field', property: 'OAuthClientId', value: 'id' });
-    expect(buildString(s, oauth).text).not.toContain('User=');
-    const back = run(oauth, { type: 'method', methodId: 'basic' });
-    expect(buildString(s, back).text).toBe(before);
-    expect(back.values.aircall?.OAuthClientId).toBe('id');
-  });
-
-  test('switching service and mode keeps each service values and the pasted text', () => {
-    let state = run(initialState(service('aircall')), { type: 'field', property: 'User', value: 'u' }, { type: 'paste', text: 'abc' }, { type: 'mode', mode: 'validate' });
-    state = withService(reduce(state, { type: 'service', serviceId: 'intercom' }), service('intercom'));
-    state = run(state, { type: 'field', property: 'APIKey', value: 'k' }, { type: 'service', serviceId: 'aircall' }, { type: 'mode', mode: 'build' });
-    expect(state.values.aircall?.User).toBe('u');
-    expect(state.values.intercom?.APIKey).toBe('k');
-    expect(state.pasted).toBe('abc');
-  });
-
-  test('reset clears the form to its defaults but keeps the pasted text', () => {
-    const s = service('aircall');
-    const state = run(initialState(s), { type: 'field', property: 'User', value: 'u' }, { type: 'field', property: 'Profile', value: 'D:\\x\\AirCall.apip' }, { type: 'paste', text: 'keep' }, { type: 'reset', service: s });
-    expect(state.values.aircall).toEqual({ Profile: 'C:\\profiles\\AirCall.apip' });
-    expect(state.pasted).toBe('keep');
-  });
-});
-
-describe('share link', () => {
-  const s = service('aircall');
-  const filled = run(
-    initialState(s),
-    { type: 'method', methodId: 'oauth' },
-    { type: 'field', property: 'OAuthClientId', value: 'my id' },
-    { type: 'field', property: 'OAuthClientSecret', value: 'TOPSECRET' },
-    { type: 'field', property: 'CallbackURL', value: 'http://localhost:33333/cb?x=1&y=2' },
-    { type: 'field', property: 'Password', value: 'PASSWORD1' },
-  );
-
-  test('carries non-secret fields only', () => {
-    const fragment = shareFragment(s, filled);
-    expect(fragment).not.toContain('TOPSECRET');
-    expect(fragment).not.toContain('PASSWORD1');
-    expect(fragment).toContain('service=aircall');
-    expect(fragment).toContain('method=oauth');
-  });
-
-  test('restores the form it was made from, secrets empty', () => {
-    const restored = restoreShared(initialState(s), s, shareFragment(s, filled));
-    expect(restored.methods.aircall).toBe('oauth');
-    expect(restored.values.aircall).toEqual({
-      Profile: 'C:\\profiles\\AirCall.apip',
-      OAuthClientId: 'my id',
-      CallbackURL: 'http://localhost:33333/cb?x=1&y=2',
-    });
-  });
-
-  test('a hand-edited link cannot inject a secret or an unknown method', () => {
-    const read = readShareFragment('#service=aircall&method=evil&p.OAuthClientSecret=x&p.Nope=1&p.User=u', s);
-    expect(read).toEqual({ serviceId: 'aircall', methodId: undefined, values: { User: 'u' } });
-  });
 });
 
 describe('validate mode', () => {
-  test('applying a did-you-mean fix rewrites only the misspelt key', () => {
-    const s = service('aircall');
-    const pasted = 'Profile=C:\\profiles\\AirCall.apip;AuthScheme=OAUTH;OAuthClientId=a;OAuthClientSecert=b;CallbackURL=http://localhost:1';
-    const problem = buildProblems(s, pasted).find((p) => p.code === 'unknown-property');
-    expect(problem?.fix).toBeDefined();
-    const state = run(initialState(s), { type: 'paste', text: pasted }, { type: 'apply-fix', problem: problem! });
-    expect(state.pasted).toBe(pasted.replace('OAuthClientSecert', 'OAuthClientSecret'));
-  });
-
-  test('a pasted string loads into the form with its method and values', () => {
-    const s = service('intercom');
-    const pasted = "profile=C:\\p\\Intercom.apip;authscheme=oauth;initiateoauth=off;OAuthClientId=x;ProfileSettings='APIKey=k'";
-    expect(fromConnectionString(pasted, s)).toEqual({
-      methodId: 'oauth',
-      values: { Profile: 'C:\\p\\Intercom.apip', AuthScheme: 'OAUTH', InitiateOAuth: 'OFF', OAuthClientId: 'x', APIKey: 'k' },
-    });
-    const state = run(initialState(s, 'validate'), { type: 'paste', text: pasted }, { type: 'load-pasted', service: s });
-    expect(state.mode).toBe('build');
-    expect(buildString(s, state).text).toContain('InitiateOAuth=OFF');
-  });
-
   test.each([
     ['Profile=C:\\profiles\\Intercom.apip', 'intercom'],
     ["Profile='D:\\Work Files\\helpscout.APIP';x=1", 'helpscout'],
@@ -237,13 +85,6 @@ describe('validate mode', () => {
     ['User=x', undefined],
   ])('the service of %s is %s', (text, id) => {
     expect(inferServiceId(text, catalog.services)).toBe(id);
-  });
-
-  test('an excerpt marks exactly the span', () => {
-    const text = 'Profile=x;' + 'A'.repeat(40) + ';OAuthClientSecert=b';
-    const at = text.indexOf('OAuthClientSecert');
-    const cut = excerpt(text, { start: at, end: at + 17 }, 5);
-    expect(cut).toEqual({ before: '…AAAA;', marked: 'OAuthClientSecert', after: '=b' });
   });
 });
 
