@@ -19,6 +19,7 @@ import {
   type Action,
   type BuilderState,
 } from '../../../src/lib/builder/model.ts';
+import { completedFormString } from '../../support/builder-form.ts';
 
 const catalog = getCatalog();
 const service = (id: string): ResolvedService => {
@@ -63,13 +64,7 @@ describe('the built string', () => {
   test('a completed form for every method of every service validates clean', () => {
     for (const s of catalog.services) {
       for (const method of s.authMethods) {
-        let state = run(initialState(s), { type: 'method', methodId: method.id });
-        for (const field of fieldsFor(s, method.id).required) {
-          if (field.fixedValue || field.recommendedValue || field.property.name === 'Profile') continue;
-          const value = field.input === 'url' ? 'http://localhost:33333' : `value-of-${field.property.name}`;
-          state = reduce(state, { type: 'field', property: field.property.name, value });
-        }
-        const text = buildString(s, state).text;
+        const text = completedFormString(s, method.id);
         expect(buildProblems(s, text), `${s.id} ${method.id}: ${text}`).toEqual([]);
       }
     }
