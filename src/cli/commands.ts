@@ -7,6 +7,8 @@
 import {
   applyEdits,
   canonicalPairs,
+  checkPasted,
+  fixAll,
   lookupProperty,
   parseAny,
   toCSharp,
@@ -14,7 +16,6 @@ import {
   toJdbcUrl,
   toOdbc,
   toPython,
-  validate,
   type Pair,
   type Problem,
   type Severity,
@@ -54,15 +55,9 @@ export type Finding = {
   fix?: string;
 };
 
-/**
- * Fixes `fix` applies: they change spelling, quoting or placement, never what a value means, so nothing the
- * user wrote is lost or guessed (a typo'd name, a missing AuthScheme or a removed property stay findings).
- */
-export const SAFE_FIXES = new Set(['noncanonical-name', 'enum-casing', 'wrong-level', 'invalid-boolean', 'unquoted-value-ends-with-quote']);
-
 /** Key names that hold a secret even when no service documents them (a custom property, an unknown service). */
 const SECRET_NAME = /pass(word)?|pwd|secret|token|apikey|api_key|private|credential/i;
-export const MASK = '********';
+const MASK = '********';
 
 /** Lower-cased names and aliases of every property of every service. */
 function knownNames(catalog: Catalog): Set<string> {
@@ -146,7 +141,8 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem): F
   };
 }
 
-const problemsOf = (value: string, service: ResolvedService) => validate(value, service, { reportSensitive: false });
+/** The same check the Validate tab runs: the string in any output form, pasting damage included. */
+const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, service, { reportSensitive: false }).problems;
 
 function summary(findings: readonly Finding[], strings: number) {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -172,19 +168,6 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
   const tail = `${plural(totals.strings, 'connection string')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'note')}.`;
   if (totals.strings === 0) return { stdout: '', stderr: 'No connection strings found in the input.\n', code: 0 };
   return { stdout: `${[...lines, tail].join('\n')}\n`, stderr: '', code };
-}
-
-/** Applies the safe fixes one at a time (each re-validated, so edits never overlap), at most `limit` of them. */
-export function applySafeFixes(value: string, service: ResolvedService, limit = 100): { text: string; applied: string[]; remaining: Problem[] } {
-  let text = value;
-  const applied: string[] = [];
-  for (let i = 0; i < limit; i++) {
-    const next = problemsOf(text, service).find((p) => p.fix && SAFE_FIXES.has(p.code));
-    if (!next?.fix) break;
-    text = applyEdits(text, next.fix.edits);
-    applied.push(next.fix.description);
-  }
-  return { text, applied, remaining: problemsOf(text, service) };
 }
 
 /** Masks every secret value (sensitive for the service, or for any service, or named like a secret). */
@@ -242,8 +225,9 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
       outputs.set(item.found, describe(item, item.found.value, []));
       continue;
     }
-    const { text, applied, remaining } = applySafeFixes(item.found.value, service);
-    const left = remaining.filter((p) => p.severity === 'error');
+    // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
+    const { text, applied } = fixAll(item.found.value, service, { reportSensitive: false });
+    const left = problemsOf(text, service).filter((p) => p.severity === 'error');
     errorsLeft += left.length;
     for (const description of applied) notes.push(`${at}: fixed: ${description}`);
     if (left.length > 0) notes.push(`${at}: ${plural(left.length, 'error')} left that need a decision (run lint to see them)`);
@@ -279,10 +263,12 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
   const located = locate(inputs, catalog);
   const results: Output[] = [];
   const notes: string[] = [];
+  let rejected = 0;
   for (const item of located) {
     const parsed = parseAny(item.found.value);
     const errors = parsed.problems.filter((p) => p.severity === 'error');
     if (errors.length > 0) {
+      rejected++;
       for (const p of errors) {
         const at = position(item, p.span.start);
         notes.push(`${item.input.name}:${at.line}:${at.column}: error ${p.code}: ${p.message}`);
@@ -294,7 +280,7 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
     results.push(describe(item, converters[to](canonicalPairs(parsed)), []));
   }
   if (located.length === 0) notes.push('No connection strings found in the input.');
-  const code = notes.some((n) => n.includes(': error ')) ? 1 : 0;
+  const code = rejected > 0 ? 1 : 0;
   const stdout =
     options.format === 'json'
       ? `${JSON.stringify({ results }, null, 2)}\n`

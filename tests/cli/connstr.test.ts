@@ -113,6 +113,22 @@ describe('lint', () => {
   });
 });
 
+describe('pasting damage, as the Validate tab reads it', () => {
+  const damaged = 'Profile=C:\\profiles\\Intercom.apip;ProfileSettings=\u2019APIKey=k\u2019';
+  test('lint reports curly quotes where they are', () => {
+    const { code, stdout } = connstr(['lint', '--format', 'json', damaged]);
+    expect(code).toBe(1);
+    const { findings } = JSON.parse(stdout) as { findings: { code: string; column: number }[] };
+    expect(findings.map((f) => f.code)).toContain('curly-quote');
+    expect(findings.find((f) => f.code === 'curly-quote')?.column).toBe(damaged.indexOf('\u2019') + 1);
+  });
+  test('fix straightens them, as "Fix all safe problems" does', () => {
+    const { code, stdout } = connstr(['fix', damaged]);
+    expect(code).toBe(0);
+    expect(stdout).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'\n");
+  });
+});
+
 describe('fix', () => {
   test('applies the safe fixes and prints the corrected file; the file itself is untouched', () => {
     const path = join(fixtures, 'fixable.env');
