@@ -22,6 +22,11 @@ export function guideMarkdownOf(guide: Awaited<ReturnType<typeof guides>>[number
   );
 }
 
+/** The grouped page list llms.txt prints (no page is rendered for it). */
+export async function pageList(): Promise<SitePages> {
+  return sitePages(getCatalog(), (await guides()).map((g) => ({ id: g.id, title: g.data.title, description: g.data.description })));
+}
+
 /** Every page's Markdown by its path, and the grouped list llms.txt prints. */
 export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodies: Map<string, string> }> {
   const catalog = getCatalog();
@@ -30,8 +35,7 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
   for (const guide of list) bodies.set(markdownPath(href(`guides/${guide.id}/`)), guideMarkdownOf(guide, url));
-  const pages = sitePages(catalog, list.map((g) => ({ id: g.id, title: g.data.title, description: g.data.description })));
-  return { pages, bodies };
+  return { pages: await pageList(), bodies };
 }
 
 export const markdownResponse = (body: string) =>

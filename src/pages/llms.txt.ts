@@ -2,10 +2,9 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { llmsTxt } from '../lib/site/markdown.ts';
-import { allMarkdown, textResponse, urlOf } from './_markdown.ts';
+import { pageList, textResponse, urlOf } from './_markdown.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const url = urlOf(site);
-  const { pages } = await allMarkdown(url);
-  return textResponse(llmsTxt(pages, getCatalog(), url));
+  return textResponse(llmsTxt(await pageList(), getCatalog(), url));
 };

@@ -269,15 +269,9 @@ export function buildString(service: ResolvedService, state: BuilderState): Outp
   }
 }
 
-/** The five output forms of one string. */
+/** The five output forms of one string (the docs show them all; see `outputOf`). */
 export function outputs(text: string): Record<OutputTab, string> {
-  return {
-    plain: text,
-    jdbc: toJdbcUrl(text),
-    csharp: toCSharp(text),
-    java: toJava(text),
-    python: toPython(text),
-  };
+  return Object.fromEntries(outputTabs.map((tab) => [tab, outputOf(tab, text)])) as Record<OutputTab, string>;
 }
 
 /** One output form of a string: the island writes only the format whose tab is shown. */

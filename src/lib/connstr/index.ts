@@ -37,6 +37,7 @@ export { canonicalPairs, canonicalize } from './canonicalize.ts';
 export { lookupProperty, resolveMethod, selectMethod, type PropertyMatch } from './service.ts';
 export { closestName, editDistance } from './names.ts';
 export {
+  defaultProfilePath,
   placements,
   propertyKinds,
   type MethodRule,

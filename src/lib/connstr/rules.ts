@@ -63,3 +63,11 @@ export interface ServiceRules {
   readonly properties: readonly PropertyRule[];
   readonly authMethods: readonly MethodRule[];
 }
+
+/**
+ * The usual place of a service's profile file, `C:\\profiles\\<file>`: the path the validator's fixes and messages
+ * suggest, the builder's editable Profile default and the pages' example path (one definition for all of them).
+ */
+export function defaultProfilePath(service: { readonly profileFile: string }): string {
+  return `C:\\profiles\\${service.profileFile}`;
+}

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCatalog, CatalogError } from '../../../src/lib/providers/catalog.ts';
-import { exampleProblems } from '../../../src/lib/providers/examples.ts';
 import { acme } from '../../support/acme.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -38,8 +37,8 @@ function problemsWithTokenExample(connectionString: string, vendorText?: string)
 
 test('the fixture service: one valid example per method', () => {
   const service = acme();
+  // (Their validity needs no check here: the catalog build that acme() runs fails on a wrong example.)
   expect(service.examples.map((e) => e.authMethod).sort()).toEqual(service.authMethods.map((m) => m.id).sort());
-  expect(exampleProblems(service)).toEqual([]);
 });
 
 describe('a wrong example fails the catalog build', () => {

@@ -3,7 +3,7 @@
  * Wording changes happen here only; the checks pass in the facts. Browser compatible, no side effects.
  */
 import { shown } from '../parse.ts';
-import type { Placement } from '../rules.ts';
+import { defaultProfilePath, type Placement } from '../rules.ts';
 
 /** `A`, `A or B`, `A, B or C`. */
 export function orList(values: readonly string[]): string {
@@ -38,7 +38,7 @@ export const messages = {
   invalidUrl: (name: string, value: string) => `${name} must be an absolute URL such as http://localhost:3333, not ${shown(value)}.`,
   missingProfile: (service: string, profileFile: string) =>
     `The string has no Profile; add Profile=<folder>\\${profileFile}, the path of the ${service} profile file.`,
-  invalidProfilePath: (profileFile: string, value: string) => `Profile must be the path of a .apip file such as C:\\profiles\\${profileFile}, not ${shown(value)}.`,
+  invalidProfilePath: (profileFile: string, value: string) => `Profile must be the path of a .apip file such as ${defaultProfilePath({ profileFile })}, not ${shown(value)}.`,
   wrongProfile: (file: string, service: string, profileFile: string) =>
     `Profile points to ${shown(file)}, but the ${service} profile is ${profileFile}; change the file name.`,
   undocumentedAuthScheme: (value: string, service: string, documented: readonly string[]) =>

@@ -4,6 +4,7 @@
  */
 import { foldKey } from '../chars.ts';
 import { quoteValue, serialize } from '../serialize.ts';
+import { defaultProfilePath } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
 import type { Context } from './context.ts';
 import { appendTop, replaceValue } from './fixes.ts';
@@ -45,7 +46,7 @@ export function checkProfile(ctx: Context): void {
 
 function missingProfile(ctx: Context): void {
   const { service } = ctx;
-  const guess = `C:\\profiles\\${service.profileFile}`;
+  const guess = defaultProfilePath(service);
   const pairText = serialize([['Profile', guess]]);
   const first = ctx.top.entries[0];
   // A `Profile=` without a value removes any Profile before it, so an added pair must not precede it:
