@@ -1,8 +1,9 @@
 /** sitemap.xml: every page, from the same catalog the pages come from. */
 import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
 import { getCatalog } from '../lib/providers/load.ts';
 
-export const GET: APIRoute = ({ site }) => {
+export const GET: APIRoute = async ({ site }) => {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   // The HTML pages, then the two llms.txt files (plain text for assistants; the .md twins are alternates of the
   // HTML pages, announced by each page's <link rel="alternate">, not separate pages).
@@ -10,7 +11,8 @@ export const GET: APIRoute = ({ site }) => {
     '',
     'reference/',
     'builder/',
-    'guides/connection-strings/',
+    // Every guide in the collection, so a new one is listed without editing this file.
+    ...(await getCollection('guides')).map((g) => `guides/${g.id}/`).sort(),
     ...getCatalog().services.map((s) => `services/${s.id}/`),
     'llms.txt',
     'llms-full.txt',

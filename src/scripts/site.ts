@@ -1,8 +1,8 @@
 import searchDialogUrl from './search-dialog.ts?worker&url';
 
 /**
- * The only script on documentation pages: the theme toggle, copy buttons on code blocks, and the
- * service-directory filter. Each is progressive enhancement: without JavaScript the page is complete.
+ * The only script on documentation pages: the theme toggle, copy buttons on code blocks, Copy page as Markdown,
+ * the service-directory filter, and the loader of the search dialog (its module arrives on first use). Each is progressive enhancement: without JavaScript the page is complete.
  */
 
 function setTheme(theme: 'light' | 'dark') {

@@ -4,7 +4,7 @@
  */
 export const KB = 1024;
 export const budgets = {
-  /** Pages without an island: only the theme toggle, copy buttons and the directory filter. */
+  /** Pages without an island: only the site script (src/scripts/site.ts). */
   plainPageJs: 3 * KB,
   /** The home page, before any interaction. */
   homeJs: 5 * KB,

@@ -1,8 +1,8 @@
 /**
  * What the search dialog shows for one Pagefind result: pure, so the mapping from index data to result cards is
  * tested without a browser (src/scripts/search-dialog.ts renders these, tests/lib/search/hits.test.ts checks them).
- * A property record (src/lib/search/records.ts) becomes its reference entry plus one card per service row it names;
- * a service's own-wording record (no `services` meta) is the one card of that row.
+ * A property record (src/lib/search/records.ts) becomes its reference entry plus one card per service row it names
+ * (a service's own wording travels in the record's `own` meta); a result without `services` meta is a page.
  */
 
 /** The parts of Pagefind's result data (`result.data()`) the dialog reads. */
