@@ -8,7 +8,6 @@
 export type {
   Entry,
   Fix,
-  Level,
   NestedParseResult,
   Pair,
   ParseResult,

@@ -9,7 +9,7 @@ import type { MethodRule, Requirement } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
 import { addToProfileSettings, appendTop, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 
 /** The auth method: which one the string selects, what it needs, and what it ignores. */
 export function checkMethod(ctx: Context): void {

@@ -8,7 +8,7 @@ import { defaultProfilePath } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
 import type { Context } from './context.ts';
 import { appendTop, replaceValue } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 import { PLACEHOLDER } from './values.ts';
 
 /** Profile: present, a `.apip` path, and this service's file. */

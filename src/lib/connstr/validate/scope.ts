@@ -10,7 +10,7 @@ import type { PropertyRule } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { fix, moveFix } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 
 /** Name-level checks on every entry, then records the pairs in effect at this level in `ctx.present`. */
 export function checkScope(ctx: Context, scope: Scope): void {
