@@ -22,6 +22,7 @@ import {
 } from '../lib/connstr/index.ts';
 import { inferServiceId } from '../lib/builder/model.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
+import { serviceRules } from '../lib/providers/rules.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
@@ -142,7 +143,7 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem): F
 }
 
 /** The same check the Validate tab runs: the string in any output form, pasting damage included. */
-const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, service, { reportSensitive: false }).problems;
+const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, serviceRules(service), { reportSensitive: false }).problems;
 
 function summary(findings: readonly Finding[], strings: number) {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -226,7 +227,7 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
       continue;
     }
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
-    const { text, applied } = fixAll(item.found.value, service, { reportSensitive: false });
+    const { text, applied } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
     const left = problemsOf(text, service).filter((p) => p.severity === 'error');
     errorsLeft += left.length;
     for (const description of applied) notes.push(`${at}: fixed: ${description}`);

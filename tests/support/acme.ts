@@ -5,8 +5,10 @@
  * tested in tests/site/content/.
  */
 import { fileURLToPath } from 'node:url';
+import type { ServiceRules } from '../../src/lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../../src/lib/providers/catalog.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 export const acmeContentDir = fileURLToPath(new URL('../fixtures/providers/acme-content', import.meta.url));
 
@@ -22,4 +24,9 @@ export function acme(): ResolvedService {
   const found = acmeCatalog().services.find((s) => s.id === 'acme');
   if (!found) throw new Error('the acme fixture has no service "acme"');
   return found;
+}
+
+/** The engine's rules for `acme` (the projection every caller of the engine uses). */
+export function acmeRules(): ServiceRules {
+  return serviceRules(acme());
 }

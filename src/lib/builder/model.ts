@@ -8,6 +8,7 @@
  */
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
 import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
+import { serviceRules } from '../providers/rules.ts';
 import type { AuthMethod, Requirement } from '../providers/schema.ts';
 import {
   applyEdits,
@@ -124,7 +125,7 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
     case 'apply-fix':
       return action.problem.fix ? { ...state, pasted: applyEdits(state.pasted, action.problem.fix.edits) } : state;
     case 'fix-all':
-      return { ...state, pasted: fixAll(state.pasted, action.service, { reportSensitive: false }).text };
+      return { ...state, pasted: fixAll(state.pasted, serviceRules(action.service), { reportSensitive: false }).text };
     case 'load-pasted': {
       const loaded = fromConnectionString(state.pasted, action.service);
       const current = state.values[action.service.id] ?? {};
@@ -262,7 +263,7 @@ export type Output = { text: string; error?: string };
 /** The connection string of the form, in the canonical order the docs use. Never throws. */
 export function buildString(service: ResolvedService, state: BuilderState): Output {
   try {
-    return { text: canonicalize(serialize(buildPairs(service, state)), service) };
+    return { text: canonicalize(serialize(buildPairs(service, state)), serviceRules(service)) };
   } catch (error) {
     // Only a value the driver cannot read (a control character in it) gets here; say which.
     return { text: '', error: (error as Error).message };
@@ -306,7 +307,7 @@ export function problemsByField(problems: readonly Problem[]): Map<string, Probl
  * plain): findings, pasting damage included, with spans and fixes in the text as given.
  */
 export function buildProblems(service: ResolvedService, text: string): Problem[] {
-  return checkPasted(text, service, { reportSensitive: false }).problems;
+  return checkPasted(text, serviceRules(service), { reportSensitive: false }).problems;
 }
 
 /**
@@ -314,7 +315,7 @@ export function buildProblems(service: ResolvedService, text: string): Problem[]
  * how many findings "Fix all safe problems" (action `fix-all`) would settle.
  */
 export function pastedView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number } {
-  const { reading, problems } = checkPasted(text, service, { reportSensitive: false });
+  const { reading, problems } = checkPasted(text, serviceRules(service), { reportSensitive: false });
   return {
     form: reading.form,
     formLabel: reading.label,
@@ -343,7 +344,7 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
     }
   }
   // The engine says which method the string selects; one that selects none starts the form on the default.
-  return { methodId: methodById(service, selectMethod(service, parsed).method?.id).id, values };
+  return { methodId: methodById(service, selectMethod(serviceRules(service), parsed).method?.id).id, values };
 }
 
 /** What build mode shows: the method, its fields, the string they make, its problems and status, the share link. */

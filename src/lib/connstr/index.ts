@@ -38,12 +38,13 @@ export { closestName, editDistance } from './names.ts';
 export {
   defaultProfilePath,
   placements,
+  profilePathParts,
   propertyKinds,
   type MethodRule,
   type Placement,
   type PropertyKind,
   type PropertyRule,
-  type Requirement,
+  type RequirementRule,
   type ServiceRules,
 } from './rules.ts';
 export {

@@ -207,7 +207,6 @@ export const serviceSchema = z.object({
 
 export type PropertyCategory = z.infer<typeof categorySchema>;
 export type PropertyType = z.infer<typeof propertyTypeSchema>;
-export type Placement = z.infer<typeof placementSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Property = z.infer<typeof propertySchema>;

@@ -7,7 +7,7 @@ import { effectivePairs, parseAny, toOdbc, validate, type Problem } from '../con
 import { outputLabels, outputs, outputTabs } from '../builder/model.ts';
 import type { ResolvedService } from '../providers/catalog.ts';
 import type { ExampleVerdict } from '../providers/schema.ts';
-import { serviceLabel } from '../providers/service-facts.ts';
+import { serviceRules } from '../providers/rules.ts';
 
 /** One row of the "value the driver keeps" table; `inside` names the outer key of a nested setting. */
 export type KeptSetting = { key: string; value: string; inside?: string; note?: string };
@@ -31,7 +31,7 @@ const shown = (value: string) => (value === '' ? '(empty string)' : value);
  */
 export function readExample(text: string, service: ResolvedService, verdict: ExampleVerdict = 'valid'): SyntaxReading {
   const result = parseAny(text);
-  const problems = validate(result, service, { reportSensitive: false }).filter((p) => p.severity === 'error' || p.severity === 'warning');
+  const problems = validate(result, serviceRules(service), { reportSensitive: false }).filter((p) => p.severity === 'error' || p.severity === 'warning');
   const worst: ExampleVerdict = problems.some((p) => p.severity === 'error') ? 'error' : problems.length > 0 ? 'warning' : 'valid';
   if (worst !== verdict) {
     throw new Error(`SyntaxExample ${JSON.stringify(text)} is labelled ${verdict} for ${service.id}, but the validator finds ${worst}: ${problems.map((p) => p.message).join(' ') || 'no problem'}`);
@@ -47,7 +47,7 @@ export function readExample(text: string, service: ResolvedService, verdict: Exa
         ]);
   const removed =
     verdict === 'error' ? [] : result.entries.filter((e) => e.value === null && !pairs.some((k) => k.key.toLowerCase() === e.key.toLowerCase())).map((e) => e.key);
-  const name = serviceLabel(service);
+  const name = serviceRules(service).label;
   const caption =
     verdict === 'valid'
       ? `A valid ${name} string, and the settings the driver keeps from it`
@@ -92,5 +92,5 @@ export function outputForms(service: ResolvedService, exampleId: string): { serv
       note: 'The vendor documents no DSN-less form: the driver name here is inferred from the vendor’s naming. Check the name your ODBC administrator lists before you use it.',
     },
   ];
-  return { serviceName: serviceLabel(service), title: example.title, forms };
+  return { serviceName: serviceRules(service).label, title: example.title, forms };
 }

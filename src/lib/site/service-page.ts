@@ -4,7 +4,8 @@
  */
 import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
 import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
-import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema.ts';
+import type { Placement } from '../connstr/index.ts';
+import type { AuthMethod, Example, Requirement } from '../providers/schema.ts';
 
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
   categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);

@@ -24,6 +24,7 @@ import {
 import { buildString, fieldsFor, fromConnectionString, initialState, reduce, pastedView } from '../../../src/lib/builder/model.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
+import { serviceRules } from '../../../src/lib/providers/rules.ts';
 
 const catalog = getCatalog();
 
@@ -87,15 +88,16 @@ describe('build → paste → same pairs, for every service, method and output f
   });
 
   test.each(cases.map((c) => [`${c.service.id} ${c.method} #${c.n}`, c] as const))('%s', (_name, { service, text }) => {
-    const pairs = canonicalPairs(text, service);
+    const rules = serviceRules(service);
+    const pairs = canonicalPairs(text, rules);
     const loaded = fromConnectionString(text, service);
     for (const [form, write] of writers) {
       const pasted = write(text, pairs);
       const reading = readPasted(pasted);
       const where = `${form}: ${pasted}`;
       expect(reading.form, where).toBe(form);
-      expect(canonicalPairs(reading.text, service), where).toEqual(pairs);
-      const { problems } = checkPasted(pasted, service, { reportSensitive: false });
+      expect(canonicalPairs(reading.text, rules), where).toEqual(pairs);
+      const { problems } = checkPasted(pasted, rules, { reportSensitive: false });
       expect(problems.filter((p) => p.severity === 'error'), where).toEqual([]);
       expect(fromConnectionString(pasted, service), where).toEqual(loaded);
       expect(pastedView(service, pasted).form, where).toBe(form);
@@ -104,7 +106,7 @@ describe('build → paste → same pairs, for every service, method and output f
 });
 
 describe('findings point into the pasted text, and fixes are written in its form', () => {
-  const aircall = catalog.services.find((s) => s.id === 'aircall')!;
+  const aircall = serviceRules(catalog.services.find((s) => s.id === 'aircall')!);
   const typo = 'Profile=C:\\profiles\\AirCall.apip;authscheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=a"b;OAuthClientSecret=s;CallbackURL=http://localhost:33333';
   const forms = writers.filter(([form]) => form !== 'plain').map(([form, write]) => [form, write(typo, canonicalPairs(typo))] as const);
 

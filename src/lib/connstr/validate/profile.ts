@@ -4,7 +4,7 @@
  */
 import { foldKey } from '../chars.ts';
 import { quoteValue, serialize } from '../serialize.ts';
-import { defaultProfilePath } from '../rules.ts';
+import { defaultProfilePath, profilePathParts } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
 import type { Context } from './context.ts';
 import { appendTop, replaceValue } from './fixes.ts';
@@ -18,9 +18,7 @@ export function checkProfile(ctx: Context): void {
   if (!profile) return missingProfile(ctx);
   const { value, entry } = profile.pair;
   if (PLACEHOLDER.test(value.trim())) return;
-  const trimmed = value.trim();
-  const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/')) + 1;
-  const file = trimmed.slice(cut);
+  const { folder, file } = profilePathParts(value);
   if (!/\.apip$/i.test(file)) {
     ctx.add(
       { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, value), span: entry.valueSpan, property: 'Profile' },
@@ -29,12 +27,12 @@ export function checkProfile(ctx: Context): void {
     return;
   }
   if (foldKey(file) !== foldKey(service.profileFile)) {
-    const fixed = trimmed.slice(0, cut) + service.profileFile;
+    const fixed = folder + service.profileFile;
     ctx.add(
       {
         code: 'wrong-profile',
         severity: 'error',
-        message: messages.wrongProfile(file, service.name, service.profileFile),
+        message: messages.wrongProfile(file, service.label, service.profileFile),
         span: entry.valueSpan,
         property: 'Profile',
         fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, fixed) },
@@ -60,7 +58,7 @@ function missingProfile(ctx: Context): void {
   ctx.add({
     code: 'missing-profile',
     severity: 'error',
-    message: messages.missingProfile(service.name, service.profileFile),
+    message: messages.missingProfile(service.label, service.profileFile),
     span: { start: edit.start, end: edit.start },
     property: 'Profile',
     fix: { description: fixTexts.addProfile(guess), edits: [edit] },

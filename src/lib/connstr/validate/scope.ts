@@ -94,7 +94,7 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
     {
       code: 'unknown-property',
       severity: 'warning',
-      message: messages.unknownProperty(entry.key, scope.level, service.name, suggestion),
+      message: messages.unknownProperty(entry.key, scope.level, service.label, suggestion),
       span: entry.keySpan,
       fix: repair,
     },
