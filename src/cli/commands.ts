@@ -9,26 +9,24 @@ import {
   canonicalPairs,
   checkPasted,
   fixAll,
+  formById,
+  forms,
   lookupProperty,
   parseAny,
-  toCSharp,
-  toJava,
-  toJdbcUrl,
-  toOdbc,
-  toPython,
-  type Pair,
+  type FormId,
   type Problem,
   type Severity,
 } from '../lib/connstr/index.ts';
-import { inferServiceId } from '../lib/builder/model.ts';
+import { inferServiceId } from '../lib/builder/views.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules } from '../lib/providers/rules.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
 export type Command = (typeof commands)[number];
-export const targets = ['jdbc', 'csharp', 'java', 'python', 'odbc'] as const;
-export type Target = (typeof targets)[number];
+/** What `convert --to` writes: every form of the engine's table but the plain string convert starts from. */
+export type Target = Exclude<FormId, 'plain'>;
+export const targets: readonly Target[] = forms.flatMap((form) => (form.id === 'plain' ? [] : [form.id]));
 
 /** One input: a file's text, stdin, or a string given as an argument. */
 export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
@@ -249,14 +247,6 @@ export function redact(inputs: readonly Input[], catalog: Catalog, options: Opti
   return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
 }
 
-const converters: Record<Target, (pairs: Pair[]) => string> = {
-  jdbc: (pairs) => toJdbcUrl(pairs),
-  csharp: (pairs) => toCSharp(pairs),
-  java: (pairs) => toJava(pairs),
-  python: (pairs) => toPython(pairs),
-  odbc: (pairs) => toOdbc(pairs),
-};
-
 /** `convert --to …`: the string in another form. A string the driver would reject is reported, not converted. */
 export function convert(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const to = options.to;
@@ -278,7 +268,7 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
     }
     // The same pairs the builder writes: duplicates resolved, order kept, ProfileSettings as a nested list (so
     // it is quoted as everywhere else on the site).
-    results.push(describe(item, converters[to](canonicalPairs(parsed)), []));
+    results.push(describe(item, formById(to).write(canonicalPairs(parsed)), []));
   }
   if (located.length === 0) notes.push('No connection strings found in the input.');
   const code = rejected > 0 ? 1 : 0;

@@ -1,6 +1,6 @@
 /**
  * Engine and builder-model unit tests stand alone: they run on the acme fixture (tests/support/acme.ts) or
- * inline rules, so an edit to content/ (a new service, a reworded method) can only break tests/site/content/.
+ * inline rules, so an edit to content/ (a new service, a reworded method) can only break tests/content/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';

@@ -1,5 +1,5 @@
 /** The findings of a pasted string: what and where (with an excerpt), a button to select it, and its fix if safe. */
-import { excerpt } from '../../lib/builder/model.ts';
+import { excerpt } from '../../lib/builder/views.ts';
 import type { Problem } from '../../lib/connstr/index.ts';
 import { severityLabels } from './shared.ts';
 

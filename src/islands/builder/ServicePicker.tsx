@@ -7,7 +7,7 @@ export default function ServicePicker(props: { services: ServiceSummary[]; selec
       <label for="builder-service">Service</label>{' '}
       <select id="builder-service" value={props.selected} onChange={(e) => props.onSelect(e.currentTarget.value)}>
         {props.services.map((s) => (
-          <option value={s.id}>{s.name}</option>
+          <option value={s.id}>{s.label}</option>
         ))}
       </select>
     </p>

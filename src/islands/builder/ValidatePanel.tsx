@@ -1,12 +1,13 @@
 /** Validate mode: paste a string, read a summary and the findings, apply safe fixes, load it into the form. */
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { validateView, type BuilderState } from '../../lib/builder/model.ts';
+import type { BuilderState } from '../../lib/builder/model.ts';
+import type { BuilderService } from '../../lib/builder/payload.ts';
+import { validateView } from '../../lib/builder/views.ts';
 import type { Problem } from '../../lib/connstr/index.ts';
-import type { ResolvedService } from '../../lib/providers/catalog.ts';
 import FindingsList from './FindingsList.tsx';
 import type { Dispatch, ServiceSummary } from './shared.ts';
 
-export default function ValidatePanel(props: { state: BuilderState; service: ResolvedService; fixed: boolean; services: ServiceSummary[]; dispatch: Dispatch }) {
+export default function ValidatePanel(props: { state: BuilderState; service: BuilderService; fixed: boolean; services: ServiceSummary[]; dispatch: Dispatch }) {
   const { state, service, dispatch } = props;
   const area = useRef<HTMLTextAreaElement>(null);
   const view = useMemo(() => validateView(state, service, props.services, props.fixed), [state.pasted, service, props.services, props.fixed]);

@@ -32,7 +32,7 @@ export {
 } from './serialize.ts';
 export { applyEdits } from './edits.ts';
 export { validate, type ValidateOptions } from './validate/validate.ts';
-export { canonicalPairs, canonicalize } from './canonicalize.ts';
+export { canonicalOrder, canonicalPairs, canonicalize } from './canonicalize.ts';
 export { lookupProperty, resolveMethod, selectMethod, type PropertyMatch } from './service.ts';
 export { closestName, editDistance } from './names.ts';
 export {
@@ -47,19 +47,11 @@ export {
   type RequirementRule,
   type ServiceRules,
 } from './rules.ts';
-export {
-  csharpString,
-  javaString,
-  pythonString,
-  toCSharp,
-  toJava,
-  toJdbcUrl,
-  toOdbc,
-  toPython,
-  type JdbcPrefix,
-  type LiteralOptions,
-  type OdbcForm,
-  type PairsOrString,
-} from './output.ts';
-export { readPasted, toPastedSpan, type PastedForm, type Reading } from './read.ts';
+export { forms, formById, readPasted, type AnyForm, type FormId, type Reading, type StringForm } from './forms/forms.ts';
+export { toCSharp, toJava, toPython } from './forms/code.ts';
+export { toJdbcUrl, type JdbcPrefix } from './forms/jdbc.ts';
+export { toOdbc, type OdbcForm } from './forms/odbc.ts';
+export { csharpString, javaString, pythonString, type LiteralOptions } from './forms/literals.ts';
+export { toPastedSpan, type Unwrapped } from './forms/reading.ts';
+export type { PairsOrString } from './forms/input.ts';
 export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';

@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { placements, propertyKinds } from '../connstr/index.ts';
+import { audiences } from './service-facts.ts';
 
 /** Categories in the order the reference page lists them. */
 export const propertyCategories = [
@@ -145,7 +146,7 @@ export const authMethodSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an auth method id is lower-case letters, digits and dashes'),
   label: z.string().min(1),
   /** Whose data this method reaches, as the vendor's page states it; omitted when the page does not say. */
-  audience: z.enum(['own-data', 'other-users', 'both']).optional(),
+  audience: z.enum(audiences).optional(),
   /** When to pick it, in our words. */
   whenToUse: z.string().min(1),
   /** AuthScheme values that select this method (canonical casing); empty when it is chosen by omission. */

@@ -10,5 +10,7 @@ export const servicePath = (id: string) => href(`services/${id}/`);
 export const propertyAnchor = (name: string) => `prop-${name}`;
 export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
 export const methodAnchor = (id: string) => `auth-${id}`;
+/** The builder's data files: `common` (the general properties) or a service id (src/pages/builder/data/). */
+export const builderDataPath = (name: string) => href(`builder/data/${name}.json`);
 /** The Markdown twin of a page: `/services/intercom/` → `/services/intercom.md`. */
 export const markdownPath = (pagePath: string) => `${pagePath.replace(/\/$/, '')}.md`;

@@ -1,7 +1,7 @@
 /**
  * canonicalize / canonicalPairs: documented spellings, duplicates resolved, a stable order, meaning kept. Runs on
  * the `acme` fixture service (tests/support/acme.ts) and inline variations of it, never on content/; the same
- * checks on the real services are in tests/site/content/canonicalize.test.ts.
+ * checks on the real services are in tests/content/canonicalize.test.ts.
  */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';

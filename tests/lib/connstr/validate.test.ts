@@ -1,7 +1,7 @@
 /**
  * The validator's options, inputs and the codes that need a service variation, on the `acme` fixture service
  * (tests/support/acme.ts) and inline variations of it. The table of strings written for the real services
- * (tests/fixtures/connstr/validate.json) runs in tests/site/content/validate.test.ts.
+ * (tests/fixtures/connstr/validate.json) runs in tests/content/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
 import { applyEdits, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';

@@ -2,7 +2,7 @@
  * The provider metadata: a fixture service is picked up from data alone, and each kind of bad data is
  * rejected with a message naming the file, the service and the field. The bad data are variations of the
  * acme fixture (tests/fixtures/providers/acme-content), so content edits never change these messages; what
- * the real content holds is checked in tests/site/content/catalog.test.ts.
+ * the real content holds is checked in tests/content/catalog.test.ts.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -88,7 +88,7 @@ describe('guideMarkdown', () => {
   test('OutputForms becomes a heading and code block per form', () => {
     const service = catalog.services.find((s) => s.id === 'intercom')!;
     const md = guide(`<OutputForms service="intercom" example="${service.examples[0]!.id}" />`);
-    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### C#', '### Java', '### Python', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)']);
+    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)', '### C#', '### Java', '### Python']);
     expect(md).toContain('The vendor documents no DSN-less form');
   });
 

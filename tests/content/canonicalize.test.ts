@@ -4,9 +4,9 @@
  * tests/lib/connstr/canonicalize.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { canonicalize } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceRules } from '../../../src/lib/providers/rules.ts';
+import { canonicalize } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 const services = getCatalog().services;
 const service = (id: string) => {

@@ -18,18 +18,23 @@ import {
   toPastedSpan,
   toPython,
   applyEdits,
+  type FormId,
   type Pair,
-  type PastedForm,
-} from '../../../src/lib/connstr/index.ts';
-import { buildString, fieldsFor, fromConnectionString, initialState, reduce, pastedView } from '../../../src/lib/builder/model.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceRules } from '../../../src/lib/providers/rules.ts';
+} from '../../src/lib/connstr/index.ts';
+import { builderService } from '../../src/lib/builder/data.ts';
+import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
+import { fromConnectionString, initialState, reduce } from '../../src/lib/builder/model.ts';
+import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { pastedView } from '../../src/lib/builder/views.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 const catalog = getCatalog();
+/** What the island gets about each real service. */
+const payloads = catalog.services.map(builderService);
 
 /** Every output form, as [form the reader must report, writer]. */
-const writers: [PastedForm, (text: string, pairs: Pair[]) => string][] = [
+const writers: [FormId, (text: string, pairs: Pair[]) => string][] = [
   ['plain', (text) => text],
   ['jdbc', (text) => toJdbcUrl(text)],
   ['jdbc', (text) => toJdbcUrl(text, 'jdbc:cdata:api:')],
@@ -45,7 +50,7 @@ const writers: [PastedForm, (text: string, pairs: Pair[]) => string][] = [
 ];
 
 /** A value for a field that exercises quoting: separators, both quotes, braces, a backslash, non-ASCII. */
-function sampleValue(service: ResolvedService, name: string, index: number): string {
+function sampleValue(service: BuilderService, name: string, index: number): string {
   const property = service.properties.find((p) => p.name === name)!;
   switch (property.type) {
     case 'enum':
@@ -64,7 +69,7 @@ function sampleValue(service: ResolvedService, name: string, index: number): str
 }
 
 /** Strings the builder writes for one method: its required fields filled, then every optional field too. */
-function builtStrings(service: ResolvedService, methodId: string): string[] {
+function builtStrings(service: BuilderService, methodId: string): string[] {
   let state = reduce(initialState(service), { type: 'method', methodId });
   const { required, optional } = fieldsFor(service, methodId);
   const out: string[] = [];
@@ -76,7 +81,7 @@ function builtStrings(service: ResolvedService, methodId: string): string[] {
   return out;
 }
 
-const cases = catalog.services.flatMap((service) =>
+const cases = payloads.flatMap((service) =>
   service.authMethods.flatMap((method) => builtStrings(service, method.id).map((text, n) => ({ service, method: method.id, text, n }))),
 );
 
@@ -88,7 +93,7 @@ describe('build → paste → same pairs, for every service, method and output f
   });
 
   test.each(cases.map((c) => [`${c.service.id} ${c.method} #${c.n}`, c] as const))('%s', (_name, { service, text }) => {
-    const rules = serviceRules(service);
+    const rules = rulesOf(service);
     const pairs = canonicalPairs(text, rules);
     const loaded = fromConnectionString(text, service);
     for (const [form, write] of writers) {

@@ -5,13 +5,13 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { methodsUsing, type ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { lookupProperty } from '../../../src/lib/connstr/index.ts';
+import { methodsUsing, type ResolvedService } from '../../src/lib/providers/catalog.ts';
+import { lookupProperty } from '../../src/lib/connstr/index.ts';
+import { loadCatalog } from '../../src/lib/providers/load.ts';
 
 const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
-import { loadCatalog } from '../../../src/lib/providers/load.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 const realContent = join(root, 'content');
 
 describe('the real content', () => {

@@ -1,7 +1,7 @@
 /** The sidebar built from the real catalog: every documented service, by its brand name (while under the limit). */
 import { expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { navigation, sidebarServiceLimit } from '../../../src/lib/site/nav.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { navigation, sidebarServiceLimit } from '../../src/lib/site/nav.ts';
 
 test('the sidebar lists the real services by brand name, or links to the directory past the limit', () => {
   const catalog = getCatalog();

@@ -33,10 +33,10 @@ import {
   type Entry,
   type Problem,
   type ServiceRules,
-} from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceRules } from '../../../src/lib/providers/rules.ts';
-import examples from '../../fixtures/connstr/examples.json' with { type: 'json' };
+} from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import examples from '../fixtures/connstr/examples.json' with { type: 'json' };
 
 const catalog = getCatalog();
 const services = new Map(catalog.services.map((s) => [s.id, serviceRules(s)]));

@@ -4,10 +4,10 @@
  * nothing left to do.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, checkPasted, fixAll } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceRules } from '../../../src/lib/providers/rules.ts';
-import { damageCases } from '../../fixtures/connstr/paste-damage.ts';
+import { applyEdits, checkPasted, fixAll } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { damageCases } from '../fixtures/connstr/paste-damage.ts';
 
 const catalog = getCatalog();
 const service = (id: string) => serviceRules(catalog.services.find((s) => s.id === id)!);

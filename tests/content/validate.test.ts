@@ -5,10 +5,10 @@
  * on the fixture service in tests/lib/connstr/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, validate, type Problem, type ServiceRules } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceRules } from '../../../src/lib/providers/rules.ts';
-import { validateCases } from '../../lib/connstr/fixtures.ts';
+import { applyEdits, validate, type Problem, type ServiceRules } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { validateCases } from '../lib/connstr/fixtures.ts';
 
 const services = getCatalog().services;
 function service(id: string): ServiceRules {
