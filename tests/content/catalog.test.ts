@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { methodsUsing, type ResolvedService } from '../../src/lib/providers/catalog.ts';
+import type { ResolvedService } from '../../src/lib/providers/catalog.ts';
+import { methodsUsing } from '../../src/lib/providers/queries.ts';
 import { lookupProperty } from '../../src/lib/connstr/index.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
 

@@ -3,7 +3,8 @@
  * (never scraped from HTML), for `curl`, coding assistants and `/llms.txt`. Pure: the endpoints in
  * src/pages pass the catalog and a function that turns a site path into an absolute URL.
  */
-import { serviceDecisions, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import type { Catalog, ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
+import { serviceDecisions } from '../providers/queries.ts';
 import type { AuthMethod } from '../providers/schema.ts';
 import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';

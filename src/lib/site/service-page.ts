@@ -2,7 +2,8 @@
  * What a service page shows, derived once from the catalog so the HTML page and its Markdown twin
  * (`markdown.ts`) list the same properties in the same order and say the same things.
  */
-import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
+import { categoryRank, methodsUsing } from '../providers/queries.ts';
 import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
 import type { Placement } from '../connstr/index.ts';
 import type { AuthMethod, Example, Requirement } from '../providers/schema.ts';

@@ -45,9 +45,9 @@ export const forms = [
 export type FormId = (typeof forms)[number]['id'];
 export type AnyForm = (typeof forms)[number];
 
-/** The table's entry for a form id. */
-export function formById(id: FormId): AnyForm {
-  return forms.find((f) => f.id === id)!;
+/** The table's entry for a form id (typed as that entry, so its writer's options are known). */
+export function formById<Id extends FormId>(id: Id): Extract<AnyForm, { id: Id }> {
+  return forms.find((f) => f.id === id) as Extract<AnyForm, { id: Id }>;
 }
 
 /** What `readPasted` found: which form, and the connection string it holds (see `Unwrapped`). */
