@@ -7,6 +7,7 @@ export function href(path = ''): string {
 }
 
 export const servicePath = (id: string) => href(`services/${id}/`);
+export const guidePath = (id: string) => href(`guides/${id}/`);
 export const propertyAnchor = (name: string) => `prop-${name}`;
 export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
 export const methodAnchor = (id: string) => `auth-${id}`;
