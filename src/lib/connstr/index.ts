@@ -47,7 +47,7 @@ export {
   type RequirementRule,
   type ServiceRules,
 } from './rules.ts';
-export { forms, formById, readPasted, type AnyForm, type FormId, type Reading, type StringForm } from './forms/forms.ts';
+export { forms, formById, readPasted, type FormId, type Reading, type StringForm } from './forms/forms.ts';
 export { toCSharp, toJava, toPython } from './forms/code.ts';
 export { toJdbcUrl, type JdbcPrefix } from './forms/jdbc.ts';
 export { toOdbc, type OdbcForm } from './forms/odbc.ts';

@@ -207,16 +207,11 @@ export const serviceSchema = z.object({
 });
 
 export type PropertyCategory = z.infer<typeof categorySchema>;
-export type PropertyType = z.infer<typeof propertyTypeSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Property = z.infer<typeof propertySchema>;
-export type PropertyInput = z.input<typeof propertySchema>;
-export type ServiceProperty = z.infer<typeof servicePropertySchema>;
-export type Step = z.infer<typeof stepSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
 export type AuthMethod = z.infer<typeof authMethodSchema>;
 export type Example = z.infer<typeof exampleSchema>;
 export type ExampleVerdict = z.infer<typeof exampleVerdictSchema>;
 export type Service = z.infer<typeof serviceSchema>;
-export type ServiceInput = z.input<typeof serviceSchema>;

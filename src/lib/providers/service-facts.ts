@@ -13,4 +13,3 @@ export function serviceLabel(service: { name: string; brandName?: string | undef
 
 /** Whose data an auth method reaches, as the vendor's page states it (the schema's `audience`). */
 export const audiences = ['own-data', 'other-users', 'both'] as const;
-export type Audience = (typeof audiences)[number];
