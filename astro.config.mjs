@@ -23,9 +23,8 @@ export default defineConfig({
   build: { format: 'directory' },
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
-  // client:engage hydrates the builder on first use or when it scrolls into view (src/integrations/engage). Under
-  // `astro dev`, an edit to content/services or content/properties shows on reload: a content collection watches
-  // them (src/content.config.ts, src/integrations/catalog-loader.ts).
+  // client:engage hydrates the builder on first use or when it scrolls into view (src/integrations/engage);
+  // under astro dev an edit to content/services or content/properties shows on reload (a content collection watches them).
   integrations: [mdx(), preact(), engageDirective(), pagefindIndex()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
