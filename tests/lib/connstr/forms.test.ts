@@ -4,7 +4,7 @@
  * and the Validate tab all pick up.
  */
 import { describe, expect, test } from 'vitest';
-import { formById, forms, readPasted, type FormId } from '../../../src/lib/connstr/index.ts';
+import { formById, forms, parse, readPasted, type FormId, type StringForm } from '../../../src/lib/connstr/index.ts';
 
 const text = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;User=\"a b\";Password='x;y';ProfileSettings='Region=eu'";
 
@@ -43,4 +43,26 @@ describe('the forms table', () => {
     expect(formById('odbc').write('A=1', { driver: 'X' })).toBe('Driver={X};A=1');
     expect(formById('python').write('A=é', { ascii: true })).toContain('\\xe9');
   });
+});
+
+// A form of the kind still to come (a .env line): its writer takes its own options (the variable's name) and its
+// reader returns the string it found, with the way back. The table's entry type holds it as it holds the others.
+test('a form whose writer takes options and whose reader finds the string inside fits the table’s entry type', () => {
+  const envLine: StringForm<'env-line', { variable?: string }> = {
+    id: 'env-line',
+    label: '.env line',
+    language: 'dotenv',
+    builderTab: true,
+    write: (input, options) => `${options?.variable ?? 'CONNECTION_STRING'}=${JSON.stringify(typeof input === 'string' ? input : '')}`,
+    read: (pasted) => {
+      const found = /^[A-Z_]+="(.*)"$/.exec(pasted);
+      return found ? { pasted, text: JSON.parse(`"${found[1]}"`) as string, rewrite: (next) => pasted.replace(/=.*$/, `=${JSON.stringify(next)}`) } : undefined;
+    },
+  };
+  const written = envLine.write(text, { variable: 'ACME' });
+  expect(written.startsWith('ACME="')).toBe(true);
+  const read = envLine.read(written)!;
+  expect(read.text).toBe(text);
+  expect(parse(read.text).problems).toEqual([]);
+  expect(read.rewrite('A=1')).toBe('ACME="A=1"');
 });
