@@ -34,12 +34,54 @@ const form = <const Id extends string, Options = never>(entry: StringForm<Id, Op
  * comes first as the form the others wrap). Surfaces list them in this order too.
  */
 export const forms = [
-  form({ id: 'plain', label: 'Connection string', language: 'connection-string', builderTab: true, write: (input) => connectionText(input, 'write(input)'), read: asIs }),
-  form<'jdbc', { prefix?: JdbcPrefix }>({ id: 'jdbc', label: 'JDBC URL', language: 'text', builderTab: true, write: (input, options) => toJdbcUrl(input, options?.prefix), read: readJdbc }),
-  form<'odbc', OdbcForm>({ id: 'odbc', label: 'ODBC', language: 'text', builderTab: false, write: (input, options) => toOdbc(input, options), read: (pasted) => (looksLikeOdbc(pasted) ? readOdbc(pasted) : undefined) }),
-  form<'csharp', LiteralOptions>({ id: 'csharp', label: 'C#', language: 'csharp', builderTab: true, write: (input, options) => toCSharp(input, options), read: (pasted) => readSnippet(pasted, 'csharp') }),
-  form<'java', LiteralOptions & { prefix?: JdbcPrefix }>({ id: 'java', label: 'Java', language: 'java', builderTab: true, write: (input, options) => toJava(input, options), read: (pasted) => readSnippet(pasted, 'java') }),
-  form<'python', LiteralOptions>({ id: 'python', label: 'Python', language: 'python', builderTab: true, write: (input, options) => toPython(input, options), read: (pasted) => readSnippet(pasted, 'python') }),
+  form({
+    id: 'plain',
+    label: 'Connection string',
+    language: 'connection-string',
+    builderTab: true,
+    write: (input) => connectionText(input, 'write(input)'),
+    read: asIs,
+  }),
+  form<'jdbc', { prefix?: JdbcPrefix }>({
+    id: 'jdbc',
+    label: 'JDBC URL',
+    language: 'text',
+    builderTab: true,
+    write: (input, options) => toJdbcUrl(input, options?.prefix),
+    read: readJdbc,
+  }),
+  form<'odbc', OdbcForm>({
+    id: 'odbc',
+    label: 'ODBC',
+    language: 'text',
+    builderTab: false,
+    write: (input, options) => toOdbc(input, options),
+    read: (pasted) => (looksLikeOdbc(pasted) ? readOdbc(pasted) : undefined),
+  }),
+  form<'csharp', LiteralOptions>({
+    id: 'csharp',
+    label: 'C#',
+    language: 'csharp',
+    builderTab: true,
+    write: (input, options) => toCSharp(input, options),
+    read: (pasted) => readSnippet(pasted, 'csharp'),
+  }),
+  form<'java', LiteralOptions & { prefix?: JdbcPrefix }>({
+    id: 'java',
+    label: 'Java',
+    language: 'java',
+    builderTab: true,
+    write: (input, options) => toJava(input, options),
+    read: (pasted) => readSnippet(pasted, 'java'),
+  }),
+  form<'python', LiteralOptions>({
+    id: 'python',
+    label: 'Python',
+    language: 'python',
+    builderTab: true,
+    write: (input, options) => toPython(input, options),
+    read: (pasted) => readSnippet(pasted, 'python'),
+  }),
 ] as const;
 
 export type FormId = (typeof forms)[number]['id'];
