@@ -7,7 +7,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  * The test projects, grouped by what a test needs (exported for tests/lib/fixture-only.test.ts, which holds the
  * rule that the unit project reads no content):
  * - `unit`: the sources and the fixtures only (engine, builder model, site and search libraries, the import rule);
- * - `content`: the real content/ too, no build (the five services' facts, the CLI run on them, the Markdown);
+ * - `content`: the real content/ too, no build (the real services' facts, the CLI run on them, the Markdown);
  * - `timing`: the linear-time measurement, which compares timings, so no other test file shares the two cores;
  * - `site`: the built site's files in dist/ (links, markup, CSP, budgets, the catalog as published);
  * - `browser`: Chromium against the built site (one browser and one preview server per file, files one at a time).
