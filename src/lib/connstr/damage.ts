@@ -8,6 +8,7 @@
 import { foldKey, isWhitespace } from './chars.ts';
 import { placeEdits } from './edits.ts';
 import { shown } from './parse.ts';
+import { holdsSecret } from './secrets.ts';
 import { quoteNestedValue } from './serialize.ts';
 import { lookupProperty } from './service.ts';
 import type { ServiceRules } from './rules.ts';
@@ -303,7 +304,7 @@ export function refineProblems(problems: Problem[], result: ParseResult, service
         return joinedKey(p, result, service);
       case 'duplicate-key':
       case 'duplicate-property':
-        return p.fix || !p.related?.[0] ? p : duplicateFix(p, p.related[0], result, indexOf);
+        return p.fix || !p.related?.[0] ? p : duplicateFix(p, p.related[0], result, service, indexOf);
       default:
         return p;
     }
@@ -372,7 +373,7 @@ function joinedKey(p: Problem, result: ParseResult, service: ServiceRules): Prob
 }
 
 /** A duplicate without a fix: the fix removes the earlier occurrence (the later value is the one in effect). */
-function duplicateFix(p: Problem, earlier: Span, result: ParseResult, indexOf: IndexOf): Problem {
+function duplicateFix(p: Problem, earlier: Span, result: ParseResult, service: ServiceRules, indexOf: IndexOf): Problem {
   const scope = nestedAt(result, earlier.start);
   const entries = scope ? scope.entries : result.entries;
   const index = indexOf(entries, earlier.start);
@@ -381,10 +382,13 @@ function duplicateFix(p: Problem, earlier: Span, result: ParseResult, indexOf: I
   const first = entries[index]!;
   const same = first.value === later.value;
   const edits = removeEntry(entries, index);
+  // The value tells two copies apart, unless it is a secret: then the name alone.
+  const secret = holdsSecret(first.key, first.value, [service]) || holdsSecret(later.key, later.value, [service]);
+  const earlierValue = secret ? '' : `=${shown(first.value ?? '', 24)}`;
   return {
     ...p,
     fix: {
-      description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}=${shown(first.value ?? '', 24)} (the later value is the one used).`,
+      description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}${earlierValue} (the later value is the one used).`,
       edits: placeEdits(scope, edits),
     },
   };

@@ -63,3 +63,17 @@ export {
 } from './output.ts';
 export { readPasted, toPastedSpan, type PastedForm, type Reading } from './read.ts';
 export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
+export {
+  MASK,
+  carriesCredential,
+  holdsSecret,
+  looksLikeSecretName,
+  maskSecrets,
+  secretSpans,
+  showValue,
+  type SecretRules,
+  type ShownValue,
+} from './secrets.ts';
+export { recognizeService, type Recognition, type UnrecognizedReason } from './recognize.ts';
+export { unrecognizedMessage } from './validate/messages.ts';
+export { remoteLocation, type RemoteLocation } from './remote.ts';

@@ -29,10 +29,19 @@ const NUL = 0;
 
 const DEFAULT_NESTED = ['profilesettings'];
 
-/** Quotes a key or value for a message, shortened so a 1 MB value does not become a 1 MB message. */
+/** Characters a reader cannot see or that would break a report's line: shown as their code point. */
+const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+
+/**
+ * Quotes a key or value for a message, readably: as written (no JSON escaping, so `C:\p\X.apip` stays one
+ * backslash per backslash), invisible and control characters named (`[U+200B]`), in `"…"` or, when the text
+ * holds a `"`, in `'…'`; shortened so a 1 MB value does not become a 1 MB message.
+ */
 export function shown(text: string, max = 40): string {
   const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return JSON.stringify(short);
+  const readable = short.replace(UNSEEN, (c) => `[${codePointLabel(c.charCodeAt(0))}]`);
+  const quote = readable.includes('"') && !readable.includes("'") ? "'" : '"';
+  return `${quote}${readable}${quote}`;
 }
 
 /** Collects entries and problems for one level (the top level or one nested list). */
@@ -447,9 +456,10 @@ function readUnquoted(level: Scan, key: string, start: number): ValueRead {
       problem(
         'unquoted-value-ends-with-quote',
         'error',
-        `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; write it as ${fixed.length > 60 ? 'a quoted value' : fixed} instead.`,
+        // The parser does not know which values are secret, so neither text shows the value.
+        `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; quote the whole value (doubling that quote if needed).`,
         span,
-        { fix: { description: `Quote the value: ${fixed.length > 60 ? 'wrap it in quotes' : fixed}.`, edits: [{ ...span, text: fixed }] } },
+        { fix: { description: `Quote the value of ${shown(key)}.`, edits: [{ ...span, text: fixed }] } },
       ),
     );
     read.invalid = true;

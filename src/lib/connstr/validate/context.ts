@@ -5,6 +5,7 @@
  */
 import type { EffectivePair } from '../pairs.ts';
 import type { PropertyRule, ServiceRules } from '../rules.ts';
+import { holdsSecret, showValue, type ShownValue } from '../secrets.ts';
 import type { Entry, Level, NestedParseResult, ParseResult, Problem } from '../types.ts';
 
 export interface ValidateOptions {
@@ -59,6 +60,11 @@ export class Context {
     this.options = options;
     this.text = result.text;
     this.top = { level: 'top', entries: result.entries };
+  }
+
+  /** A value written under `key`, as a message may show it: masked when the pair holds a secret. */
+  show(key: string, value: string): ShownValue {
+    return showValue(value, holdsSecret(key, value, [this.service]));
   }
 
   /** Records a problem; one found inside ProfileSettings says so. */

@@ -3,6 +3,7 @@
  * side effects.
  */
 import { foldKey } from '../chars.ts';
+import { closestName } from '../names.ts';
 import { quoteValue, serialize } from '../serialize.ts';
 import { defaultProfilePath } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
@@ -23,21 +24,28 @@ export function checkProfile(ctx: Context): void {
   const file = trimmed.slice(cut);
   if (!/\.apip$/i.test(file)) {
     ctx.add(
-      { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, value), span: entry.valueSpan, property: 'Profile' },
+      { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, ctx.show(entry.key, value)), span: entry.valueSpan, property: 'Profile' },
       profile.scope,
     );
     return;
   }
   if (foldKey(file) !== foldKey(service.profileFile)) {
-    const fixed = trimmed.slice(0, cut) + service.profileFile;
+    // Re-pointing the Profile changes which service the string is for. That is a repair only for a misspelling
+    // of this service's file (`Intercomm.apip`); another file name (`AirCall.apip`) most likely means the string
+    // is for another service, and checking it against this one was the mistake: no fix then.
+    const stem = (name: string) => name.replace(/\.apip$/i, '');
+    const misspelt = closestName(stem(file), [stem(service.profileFile)]) !== undefined;
+    const shownFile = ctx.show(entry.key, file);
     ctx.add(
       {
         code: 'wrong-profile',
         severity: 'error',
-        message: messages.wrongProfile(file, service.name, service.profileFile),
+        message: misspelt ? messages.wrongProfile(shownFile, service.name, service.profileFile) : messages.otherProfile(shownFile, service.name, service.profileFile),
         span: entry.valueSpan,
         property: 'Profile',
-        fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, fixed) },
+        ...(misspelt
+          ? { fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, trimmed.slice(0, cut) + service.profileFile) } }
+          : {}),
       },
       profile.scope,
     );
