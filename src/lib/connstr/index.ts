@@ -76,4 +76,5 @@ export {
 } from './secrets.ts';
 export { recognizeService, type Recognition, type UnrecognizedReason } from './recognize.ts';
 export { unrecognizedMessage } from './validate/messages.ts';
+export { concealSecrets } from './validate/secrecy.ts';
 export { remoteLocation, type RemoteLocation } from './remote.ts';

@@ -45,7 +45,7 @@ export function checkPasted(pasted: string, service: ServiceRules, options: Vali
   const checked = validate(result, service, options).map((p) =>
     p.code === 'unknown-property' && p.fix && spoilt.some((s) => s.start < p.span.end && s.end > p.span.start) ? { ...p, fix: undefined } : p,
   );
-  const found = concealSecrets(refineProblems([...withoutEchoes(checked, damage, result), ...damage], result, service), result, service);
+  const found = concealSecrets(refineProblems([...withoutEchoes(checked, damage, result), ...damage], result, service), result, [service]);
   const problems = found.map((p) => toPasted(reading, p));
   const secrets = secretSpans(result, [service]).map((s) => toPastedSpan(reading, s));
   return { reading, problems: sortProblems(problems), secrets };

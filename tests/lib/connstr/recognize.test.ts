@@ -54,7 +54,7 @@ describe('recognizeService', () => {
     });
     expect(new Set(messages).size).toBe(4);
     expect(messages[0]).toBe('The string has no Profile, so it does not say which service it is for.');
-    expect(messages[3]).toBe('Its Profile names "Zoom.apip", which is not the profile file of any service here.');
+    expect(messages[3]).toBe('The Profile names "Zoom.apip", which is not the profile file of any service here.');
     for (const m of messages) expect(m).not.toContain('no known profile file');
   });
 });

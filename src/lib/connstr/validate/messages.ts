@@ -106,10 +106,10 @@ export function unrecognizedMessage(recognition: { reason: UnrecognizedReason; f
     case 'no-profile':
       return 'The string has no Profile, so it does not say which service it is for.';
     case 'not-a-profile-path':
-      return 'Its Profile is not the path of a .apip file, so it does not say which service it is for.';
+      return 'The Profile is not the path of a .apip file, so it does not say which service the string is for.';
     case 'damaged-profile':
-      return 'Its Profile cannot be read: pasting broke it (a stray quote or an invisible character), so it does not say which service it is for.';
+      return 'The Profile cannot be read (pasting broke its quotes or added an invisible character), so it does not say which service the string is for.';
     case 'unknown-profile':
-      return `Its Profile names ${recognition.file ?? 'a file'}, which is not the profile file of any service here.`;
+      return `The Profile names ${recognition.file ?? 'a file'}, which is not the profile file of any service here.`;
   }
 }

@@ -55,5 +55,5 @@ export function validate(input: string | ParseResult, service: ServiceRules, opt
   }
   checkProfile(ctx);
   checkMethod(ctx);
-  return sortProblems(concealSecrets(ctx.problems, result, service));
+  return sortProblems(concealSecrets(ctx.problems, result, [service]));
 }
