@@ -4,17 +4,22 @@
  * Unit-tested in Node.
  *
  * What the user typed is kept per service and per property, whatever the method, mode or service they switch
- * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone.
+ * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone, and
+ * only those the form shows. The service of a pasted string is never guessed: it is the one its Profile names
+ * (`recognizeService`), or the one the user picked.
  */
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
 import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
 import type { AuthMethod, Requirement } from '../providers/schema.ts';
 import {
+  MASK,
   applyEdits,
   canonicalize,
   checkPasted,
   fixAll,
+  holdsSecret,
   readPasted,
+  recognizeService,
   safeFixCodes,
   effectivePairs,
   parseAny,
@@ -25,9 +30,11 @@ import {
   toJava,
   toJdbcUrl,
   toPython,
+  unrecognizedMessage,
   type Pair,
   type PastedForm,
   type Problem,
+  type Span,
 } from '../connstr/index.ts';
 
 export const modes = ['build', 'validate'] as const;
@@ -44,6 +51,12 @@ export const outputLabels: Record<OutputTab, string> = {
 
 export type BuilderState = {
   serviceId: string;
+  /**
+   * How `serviceId` was set on /builder/: picked by the user (or named by the link they opened), read from the
+   * pasted Profile, or the first service of the list (absent). Only a picked service checks a pasted string whose
+   * Profile names no service; otherwise the Validate tab asks which service it is for.
+   */
+  serviceBy?: 'user' | 'profile';
   mode: Mode;
   /** Chosen auth method per service id. */
   methods: Record<string, string>;
@@ -52,11 +65,14 @@ export type BuilderState = {
   /** The validate-mode text. */
   pasted: string;
   tab: OutputTab;
+  /** The names of the settings of the last string loaded into the form, for saying which ones the form leaves out. */
+  loaded?: { serviceId: string; names: string[] };
 };
 
 export type Action =
   | { type: 'mode'; mode: Mode }
-  | { type: 'service'; serviceId: string }
+  /** `by`: the user picked the service (the default), or the pasted string's Profile names it. */
+  | { type: 'service'; serviceId: string; by?: 'user' | 'profile' }
   | { type: 'method'; methodId: string }
   | { type: 'field'; property: string; value: string }
   | { type: 'paste'; text: string }
@@ -112,7 +128,7 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
     case 'mode':
       return { ...state, mode: action.mode };
     case 'service':
-      return { ...state, serviceId: action.serviceId };
+      return { ...state, serviceId: action.serviceId, serviceBy: action.by ?? 'user' };
     case 'method':
       return { ...state, methods: { ...state.methods, [state.serviceId]: action.methodId } };
     case 'field': {
@@ -134,12 +150,13 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
         serviceId: action.service.id,
         methods: { ...state.methods, [action.service.id]: loaded.methodId },
         values: { ...state.values, [action.service.id]: { ...current, ...loaded.values } },
+        loaded: { serviceId: action.service.id, names: loaded.names },
       };
     }
     case 'tab':
       return { ...state, tab: action.tab };
     case 'reset':
-      return { ...initialState(action.service, state.mode), pasted: state.pasted, tab: state.tab };
+      return { ...initialState(action.service, state.mode), serviceBy: state.serviceBy, pasted: state.pasted, tab: state.tab };
     case 'service-loaded': {
       if (action.service.id !== state.serviceId) return state;
       const ready = withService(state, action.service);
@@ -313,24 +330,43 @@ export function buildProblems(service: ResolvedService, text: string): Problem[]
  * What a pasted text reads as: its findings, which form was read (for a label such as "Read as: C# snippet") and
  * how many findings "Fix all safe problems" (action `fix-all`) would settle.
  */
-export function pastedView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number } {
-  const { reading, problems } = checkPasted(text, service, { reportSensitive: false });
+export function pastedView(service: ResolvedService, text: string): { form: PastedForm; formLabel: string; problems: Problem[]; safeFixes: number; secrets: Span[] } {
+  const { reading, problems, secrets } = checkPasted(text, service, { reportSensitive: false });
   return {
     form: reading.form,
     formLabel: reading.label,
     problems,
+    secrets,
     safeFixes: problems.filter((p) => p.fix && p.fix.edits.length > 0 && safeFixCodes.has(p.code)).length,
   };
 }
 
-/** Method and field values read from a pasted string (any output form), for "Load into the builder". */
-export function fromConnectionString(text: string, service: ResolvedService): { methodId: string; values: Record<string, string> } {
+/** The names of the settings a method's form shows (Profile, what it requires, what it allows). */
+export function formFieldNames(service: ResolvedService, methodId: string | undefined): Set<string> {
+  const { required, optional } = fieldsFor(service, methodId);
+  return new Set([...required, ...optional].map((f) => f.property.name));
+}
+
+/** Settings that say how the string is built rather than fill a field: the method picks AuthScheme, and ProfileSettings holds fields. */
+const STRUCTURAL = new Set(['authscheme', 'profilesettings']);
+
+/**
+ * Method and field values read from a pasted string (any output form), for "Load into the builder". `values`
+ * holds the settings some method's form of the service shows (another method's stay for when the user switches
+ * to it); `names` lists every setting the string sets (names only, documented spelling when known), so the view
+ * can say which ones the current form leaves out.
+ */
+export function fromConnectionString(text: string, service: ResolvedService): { methodId: string; values: Record<string, string>; names: string[] } {
   const parsed = parseAny(readPasted(text).text);
   const pairs = effectivePairs(parsed);
+  const shown = new Set(service.authMethods.flatMap((m) => [...formFieldNames(service, m.id)]));
   const values: Record<string, string> = {};
+  const names: string[] = [];
   const put = (key: string, value: string) => {
     const property = lookupProperty(service, key)?.property;
-    if (!property || property.name === 'ProfileSettings') return;
+    const name = property?.name ?? key.trim();
+    if (!STRUCTURAL.has(name.toLowerCase()) && !names.includes(name)) names.push(name);
+    if (!property || !shown.has(property.name)) return;
     const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === value.trim().toLowerCase())?.value;
     values[property.name] = canonicalValue ?? value;
   };
@@ -343,7 +379,25 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
     }
   }
   // The engine says which method the string selects; one that selects none starts the form on the default.
-  return { methodId: methodById(service, selectMethod(service, parsed).method?.id).id, values };
+  return { methodId: methodById(service, selectMethod(service, parsed).method?.id).id, values, names };
+}
+
+/** The most loaded settings a notice names one by one; the rest are counted. */
+const MOST_NAMED = 8;
+
+/**
+ * The settings of the last loaded string that the current form does not show (so the string leaves them out),
+ * with a sentence that names them: names only, never values.
+ */
+export function leftOut(service: ResolvedService, state: BuilderState): { names: string[]; notice: string } | undefined {
+  if (state.loaded?.serviceId !== service.id) return undefined;
+  const form = formFieldNames(service, currentMethod(service, state).id);
+  const names = state.loaded.names.filter((name) => !form.has(name));
+  if (names.length === 0) return undefined;
+  const shortened = names.slice(0, MOST_NAMED).map((n) => (n.length > 40 ? `${n.slice(0, 39)}…` : n));
+  const more = names.length > MOST_NAMED ? ` and ${names.length - MOST_NAMED} more` : '';
+  const count = names.length === 1 ? '1 setting of the loaded string is' : `${names.length} settings of the loaded string are`;
+  return { names, notice: `${count} not in this form, so the string below leaves ${names.length === 1 ? 'it' : 'them'} out: ${shortened.join(', ')}${more}.` };
 }
 
 /** What build mode shows: the method, its fields, the string they make, its problems and status, the share link. */
@@ -358,7 +412,9 @@ export type BuildView = {
   byField: Map<string, Problem[]>;
   /** The status line under "Your connection string". */
   summary: string;
-  /** `#service=…`: the share link's fragment (non-secret fields only). */
+  /** After "Load into the builder": the loaded settings this form leaves out, named (never their values). */
+  leftOut?: string;
+  /** `#service=…`: the share link's fragment (non-secret fields of this form only). */
   share: string;
 };
 
@@ -368,13 +424,17 @@ export function buildView(state: BuilderState, service: ResolvedService): BuildV
   const output = buildString(service, state);
   const problems = output.text ? buildProblems(service, output.text) : [];
   const missing = problems.filter((p) => p.code === 'missing-required').length;
+  const dropped = leftOut(service, state);
   const summary = output.error
     ? `Cannot write this string: ${output.error}`
     : missing > 0
       ? `${missing} required ${missing === 1 ? 'setting is' : 'settings are'} still empty.`
       : problems.some((p) => p.severity === 'error')
         ? 'Fix the settings marked above.'
-        : 'Ready to use.';
+        : dropped
+          ? // Not "ready" over a loss: the string is complete for this form, but not all that was loaded.
+            `Complete for this form, but without ${dropped.names.length === 1 ? 'the 1 loaded setting' : `the ${dropped.names.length} loaded settings`} it does not have (listed above).`
+          : 'Ready to use.';
   return {
     method,
     required,
@@ -384,86 +444,130 @@ export function buildView(state: BuilderState, service: ResolvedService): BuildV
     problems,
     byField: problemsByField(problems),
     summary,
+    ...(dropped ? { leftOut: dropped.notice } : {}),
     share: shareFragment(service, state),
   };
 }
 
 /**
  * What validate mode shows: the pasted text's problems, the service its Profile names, the status line, the form
- * it was read as (none before anything is pasted) and how many safe fixes "Fix all safe problems" would apply.
+ * it was read as (none before anything is pasted), how many safe fixes "Fix all safe problems" would apply, and
+ * where the text holds secrets (an excerpt masks them).
  */
-export type ValidateView = { text: string; inferredServiceId?: string; problems: Problem[]; summary: string; formLabel?: string; safeFixes: number };
+export type ValidateView = {
+  text: string;
+  /** On /builder/: the service the pasted Profile names (the island switches to it). */
+  inferredServiceId?: string;
+  /**
+   * On /builder/: why the string does not say which service it is for, when the user has not picked one. Nothing
+   * is checked then (checking against whichever service happens to be selected would be a guess).
+   */
+  needsService?: string;
+  problems: Problem[];
+  summary: string;
+  formLabel?: string;
+  safeFixes: number;
+  /** Spans of the text that hold secrets (sorted), for `excerpt`. */
+  secrets: Span[];
+};
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** @param fixed the builder is on a service's page: the service is not read from the Profile. */
-export function validateView(state: BuilderState, service: ResolvedService, services: readonly { id: string; profileFile: string }[], fixed: boolean): ValidateView {
+/**
+ * @param services every service (id, label, profile file), to recognise the pasted Profile on /builder/
+ * @param fixed the builder is on a service's page: the service is not read from the Profile.
+ */
+export function validateView(state: BuilderState, service: ResolvedService, services: readonly { id: string; name?: string; profileFile: string }[], fixed: boolean): ValidateView {
   const text = state.pasted;
-  const inferredServiceId = text && !fixed ? inferServiceId(text, services) : undefined;
-  const pasted = text.trim() ? pastedView(service, text) : undefined;
-  const problems = pasted?.problems ?? [];
+  const name = serviceLabel(service);
+  const empty = { text, problems: [], safeFixes: 0, secrets: [] };
+  if (!text.trim()) return { ...empty, summary: `Checked against ${name} when you paste.` };
+  const recognition = fixed ? undefined : recognizeService(text, services);
+  const inferredServiceId = recognition?.service?.id;
+  let note = '';
+  if (recognition?.service && inferredServiceId !== service.id) {
+    // The island switches to that service; until its settings are here, nothing is checked against this one.
+    return { ...empty, inferredServiceId, summary: `This string is for ${recognition.service.name ?? recognition.service.id} (from its Profile); loading its settings…` };
+  }
+  if (recognition && !recognition.service) {
+    if (state.serviceBy !== 'user') {
+      const needsService = unrecognizedMessage(recognition);
+      return { ...empty, needsService, summary: `${needsService} Pick the service it is for in the Service list.` };
+    }
+    note = ` ${unrecognizedMessage(recognition)} Checked against ${name} because you picked it.`;
+  }
+  const pasted = pastedView(service, text);
+  const problems = pasted.problems;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of problems) counts[p.severity]++;
-  const name = serviceLabel(service);
-  const summary = !text.trim()
-    ? `Checked against ${name} when you paste.`
-    : problems.length === 0
+  const summary =
+    problems.length === 0
       ? `No problems: this string is valid for ${name}.`
       : `${count(problems.length, 'finding', 'findings')} for ${name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`;
   return {
     text,
     inferredServiceId,
     problems,
-    summary: inferredServiceId ? `${summary} Service recognized from the Profile file name.` : summary,
-    formLabel: pasted?.formLabel,
-    safeFixes: pasted?.safeFixes ?? 0,
+    summary: inferredServiceId ? `${summary} Service recognized from the Profile file name.` : summary + note,
+    formLabel: pasted.formLabel,
+    safeFixes: pasted.safeFixes,
+    secrets: pasted.secrets,
   };
 }
 
-/** The service a string is for, from its Profile file name (`…\Intercom.apip`), ignoring case. */
-export function inferServiceId(text: string, services: readonly { id: string; profileFile: string }[]): string | undefined {
-  const profile = effectivePairs(parseAny(readPasted(text).text)).find((p) => p.key.toLowerCase() === 'profile')?.value;
-  if (!profile) return undefined;
-  const file = profile.trim().split(/[\\/]/).pop()?.toLowerCase();
-  return services.find((s) => s.profileFile.toLowerCase() === file)?.id;
+/**
+ * Whether a field's value may go into a share link: the field is on the form of the method shared, its value is
+ * not fixed by the method, and it is not a secret (the metadata's `sensitive` flag, or a value that carries a
+ * credential by the engine's rule).
+ */
+function shareable(field: Field, value: string): boolean {
+  return field.fixedValue === undefined && !field.property.sensitive && value !== '' && !holdsSecret(field.property.name, value);
 }
 
 /**
- * The share link's fragment: service, method and every non-secret field the user set. Secrets are left out
- * by the metadata's `sensitive` flag, so a link can be pasted anywhere.
+ * The share link's fragment: service, method and the non-secret fields of that method's form that the user set.
+ * Nothing else the state holds (another method's fields, settings loaded from a string that this form does not
+ * show), so a link can be pasted anywhere.
  */
 export function shareFragment(service: ResolvedService, state: BuilderState): string {
   const params = new URLSearchParams();
+  const method = currentMethod(service, state);
   params.set('service', service.id);
-  params.set('method', currentMethod(service, state).id);
+  params.set('method', method.id);
   const typed = state.values[service.id] ?? {};
-  for (const [name, value] of Object.entries(typed)) {
-    const property = service.properties.find((p) => p.name === name);
-    if (!property || property.sensitive || value === '') continue;
+  const { required, optional } = fieldsFor(service, method.id);
+  for (const field of [...required, ...optional]) {
+    const name = field.property.name;
+    const value = typed[name];
+    if (value === undefined || !shareable(field, value)) continue;
     if (name === 'Profile' && value === defaultProfilePath(service)) continue;
     params.set(`p.${name}`, value);
   }
   return `#${params.toString()}`;
 }
 
-/** Reads a share fragment; unknown or secret properties in a hand-edited link are ignored. */
+/**
+ * Reads a share fragment. A hand-edited link gets no further than a made one: only the non-secret fields of the
+ * linked method's form are read (that method's, or the starting method's when the link names none or an unknown
+ * one); anything else is ignored.
+ */
 export function readShareFragment(
   hash: string,
   service: ResolvedService | undefined,
 ): { serviceId?: string; methodId?: string; values: Record<string, string> } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const values: Record<string, string> = {};
-  const methodId = params.get('method') ?? undefined;
-  for (const [key, value] of params) {
-    if (!key.startsWith('p.') || !service) continue;
-    const property = service.properties.find((p) => p.name === key.slice(2));
-    if (property && !property.sensitive) values[property.name] = value;
+  const linked = params.get('method') ?? undefined;
+  const methodId = service?.authMethods.some((m) => m.id === linked) ? linked : undefined;
+  if (service) {
+    const { required, optional } = fieldsFor(service, methodId);
+    const fields = new Map([...required, ...optional].map((f) => [f.property.name, f]));
+    for (const [key, value] of params) {
+      const field = key.startsWith('p.') ? fields.get(key.slice(2)) : undefined;
+      if (field && shareable(field, value)) values[field.property.name] = value;
+    }
   }
-  return {
-    serviceId: params.get('service') ?? undefined,
-    methodId: service?.authMethods.some((m) => m.id === methodId) ? methodId : undefined,
-    values,
-  };
+  return { serviceId: params.get('service') ?? undefined, methodId, values };
 }
 
 /** Applies a share fragment to a state (after the fragment's service is loaded). */
@@ -483,15 +587,44 @@ export function sharedServiceId(hash: string): string | undefined {
   return new URLSearchParams(hash.replace(/^#/, '')).get('service') ?? undefined;
 }
 
-/** A short excerpt around a span, for the problem list: before, the span itself, after. */
-export function excerpt(text: string, span: { start: number; end: number }, context = 24): { before: string; marked: string; after: string } {
+/**
+ * A short excerpt around a span, for the problem list: before, the span itself, after. Text inside `secrets`
+ * (sorted spans, from `validateView`) shows as `********`, so an excerpt never shows a secret the text holds.
+ */
+export function excerpt(
+  text: string,
+  span: { start: number; end: number },
+  context = 24,
+  secrets: readonly Span[] = [],
+): { before: string; marked: string; after: string } {
   const start = Math.max(0, span.start - context);
   const end = Math.min(text.length, span.end + context);
   return {
-    before: (start > 0 ? '…' : '') + text.slice(start, span.start),
-    marked: text.slice(span.start, span.end),
-    after: text.slice(span.end, end) + (end < text.length ? '…' : ''),
+    before: (start > 0 ? '…' : '') + masked(text, start, span.start, secrets),
+    marked: masked(text, span.start, span.end, secrets),
+    after: masked(text, span.end, end, secrets) + (end < text.length ? '…' : ''),
   };
+}
+
+/** `text.slice(from, to)` with each secret it touches written as `********` (once per secret). */
+function masked(text: string, from: number, to: number, secrets: readonly Span[]): string {
+  // The first secret that ends after `from` (secrets are sorted and apart).
+  let lo = 0;
+  let hi = secrets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (secrets[mid]!.end <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  let out = '';
+  let at = from;
+  for (let i = lo; i < secrets.length && secrets[i]!.start < to; i++) {
+    const secret = secrets[i]!;
+    if (secret.end <= secret.start) continue;
+    out += text.slice(at, Math.max(at, secret.start)) + MASK;
+    at = Math.min(to, secret.end);
+  }
+  return out + text.slice(at, to);
 }
 
 /** What the island needs of a service: the catalog entry without prose it never shows (smaller page). */

@@ -6,13 +6,12 @@
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { parse } from '../../../src/lib/connstr/index.ts';
+import { parse, recognizeService } from '../../../src/lib/connstr/index.ts';
 import {
   buildPairs,
   buildProblems,
   buildString,
   fieldsFor,
-  inferServiceId,
   initialState,
   reduce,
   slimService,
@@ -79,7 +78,7 @@ describe('validate mode', () => {
     ['Profile=C:\\profiles\\Unknown.apip', undefined],
     ['User=x', undefined],
   ])('the service of %s is %s', (text, id) => {
-    expect(inferServiceId(text, catalog.services)).toBe(id);
+    expect(recognizeService(text, catalog.services).service?.id).toBe(id);
   });
 });
 
