@@ -11,11 +11,13 @@ import {
   fixAll,
   maskSecrets,
   parseAny,
+  readPasted,
   recognizeService,
   toCSharp,
   toJava,
   toJdbcUrl,
   toOdbc,
+  toPastedSpan,
   toPython,
   unrecognizedMessage,
   type Pair,
@@ -173,7 +175,7 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
  * any service when none is known), named like a secret, or carrying a credential (`Authorization: Bearer …`).
  */
 export function redactString(value: string, catalog: Catalog, service: ResolvedService | undefined): { text: string; masked: number } {
-  return maskSecrets(parseAny(value), service ? [service] : catalog.services);
+  return maskSecrets(value, service ? [service] : catalog.services);
 }
 
 type Output = { file: string; line: number; column: number; label?: string; output: string; notes: string[] };
@@ -257,14 +259,16 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
   const notes: string[] = [];
   let rejected = 0;
   for (const item of located) {
-    const parsed = parseAny(item.found.value);
+    // Any form lint reads (a C# literal, a JDBC URL…) is unwrapped first, as the Validate tab does.
+    const reading = readPasted(item.found.value);
+    const parsed = parseAny(reading.text);
     // Notes are a report: the secrets of the string stay out of them (the converted string keeps its values).
     const service = serviceFor(item.found.value, catalog, options).service;
     const errors = concealSecrets(parsed.problems.filter((p) => p.severity === 'error'), parsed, service ? [service] : catalog.services);
     if (errors.length > 0) {
       rejected++;
       for (const p of errors) {
-        const at = position(item, p.span.start);
+        const at = position(item, toPastedSpan(reading, p.span).start);
         notes.push(`${item.input.name}:${at.line}:${at.column}: error ${p.code}: ${p.message}`);
       }
       continue;

@@ -17,7 +17,7 @@ export default function ServicePicker(props: { services: ServiceSummary[]; selec
       >
         {props.selected === '' && (
           <option value="" disabled>
-            Choose the service this string is for…
+            Choose the service…
           </option>
         )}
         {props.services.map((s) => (

@@ -20,6 +20,7 @@ import {
   holdsSecret,
   readPasted,
   recognizeService,
+  secretSpans,
   safeFixCodes,
   effectivePairs,
   parseAny,
@@ -31,6 +32,7 @@ import {
   toJdbcUrl,
   toPython,
   unrecognizedMessage,
+  type EffectivePair,
   type Pair,
   type PastedForm,
   type Problem,
@@ -360,22 +362,35 @@ export function fromConnectionString(text: string, service: ResolvedService): { 
   const parsed = parseAny(readPasted(text).text);
   const pairs = effectivePairs(parsed);
   const shown = new Set(service.authMethods.flatMap((m) => [...formFieldNames(service, m.id)]));
+  // A "key" that is the rest of a secret (`Password=ab;cd`) is named as masked.
+  const secrets = secretSpans(parsed, [service]);
+  const inSecret = (at: number) => {
+    // The last secret starting at or before `at` (sorted spans: a binary search, for long pasted strings).
+    let lo = 0;
+    let hi = secrets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (secrets[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < secrets[lo - 1]!.end;
+  };
   const values: Record<string, string> = {};
   const names: string[] = [];
-  const put = (key: string, value: string) => {
-    const property = lookupProperty(service, key)?.property;
-    const name = property?.name ?? key.trim();
+  const put = (pair: EffectivePair) => {
+    const property = lookupProperty(service, pair.key)?.property;
+    const name = property?.name ?? (inSecret(pair.entry.keySpan.start) ? MASK : pair.key.trim());
     if (!STRUCTURAL.has(name.toLowerCase()) && !names.includes(name)) names.push(name);
     if (!property || !shown.has(property.name)) return;
-    const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === value.trim().toLowerCase())?.value;
-    values[property.name] = canonicalValue ?? value;
+    const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === pair.value.trim().toLowerCase())?.value;
+    values[property.name] = canonicalValue ?? pair.value;
   };
   for (const pair of pairs) {
-    if (pair.value === null) continue;
     if (pair.key.toLowerCase() === 'profilesettings') {
-      for (const inner of effectivePairs(parseAny(pair.value))) if (inner.value !== null) put(inner.key, inner.value);
+      // The nested entries keep their places in the text (for the secret check); a value the parser did not nest is read on its own.
+      for (const inner of effectivePairs(pair.entry.nested?.entries ?? parseAny(pair.value))) put(inner);
     } else {
-      put(pair.key, pair.value);
+      put(pair);
     }
   }
   // The engine says which method the string selects; one that selects none starts the form on the default.

@@ -7,7 +7,8 @@
  * fixed or converted string) keeps it. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { shown } from './parse.ts';
+import { parseAny, shown } from './parse.ts';
+import { readPasted, toPastedSpan } from './read.ts';
 import type { PropertyRule } from './rules.ts';
 import type { Entry, ParseResult, Problem, Span } from './types.ts';
 
@@ -110,6 +111,8 @@ export interface SecretValue {
   entry: Entry;
   /** Where the value is written, without its quotes (what `redact` replaces); for a tail, the text after it. */
   span: Span;
+  /** Where the list the pair is written in ends: the text's end, or the end of the ProfileSettings list. */
+  listEnd: number;
 }
 
 /**
@@ -121,37 +124,41 @@ export function secretValues(result: ParseResult, services: readonly SecretRules
   for (const entry of result.entries) {
     if (entry.value === null || entry.value === '') continue;
     if (entry.nested) {
+      const listEnd = entry.nested.within.end;
       for (const inner of entry.nested.entries) {
-        if (inner.value !== null && inner.value !== '' && holdsSecret(inner.key, inner.value, services)) found.push({ entry: inner, span: inner.innerSpan });
+        if (inner.value !== null && inner.value !== '' && holdsSecret(inner.key, inner.value, services)) found.push({ entry: inner, span: inner.innerSpan, listEnd });
       }
       continue;
     }
-    if (holdsSecret(entry.key, entry.value, services)) found.push({ entry, span: entry.innerSpan });
+    if (holdsSecret(entry.key, entry.value, services)) found.push({ entry, span: entry.innerSpan, listEnd: result.text.length });
   }
   return found;
 }
 
 /**
- * Text that follows a secret's unquoted value after a `;` and has no `=` before the next `;`: `Password=ab;cd`
- * writes the password `ab`, then `cd`, a name without a value, which is likely the rest of the password (so is
- * `cd` in `Password=ab;cd;User=x`, read as the key `cd;User`). Reports treat it as secret.
+ * Text that follows a secret's unquoted value after a `;`, up to the last `;` before the next `=`:
+ * `Password=ab;cd` writes the password `ab`, then `cd`, a name without a value, which is likely the rest of the
+ * password (so is `cd;ef` in `Password=ab;cd;ef;User=x`, read as the key `cd;ef;User`). Reports treat it as secret.
  */
 export function secretTails(result: ParseResult, secrets: readonly SecretValue[]): SecretValue[] {
   const text = result.text;
   const tails: SecretValue[] = [];
-  for (const { entry } of secrets) {
+  for (const { entry, listEnd } of secrets) {
     if (entry.quoted !== null) continue;
     let i = entry.valueSpan.end;
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    while (i < listEnd && isWhitespace(text.charCodeAt(i))) i++;
     if (text[i] !== ';') continue;
-    i++;
-    while (i < text.length && isWhitespace(text.charCodeAt(i))) i++;
+    // Past the `;` and any stray ones after it: the tail starts where the next "name" does.
+    while (i < listEnd && (text[i] === ';' || isWhitespace(text.charCodeAt(i)))) i++;
+    // Every `;`-separated piece without `=` (`ab;cd;ef` holds two); the piece with an `=` is a pair of its own.
     let end = i;
-    while (end < text.length && text[end] !== '=' && text[end] !== ';') end++;
-    // `ab;User=x`: what follows is a pair of its own.
-    if (text[end] === '=') continue;
-    while (end > i && isWhitespace(text.charCodeAt(end - 1))) end--;
-    if (end > i) tails.push({ entry, span: { start: i, end } });
+    for (let at = i; at <= listEnd; at++) {
+      if (at === listEnd || text[at] === ';') end = at;
+      else if (text[at] === '=') break;
+      if (at === listEnd) break;
+    }
+    while (end > i && (isWhitespace(text.charCodeAt(end - 1)) || text[end - 1] === ';')) end--;
+    if (end > i) tails.push({ entry, span: { start: i, end }, listEnd });
   }
   return tails;
 }
@@ -162,16 +169,26 @@ export function secretSpans(result: ParseResult, services: readonly SecretRules[
   return [...secrets, ...secretTails(result, secrets)].map((s) => s.span).sort((a, b) => a.start - b.start);
 }
 
-/** The string with every secret value replaced by `********` (what `redact` prints), and how many were masked. */
-export function maskSecrets(result: ParseResult, services: readonly SecretRules[] = []): { text: string; masked: number } {
+/**
+ * The pasted text with every secret replaced by `********` (what `redact` prints): secret values, and the text
+ * that likely continues an unquoted one. Any form the Validate tab reads (a C# or Java literal, a JDBC URL…) is
+ * masked where it is written, the rest of the text kept. `masked`: how many values were masked.
+ */
+export function maskSecrets(pasted: string, services: readonly SecretRules[] = []): { text: string; masked: number } {
+  const reading = readPasted(pasted);
+  const result = parseAny(reading.text);
   const secrets = secretValues(result, services);
+  const spans = [...secrets, ...secretTails(result, secrets)]
+    .map((s) => toPastedSpan(reading, s.span))
+    .sort((a, b) => a.start - b.start);
   let text = '';
   let at = 0;
-  for (const { span } of secrets) {
-    text += result.text.slice(at, span.start) + MASK;
+  for (const span of spans) {
+    if (span.start < at || span.end <= span.start) continue;
+    text += pasted.slice(at, span.start) + MASK;
     at = span.end;
   }
-  return { text: text + result.text.slice(at), masked: secrets.length };
+  return { text: text + pasted.slice(at), masked: secrets.length };
 }
 
 /** Shorter secrets are not searched for in messages: a two-letter password would mask half the words. */

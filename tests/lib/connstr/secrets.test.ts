@@ -78,9 +78,15 @@ describe('redact and the spans an excerpt masks', () => {
   const text = `${P};ProfileSettings='APIKey=k1;Region=eu';User=me;Password="p;w";CustomHeaders=Authorization: Bearer tok_live_123;Other='ApiToken=tok_456'`;
 
   test('every secret value is masked, names and other values kept', () => {
-    const { text: masked, masked: count } = maskSecrets(parseAny(text), [s]);
+    const { text: masked, masked: count } = maskSecrets(text, [s]);
     expect(count).toBe(4);
     expect(masked).toBe(`${P};ProfileSettings='APIKey=${MASK};Region=eu';User=me;Password="${MASK}";CustomHeaders=${MASK};Other='${MASK}'`);
+  });
+
+  test('a pasted form is masked where it is written', () => {
+    const csharp = `var c = @"${P};AuthScheme=BASIC;User=me;Password=""p w""";`;
+    expect(maskSecrets(csharp, [s]).text).toBe(`var c = @"${P};AuthScheme=BASIC;User=me;Password=""${MASK}""";`);
+    expect(maskSecrets(`jdbc:api:${P};Password=pw1;x;Timeout=5`, [s]).text).toBe(`jdbc:api:${P};Password=${MASK};${MASK};Timeout=5`);
   });
 
   test('spans cover the secret values and the text that likely continues an unquoted one', () => {
