@@ -31,8 +31,17 @@ function nestedAt(result: ParseResult, at: number): NestedParseResult | undefine
     lists = result.entries.flatMap((e) => (e.nested && e.nested.within.end > e.nested.within.start ? [e.nested] : []));
     nestedLists.set(result, lists);
   }
-  for (const nested of lists) if (at >= nested.within.start && at <= nested.within.end) return nested;
-  return undefined;
+  // In text order and apart: the last list starting at or before `at` is the only one that may hold it (a
+  // binary search: a pasted string may hold thousands of ProfileSettings, each asked about).
+  let lo = 0;
+  let hi = lists.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lists[mid]!.within.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const nested = lists[lo - 1];
+  return nested && at <= nested.within.end ? nested : undefined;
 }
 
 /** Edits at `at`, made safe for the quoting of a nested list they land in. */

@@ -99,16 +99,21 @@ export const validateShapes: Shape[] = [
   ['a syntax error in every pair', (n) => fill(n, 'A=\u0001;')],
   // Secrets are found and masked in every report: a secret with a tail in every pair, distinct secrets to search for.
   ['a secret followed by text without "=" in every pair', (n) => fill(n, 'Password=secret1;tail;')],
-  ['many distinct secrets, each duplicated', (n) => Array.from({ length: Math.floor(n / 40) }, (_, i) => `Password=secret-${i};Password=other-${i}`).join(';')],
+  // Each unit the same length (ids padded), so the large input is four times the small one.
+  ['many distinct secrets, each duplicated', (n) => Array.from({ length: Math.floor(n / 44) }, (_, i) => { const id = i.toString(36).padStart(6, '0'); return `Password=secret-${id};Password=other-${id};`; }).join('')],
   // A regex tried from every letter of a long value (to find `scheme://user:pass@`) costs the square of its length.
   ['a long unknown value scanned for credentials', (n) => fill(n, 'ab:', 'CustomHeaders=', '://x')],
   ['a long path checked for a network location', (n) => fill(n, 'ab\\', 'OAuthSettingsLocation=\\\\')],
 ];
 
-/** What the Validate tab and the CLI run: pasting damage and its echoes on top of validation. */
+/**
+ * What the Validate tab and the CLI run: pasting damage and its echoes on top of validation. A finding and a fix
+ * every few characters: from 64 kB, as the heaviest parse shapes do.
+ */
 export const pastedShapes: Shape[] = [
-  ['curly quotes around every value', (n) => fill(n, 'A=\u201cx\u201d;')],
-  ['curly quotes around every ProfileSettings, a requirement inside each', (n) => fill(n, 'ProfileSettings=\u2018APIKey=k\u2019;')],
+  ['curly quotes around every value', (n) => fill(n, 'A=\u201cx\u201d;'), 64 * 1024],
+  // Every damage finding asked which ProfileSettings list holds it, one list at a time: quadratic.
+  ['curly quotes around every ProfileSettings, a requirement inside each', (n) => fill(n, 'ProfileSettings=\u2018APIKey=k\u2019;'), 64 * 1024],
 ];
 
 /** A deliberately quadratic function: the measurement must tell it from the engine, or it proves nothing. */
