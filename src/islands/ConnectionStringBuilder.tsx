@@ -52,7 +52,8 @@ export default function ConnectionStringBuilder(props: Props) {
     setMounted(true);
     if (fixed) return;
     const wanted = sharedServiceId(location.hash) ?? new URLSearchParams(location.search).get('service');
-    if (wanted && wanted !== state.serviceId && props.services.some((s) => s.id === wanted)) dispatch({ type: 'service', serviceId: wanted });
+    // A link that names a service is the user's choice, even when it names the one selected first.
+    if (wanted && props.services.some((s) => s.id === wanted)) dispatch({ type: 'service', serviceId: wanted });
   }, []);
 
   // /builder/: fetch the chosen service's metadata (one small file per service, same origin).

@@ -271,6 +271,20 @@ describe('convert', () => {
   });
 });
 
+test('a broken JSON file is reported without quoting it (it may hold a password)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'connstr-'));
+  try {
+    const file = join(dir, 'appsettings.json');
+    writeFileSync(file, '{ "ConnectionStrings": { "A": Profile=x;Password=hunter2secret } }');
+    const { code, stderr } = connstr(['lint', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('not valid JSON (unexpected text where a JSON value belongs)');
+    expect(stderr).not.toContain('hunter2');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe('bad usage and bad input: a clear message and exit 2', () => {
   const cases: [string, string[], RegExp][] = [
     ['an unknown command', ['frobnicate'], /unknown command "frobnicate"; the commands are lint, fix, redact, convert/],
