@@ -501,8 +501,11 @@ export function validateView(state: BuilderState, service: ResolvedService, serv
   const inferredServiceId = recognition?.service?.id;
   let note = '';
   if (recognition?.service && inferredServiceId !== service.id) {
-    // The island switches to that service; until its settings are here, nothing is checked against this one.
-    return { ...empty, inferredServiceId, summary: `This string is for ${recognition.service.name ?? recognition.service.id} (from its Profile); loading its settings…` };
+    const named = recognition.service.name ?? recognition.service.id;
+    // Picked over the Profile (after the island switched to the service it names): the user's choice stands.
+    if (state.serviceBy === 'user') note = ` Its Profile names the ${named} profile; checked against ${name} because you picked it.`;
+    // Otherwise the island switches to that service; until its settings are here, nothing is checked against this one.
+    else return { ...empty, inferredServiceId, summary: `This string is for ${named} (from its Profile); loading its settings…` };
   }
   if (recognition && !recognition.service) {
     if (state.serviceBy !== 'user') {
@@ -523,7 +526,7 @@ export function validateView(state: BuilderState, service: ResolvedService, serv
     text,
     inferredServiceId,
     problems,
-    summary: inferredServiceId ? `${summary} Service recognized from the Profile file name.` : summary + note,
+    summary: inferredServiceId === service.id ? `${summary} Service recognized from the Profile file name.` : summary + note,
     formLabel: pasted.formLabel,
     safeFixes: pasted.safeFixes,
     secrets: pasted.secrets,

@@ -400,10 +400,19 @@ describe('the Validate tab never guesses a service (issue 20)', () => {
     expect(validateView(fixed, s, services, false).summary).toBe('No problems: this string is valid for Acme Ledger. Service recognized from the Profile file name.');
   });
 
+  test('a service picked over the Profile is checked, and the summary says the Profile names another', () => {
+    const switched = reduce(start('Profile=C:\\profiles\\OtherLedger.apip;User=u'), { type: 'service', serviceId: 'other', by: 'profile' });
+    const picked = reduce(switched, { type: 'service', serviceId: 'acme' });
+    const view = validateView(picked, s, services, false);
+    expect(view.inferredServiceId).toBe('other');
+    expect(view.problems.map((p) => p.code)).toContain('wrong-profile');
+    expect(view.summary).toMatch(/ Its Profile names the Other Ledger profile; checked against Acme Ledger because you picked it\.$/);
+  });
+
   test('a picked service does not re-point a Profile that names another service, by single fix or Fix all', () => {
     const picked = reduce(start(`Profile=C:\\profiles\\OtherLedger.apip;ProfileSettings='APIKey=k'`), { type: 'service', serviceId: 'acme' });
-    // On a service page (fixed) or with the other service picked over the Profile.
-    for (const view of [validateView(picked, s, services, true)]) {
+    // On a service page (fixed), and on /builder/ with acme picked over the Profile.
+    for (const view of [validateView(picked, s, services, true), validateView(picked, s, services, false)]) {
       const wrong = view.problems.find((p) => p.code === 'wrong-profile')!;
       expect(wrong.fix).toBeUndefined();
     }
