@@ -8,7 +8,8 @@ import { applyEdits } from './edits.ts';
 import { damageProblems, refineProblems } from './damage.ts';
 import { expectOptionalObject, expectService, expectString } from './guard.ts';
 import { parseAny, sortProblems } from './parse.ts';
-import { recognizeService } from './recognize.ts';
+import { foldKey } from './chars.ts';
+import { readProfileFile } from './recognize.ts';
 import { mapEdits, readPasted, toPastedSpan, type Reading } from './read.ts';
 import type { ServiceRules } from './rules.ts';
 import { secretSpans } from './secrets.ts';
@@ -73,8 +74,12 @@ const ECHO_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
  * written inside the spoilt text. One problem, one finding: the curly quote's, whose fix settles the rest.
  */
 function withoutEchoes(checked: Problem[], damage: readonly Problem[], result: ParseResult): Problem[] {
-  // In text order and apart (the curly-quote scan moves forward), so a binary search finds the one a span may meet.
-  const curly = damage.filter((p) => p.code === 'curly-quote').map((p) => p.span);
+  // Curly quotes that open a top-level value: one written inside a quoted value (ProfileSettings='X=“…”') stays
+  // hidden if a fix moves that pair out (the move quotes the value, curly quotes and all), so the findings it
+  // causes stay too. In text order and apart (the curly-quote scan moves forward): a binary search finds the one
+  // a span may meet.
+  const topValues = new Set(result.entries.map((e) => e.valueSpan.start));
+  const curly = damage.filter((p) => p.code === 'curly-quote' && topValues.has(p.span.start)).map((p) => p.span);
   if (curly.length === 0) return checked;
   const overlaps = (span: Span) => {
     const end = Math.max(span.end, span.start + 1);
@@ -162,9 +167,9 @@ const FIX_ALL_LIMIT = 64;
 /**
  * Applies every safe fix (see `safeFixCodes`), one at a time with a fresh check in between (a fix moves
  * text, so the others' edits would be stale). Stops when none is left, when a text repeats, or after
- * `FIX_ALL_LIMIT` fixes. Running it again on its result changes nothing (tested). A fix after which the
- * Profile names `service`'s file where it did not before, or no longer names it, is skipped: fixing never
- * changes which service a string is for.
+ * `FIX_ALL_LIMIT` fixes. Running it again on its result changes nothing (tested). A fix that changes the file
+ * a readable Profile names, or makes it unreadable, is skipped: fixing never changes which service a string is for
+ * (it may make a damaged Profile readable).
  */
 export function fixAll(pasted: string, service: ServiceRules, options: ValidateOptions = {}): FixAllResult {
   expectString('fixAll(pasted, service)', 'pasted', pasted);
@@ -172,18 +177,20 @@ export function fixAll(pasted: string, service: ServiceRules, options: ValidateO
   let text = pasted;
   const applied: string[] = [];
   const seen = new Set([text]);
-  const forService = (t: string) => recognizeService(t, [service]).service !== undefined;
-  const wasForService = forService(text);
+  // The file the Profile names, once it can be read: a fix may make it readable (a lost `;` restored), never change it.
+  let file = readProfileFile(text).file;
   const skipped = new Set<string>();
   for (let step = 0; step < FIX_ALL_LIMIT; step++) {
     const next = nextSafeFix(checkPasted(text, service, options).problems, skipped);
     if (!next?.fix) break;
     const fixed = applyEdits(text, next.fix.edits);
     if (seen.has(fixed)) break;
-    if (forService(fixed) !== wasForService) {
+    const after = readProfileFile(fixed).file;
+    if (file !== undefined && (after === undefined || foldKey(after) !== foldKey(file))) {
       skipped.add(fixKey(next));
       continue;
     }
+    file = after;
     seen.add(fixed);
     applied.push(next.fix.description);
     text = fixed;

@@ -30,13 +30,17 @@ const DAMAGE = new RegExp(`[${QUOTES.slice(2)}\\u200b-\\u200d\\u2060\\ufeff\\u00
 /** The key as meant: invisible characters and non-breaking spaces from a paste dropped. */
 const cleanKey = (key: string) => foldKey(key.replace(INVISIBLE, '').replace(/[\u00a0\u202f\u2007]/g, ' ').trim());
 
+/** What the Profile of a string names: the `.apip` file (when it can be read), or why there is none. */
+export type ProfileReading =
+  | { file: string; key: string; value: string }
+  | { file?: undefined; reason: Exclude<UnrecognizedReason, 'unknown-profile'> };
+
 /**
- * The service whose `profileFile` the string's Profile names (ignoring case, any folder or none), or the reason
- * none is named: no Profile, a Profile that is not a `.apip` path, one that pasting damaged beyond reading, or
- * a file no given service uses. Reads every pasted form the Validate tab reads (C#, JDBC…).
+ * The profile file a pasted string's Profile names, read through pasting damage, or why none can be read. Reads
+ * every pasted form the Validate tab reads (C#, JDBC…).
  */
-export function recognizeService<S extends { readonly profileFile: string }>(text: string, services: readonly S[]): Recognition<S> {
-  expectString('recognizeService(text, services)', 'text', text);
+export function readProfileFile(text: string): ProfileReading {
+  expectString('readProfileFile(text)', 'text', text);
   const entries = parseAny(readPasted(text).text).entries;
   // The Profile the driver would read: the last one written, unless a later `Profile=` (no value) removed it.
   let profile: Entry | undefined;
@@ -49,6 +53,18 @@ export function recognizeService<S extends { readonly profileFile: string }>(tex
   if (damaged) path = path.split(';', 1)[0]!.replace(EDGE_QUOTES, '');
   const file = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1).replace(EDGE_QUOTES, '');
   if (!/\.apip$/i.test(file)) return { reason: damaged ? 'damaged-profile' : 'not-a-profile-path' };
-  const service = services.find((s) => foldKey(s.profileFile) === foldKey(file));
-  return service ? { service } : { reason: 'unknown-profile', file: showValue(file, holdsSecret(profile.key, value)) };
+  return { file, key: profile.key, value };
+}
+
+/**
+ * The service whose `profileFile` the string's Profile names (ignoring case, any folder or none), or the reason
+ * none is named: no Profile, a Profile that is not a `.apip` path, one that pasting damaged beyond reading, or
+ * a file no given service uses.
+ */
+export function recognizeService<S extends { readonly profileFile: string }>(text: string, services: readonly S[]): Recognition<S> {
+  expectString('recognizeService(text, services)', 'text', text);
+  const profile = readProfileFile(text);
+  if (profile.file === undefined) return { reason: profile.reason };
+  const service = services.find((s) => foldKey(s.profileFile) === foldKey(profile.file));
+  return service ? { service } : { reason: 'unknown-profile', file: showValue(profile.file, holdsSecret(profile.key, profile.value)) };
 }

@@ -98,3 +98,11 @@ test('one curly quote, one finding: the value and the names it spoils are not re
   // Once fixed, the string is checked for real.
   expect(checkPasted(fixAll(text, s).text, s, { reportSensitive: false }).problems).toEqual([]);
 });
+
+test('fix all may make a damaged Profile readable (a lost ";" restored), which keeps the file it names', () => {
+  const text = 'Profile=C:\\profiles\\AcmeLedger.apip\r\nAuthScheme=BASIC;User=u;Password=p';
+  expect(recognizeService(text, services).service).toBeUndefined();
+  const fixed = fixAll(text, s).text;
+  expect(fixed).toBe('Profile=C:\\profiles\\AcmeLedger.apip;\r\nAuthScheme=BASIC;User=u;Password=p');
+  expect(recognizeService(fixed, services).service?.id).toBe('acme');
+});
