@@ -1,8 +1,8 @@
 /**
  * What counts as a secret in a connection string, one rule for every output (the validator's messages, the
  * Validate tab's excerpts, the CLI's reports, redact, the builder's share link): a value is secret when its
- * property is marked sensitive, when its name looks like a secret's (for keys no service documents), or when
- * the value itself carries a credential (`CustomHeaders=Authorization: Bearer …`, `Other='ApiToken=…'`).
+ * property is marked sensitive, when its name looks like a secret's (`MyApiToken`, which no service documents),
+ * or when the value itself carries a credential (`CustomHeaders=Authorization: Bearer …`, `Other='ApiToken=…'`).
  * Reports name the property and show `********` instead of the value; only the payload a user asked for (a
  * fixed or converted string) keeps it. Browser compatible, no side effects.
  */
