@@ -43,8 +43,8 @@ Options:
 
 Secrets: no report shows a secret value. Findings, fix descriptions and notes (text or JSON) name the
 property and write ******** for the value of a sensitive property, of a key named like a secret
-(Password, ApiToken…) and of a value that carries a credential (Authorization: Bearer …). Only what
-you ask for keeps values: the strings fix and convert print, and redact masks those too.
+(Password, ApiToken…) and of a value that carries a credential (Authorization: Bearer …). Only the
+strings fix and convert print keep their values (they are what you asked for); redact masks them.
 
 Exit codes: 0 clean, 1 findings at error level (lint, fix when errors remain, convert of an unreadable
 string), 2 bad usage or input (unknown command, option or service, unreadable file, a file that is not JSON).
