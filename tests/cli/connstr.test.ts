@@ -41,6 +41,9 @@ describe('help', () => {
     expect(code).toBe(0);
     for (const command of ['lint', 'fix', 'redact', 'convert']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(stdout).toContain('jdbc|csharp|java|python|odbc');
+    // The rule a CI log relies on: reports mask secrets, only the strings asked for keep values.
+    expect(stdout).toContain('no report shows a secret value');
+    expect(stdout).toContain('Only the\nstrings fix and convert print keep their values');
   });
   test('no command at all prints it as a usage error (exit 2)', () => {
     const { code, stdout } = connstr([]);
