@@ -21,7 +21,7 @@ describe('methodAuthKind', () => {
     expect(methodAuthKind(service, method('basic'))).toBe('basic');
   });
 
-  test.each([
+  test.each<[string, Partial<AuthMethod>, string | undefined]>([
     ['an OAuth AuthScheme in any case', { authSchemes: ['OAuth'], requires: requires('APIKey') }, 'oauth'],
     ['a required OAuth property without an AuthScheme', { authSchemes: [], requires: requires('OAuthClientId') }, 'oauth'],
     ['an OAuth grant that also takes a user name and password (LeadDesk)', { authSchemes: ['OAUTH'], requires: requires('OAuthClientId', 'User', 'Password') }, 'oauth'],
@@ -30,8 +30,8 @@ describe('methodAuthKind', () => {
     ['a token selected with AuthScheme=APIKey (Discord)', { authSchemes: ['APIKey'], requires: requires('APIKey') }, 'token'],
     ['a key beside a non-secret account id', { authSchemes: [], requires: requires('APIKey', 'Region') }, 'token'],
     ['no secret at all', { authSchemes: [], requires: requires('Region') }, undefined],
-  ] as const)('%s', (_, changes, kind) => {
-    const [changed, m] = withMethod(changes as Partial<AuthMethod>);
+  ])('%s', (_, changes, kind) => {
+    const [changed, m] = withMethod(changes);
     expect(methodAuthKind(changed, m)).toBe(kind);
   });
 });
