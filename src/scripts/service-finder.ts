@@ -60,8 +60,10 @@ function setUp(finder: HTMLElement, index: ServiceIndex): void {
       li.append(more);
       results.append(li);
     }
-    const what = [text && `match “${text}”`, kind && `sign in with ${kindWords[kind]}`].filter(Boolean).join(' and ');
-    status.textContent = !active ? '' : found.length ? `${plural(found.length)} ${what}${found.length > limit ? `; the first ${limit} are listed` : ''}.` : `No service ${what.replace(/^match/, 'matches').replace(/^sign in/, 'signs in')}.`;
+    // "2 services match “hr” and sign in with OAuth." / "1 service matches …" / "No service matches …".
+    const one = found.length === 1 || found.length === 0;
+    const what = [text && `${one ? 'matches' : 'match'} “${text}”`, kind && `${one ? 'signs' : 'sign'} in with ${kindWords[kind]}`].filter(Boolean).join(' and ');
+    status.textContent = !active ? '' : `${found.length ? plural(found.length) : 'No service'} ${what}${found.length > limit ? `; the first ${limit} are listed` : ''}.`;
     if (urlState) {
       const params = new URLSearchParams({ ...(text ? { q: text } : {}), ...(kind ? { kind } : {}) });
       history.replaceState(history.state, '', `${location.pathname}${params.size ? `?${params}` : ''}${location.hash}`);

@@ -96,7 +96,8 @@ if (drawer && sidebar && menuButton) {
 }
 
 // "On this page": the section being read is marked in both lists (aria-current) and named in the narrow screens'
-// bar. It changes only when a heading crosses the line 40% down the viewport, which is what the observer reports, so
+// bar. It is the last heading above a line just below where a heading lands when its link is followed (its
+// scroll-margin, which clears the sticky header and bar). The observer reports headings crossing that line, so
 // nothing runs while a reader scrolls within a section, and nothing moves: the bar's height is fixed.
 const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('[data-toc-link]')];
 const inlineToc = document.querySelector<HTMLDetailsElement>('[data-toc-inline]');
@@ -104,10 +105,11 @@ const headings = [...new Set(tocLinks.map((a) => a.dataset.tocLink!))].flatMap((
 if (headings.length) {
   const currentLabel = document.querySelector<HTMLElement>('[data-toc-current]');
   let current = '';
+  const line = () => parseFloat(getComputedStyle(headings[0]!).scrollMarginTop) + 48;
   const mark = () => {
-    const line = innerHeight * 0.4;
     let id = headings[0]!.id;
-    for (const heading of headings) if (heading.getBoundingClientRect().top < line) id = heading.id;
+    const at = line();
+    for (const heading of headings) if (heading.getBoundingClientRect().top < at) id = heading.id;
     // Scrolled to the end, a last section too short to reach the line is the one being read.
     if (scrollY + innerHeight >= document.documentElement.scrollHeight - 2) id = headings.at(-1)!.id;
     if (id === current) return;
@@ -119,7 +121,7 @@ if (headings.length) {
       } else link.removeAttribute('aria-current');
     }
   };
-  const observer = new IntersectionObserver(mark, { rootMargin: '0px 0px -60% 0px' });
+  const observer = new IntersectionObserver(mark, { rootMargin: `0px 0px ${Math.min(0, line() - innerHeight)}px 0px` });
   for (const heading of headings) observer.observe(heading);
   const footer = document.querySelector('.site-footer');
   if (footer) new IntersectionObserver(mark, { threshold: [0, 0.5, 1] }).observe(footer);
@@ -148,7 +150,12 @@ const reveal = () => {
 reveal();
 addEventListener('hashchange', reveal);
 
-// The service finder (home, directory, sidebar): its module and the index it searches load on first use.
+// The service finder (home, directory, sidebar): its module and the index it searches load on first use. A sign-in
+// kind pressed before the module has arrived stays pressed: the module reads the pressed one when it starts.
+document.addEventListener('click', (event) => {
+  const kind = (event.target as Element).closest('[data-finder-kind]');
+  kind?.parentElement?.querySelectorAll('[data-finder-kind]').forEach((k) => k.setAttribute('aria-pressed', String(k === kind)));
+});
 const finders = document.querySelectorAll<HTMLElement>('[data-finder]');
 let finderScript: HTMLScriptElement | undefined;
 const loadFinder = () => (finderScript ??= moduleScript(serviceFinderUrl));

@@ -22,3 +22,10 @@ export const budgets = {
   serviceHtml: 40 * KB,
   referenceHtml: 60 * KB,
 };
+
+/**
+ * How tall a service page may be (CSS pixels), at load and once its builder has started: half of what it was when
+ * every general property had a six-column table row (12,200 px at 1280 px wide, 24,000 px on a phone). The general
+ * properties are folded, so a page grows with what its service's methods use, not with the driver.
+ */
+export const servicePageHeight = { desktop: 6000, phone: 12000 };

@@ -12,7 +12,7 @@ export const authKindLabels: Record<AuthKind, string> = { token: 'Token', oauth:
 export const authKindTitles: Record<AuthKind, string> = {
   token: 'API key or token',
   oauth: 'OAuth',
-  basic: 'User name and password',
+  basic: 'Basic (user and password)',
 };
 
 export type ServiceIndexEntry = {
