@@ -121,7 +121,9 @@ if (headings.length) {
       } else link.removeAttribute('aria-current');
     }
   };
-  const observer = new IntersectionObserver(mark, { rootMargin: `0px 0px ${Math.min(0, line() - innerHeight)}px 0px` });
+  // The observed box runs from far above the page down to the line, so a heading is "in" it exactly while it is
+  // above the line: a jump (End, a link far down) flips every heading it passes, and the mark follows.
+  const observer = new IntersectionObserver(mark, { rootMargin: `1000000px 0px ${Math.min(0, line() - innerHeight)}px 0px` });
   for (const heading of headings) observer.observe(heading);
   const footer = document.querySelector('.site-footer');
   if (footer) new IntersectionObserver(mark, { threshold: [0, 0.5, 1] }).observe(footer);

@@ -134,6 +134,14 @@ describe('"On this page"', () => {
         await scrollTo(page, id);
         await expect.poll(() => current(page, '.toc'), id).toEqual([`#${id}`]);
       }
+      // A jump far down the page (End, a link) marks the section it lands in too.
+      await page.evaluate(() => scrollTo(0, 0));
+      await expect.poll(() => current(page, '.toc')).toEqual(['#overview']);
+      await page.evaluate(() => {
+        const properties = document.getElementById('prop-OAuthClientSecret')!;
+        scrollTo(0, properties.getBoundingClientRect().top + scrollY - 200);
+      });
+      await expect.poll(() => current(page, '.toc')).toEqual(['#connection-properties']);
       // Scrolled to the end, the last section is the one being read.
       await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
       await expect.poll(() => current(page, '.toc')).toEqual(['#corrections']);
