@@ -117,7 +117,7 @@ const shifts = (page: Page) =>
   });
 
 /** Scrolls a heading to where following its link puts it (under the sticky bars), and lets the observer run. */
-async function scrollTo(page: Page, id: string) {
+async function scrollToHeading(page: Page, id: string) {
   await page.evaluate((target) => document.getElementById(target)!.scrollIntoView(), id);
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 }
@@ -131,8 +131,8 @@ describe('"On this page"', () => {
       const { page } = opened;
       await expect.poll(() => current(page, '.toc')).toEqual(['#overview']);
       for (const id of ['authentication', 'auth-oauth', 'builder', 'connection-properties']) {
-        await scrollTo(page, id);
-        await expect.poll(() => current(page, '.toc'), id).toEqual([`#${id}`]);
+        await scrollToHeading(page, id);
+        await expect.poll(() => current(page, '.toc'), { message: id }).toEqual([`#${id}`]);
       }
       // A jump far down the page (End, a link) marks the section it lands in too.
       await page.evaluate(() => scrollTo(0, 0));
@@ -162,7 +162,7 @@ describe('"On this page"', () => {
       const bar = page.locator('details.toc-inline');
       expect(await page.locator('nav.toc').isVisible()).toBe(false);
       expect(await bar.isVisible()).toBe(true);
-      await scrollTo(page, 'connection-properties');
+      await scrollToHeading(page, 'connection-properties');
       await expect.poll(() => bar.locator('[data-toc-current]').textContent()).toBe('Connection properties');
       // It stays under the header while the page scrolls.
       const header = await page.locator('.site-header').boundingBox();

@@ -57,7 +57,7 @@ describe('home', () => {
         await finder(page).getByRole('button', { name: button }).click();
         const expected = entries.filter((e) => e.kinds.includes(kind)).map((e) => e.name).sort();
         expect(expected.length, kind).toBeGreaterThan(0);
-        await expect.poll(() => results(page).then((r) => r.sort()), kind).toEqual(expected);
+        await expect.poll(() => results(page).then((r) => r.sort()), { message: kind }).toEqual(expected);
         expect(await finder(page).getByRole('button', { name: button }).getAttribute('aria-pressed')).toBe('true');
       }
       // A kind and a name together; then Any with nothing typed gives the cards back.
