@@ -141,7 +141,12 @@ inlineToc?.addEventListener('keydown', (event) => {
 
 // A deep link to something folded away (a general property in a closed group) opens its folds and scrolls to it.
 const reveal = () => {
-  const target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+  let target: HTMLElement | null = null;
+  try {
+    target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    // A malformed escape in the address names nothing on the page.
+  }
   if (!target) return;
   let folded = false;
   for (let fold = target.closest('details'); fold; fold = fold.parentElement!.closest('details')) {
