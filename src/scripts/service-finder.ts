@@ -31,6 +31,7 @@ function setUp(finder: HTMLElement, index: ServiceIndex): void {
   const choose = (chosen: HTMLButtonElement) => kinds.forEach((k) => k.setAttribute('aria-pressed', String(k === chosen)));
   const status = finder.querySelector<HTMLElement>('[data-finder-status]')!;
   const results = finder.querySelector<HTMLUListElement>('[data-finder-results]')!;
+  // The directory (/services/, base path included): its children are the service pages, its query the finder's state.
   const directory = finder.dataset.finderDirectory ?? '/services/';
   const limit = Number(finder.dataset.finderLimit ?? 8);
   const hides = finder.dataset.finderHides ? document.getElementById(finder.dataset.finderHides) : null;
