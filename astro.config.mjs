@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import engageDirective from './src/integrations/engage/index.ts';
 import contentWatch from './src/integrations/content-watch.ts';
+import staticPreview from './src/integrations/preview/index.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
 
@@ -26,7 +27,8 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   // client:engage hydrates the builder on first use or when it scrolls into view (src/integrations/engage);
   // contentWatch: under `astro dev`, an edit to content/services or content/properties shows on reload.
-  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), contentWatch()],
+  // staticPreview: `astro preview` (npm start) serves dist/ through src/integrations/preview/server.ts.
+  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), contentWatch(), staticPreview()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
   // Workers as ES modules: the search dialog is built that way (src/scripts/site.ts imports it with ?worker&url) so

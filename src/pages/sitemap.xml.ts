@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     'builder/',
     // Every guide in the collection, so a new one is listed without editing this file.
     ...(await getCollection('guides')).map((g) => `guides/${g.id}/`).sort(),
+    'services/',
     ...getCatalog().services.map((s) => `services/${s.id}/`),
     'llms.txt',
     'llms-full.txt',
