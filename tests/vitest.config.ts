@@ -6,7 +6,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /**
  * The test projects, grouped by what a test needs (exported for tests/lib/fixture-only.test.ts, which holds the
  * rule that the unit project reads no content):
- * - `unit`: the sources and the fixtures only (engine, builder model, site and search libraries, the import rule);
+ * - `unit`: the sources and the fixtures only (engine, builder model, site and search libraries, the CLI in-process
+ *   on the fixture catalog, the preview server on a scratch folder, the import rule);
  * - `content`: the real content/ too, no build (the real services' facts, the CLI run on them, the Markdown);
  * - `timing`: the linear-time measurement, which compares timings, so no other test file shares the two cores;
  * - `site`: the built site's files in dist/ (links, markup, CSP, budgets, the catalog as published);
@@ -16,8 +17,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
  */
 export const projects: Record<'unit' | 'content' | 'timing' | 'site' | 'browser', { include: string[]; exclude: string[] }> = {
   unit: {
-    include: ['tests/lib/**/*.test.ts', 'tests/structure/**/*.test.ts', 'tests/cli/sources.test.ts'],
-    exclude: ['tests/lib/connstr/linear-time.test.ts'],
+    include: ['tests/lib/**/*.test.ts', 'tests/structure/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/integrations/**/*.test.ts'],
+    exclude: ['tests/lib/connstr/linear-time.test.ts', 'tests/cli/connstr.test.ts'],
   },
   content: { include: ['tests/content/**/*.test.ts', 'tests/cli/connstr.test.ts'], exclude: [] },
   timing: { include: ['tests/lib/connstr/linear-time.test.ts'], exclude: [] },

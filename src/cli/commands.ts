@@ -5,19 +5,23 @@
  * Runs under Node's type stripping: explicit `.ts` imports, no TS-only syntax.
  */
 import {
-  applyEdits,
   canonicalPairs,
   checkPasted,
+  concealSecrets,
   fixAll,
   formById,
   forms,
-  lookupProperty,
+  maskSecrets,
   parseAny,
+  readPasted,
+  recognizeService,
+  toPastedSpan,
+  unrecognizedMessage,
   type FormId,
   type Problem,
+  type Recognition,
   type Severity,
 } from '../lib/connstr/index.ts';
-import { inferServiceId } from '../lib/builder/views.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules } from '../lib/providers/rules.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
@@ -53,10 +57,6 @@ export type Finding = {
   /** What the suggested fix does, when there is one. */
   fix?: string;
 };
-
-/** Key names that hold a secret even when no service documents them (a custom property, an unknown service). */
-const SECRET_NAME = /pass(word)?|pwd|secret|token|apikey|api_key|private|credential/i;
-const MASK = '********';
 
 /** Lower-cased names and aliases of every property of every service. */
 function knownNames(catalog: Catalog): Set<string> {
@@ -96,10 +96,9 @@ function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
   });
 }
 
-function serviceFor(value: string, catalog: Catalog, options: Options): ResolvedService | undefined {
-  if (options.service) return options.service;
-  const id = inferServiceId(value, catalog.services);
-  return catalog.services.find((s) => s.id === id);
+/** The service to check a string against: the one given with --service, else the one its Profile names (or why none). */
+function serviceFor(value: string, catalog: Catalog, options: Options): Recognition<ResolvedService> {
+  return options.service ? { service: options.service } : recognizeService(value, catalog.services);
 }
 
 function position(item: Located, offset: number) {
@@ -107,7 +106,7 @@ function position(item: Located, offset: number) {
   return item.where(item.found.offsets[clamped]!);
 }
 
-function unknownServiceFinding(item: Located, catalog: Catalog): Finding {
+function unknownServiceFinding(item: Located, catalog: Catalog, recognition: Exclude<Recognition<ResolvedService>, { service: ResolvedService }>): Finding {
   const start = position(item, 0);
   const known = catalog.services.map((s) => `${s.id} (${s.profileFile})`).join(', ');
   return {
@@ -117,7 +116,7 @@ function unknownServiceFinding(item: Located, catalog: Catalog): Finding {
     endColumn: start.column,
     severity: 'error',
     code: 'unknown-service',
-    message: `Cannot tell which service this string is for: its Profile names no known profile file. Pass --service <id>; known services: ${known}.`,
+    message: `${unrecognizedMessage(recognition)} Pass --service <id>; known services: ${known}.`,
     ...(item.found.label ? { label: item.found.label } : {}),
   };
 }
@@ -154,8 +153,9 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export function lint(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const located = locate(inputs, catalog);
   const findings = located.flatMap((item) => {
-    const service = serviceFor(item.found.value, catalog, options);
-    if (!service) return [unknownServiceFinding(item, catalog)];
+    const recognition = serviceFor(item.found.value, catalog, options);
+    if (!recognition.service) return [unknownServiceFinding(item, catalog, recognition)];
+    const service = recognition.service;
     return problemsOf(item.found.value, service).map((p) => toFinding(item, service, p));
   });
   const totals = summary(findings, located.length);
@@ -169,19 +169,12 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
   return { stdout: `${[...lines, tail].join('\n')}\n`, stderr: '', code };
 }
 
-/** Masks every secret value (sensitive for the service, or for any service, or named like a secret). */
+/**
+ * Masks every secret value, by the engine's one rule (../lib/connstr/secrets.ts): sensitive for the service (for
+ * any service when none is known), named like a secret, or carrying a credential (`Authorization: Bearer …`).
+ */
 export function redactString(value: string, catalog: Catalog, service: ResolvedService | undefined): { text: string; masked: number } {
-  const services = service ? [service] : catalog.services;
-  const secret = (key: string) =>
-    SECRET_NAME.test(key) || services.some((s) => lookupProperty(s, key)?.property.sensitive === true);
-  const edits: { start: number; end: number; text: string }[] = [];
-  for (const entry of parseAny(value).entries) {
-    if (entry.value !== null && entry.value !== '' && secret(entry.key)) edits.push({ ...entry.innerSpan, text: MASK });
-    for (const inner of entry.nested?.entries ?? []) {
-      if (inner.value !== null && inner.value !== '' && secret(inner.key)) edits.push({ ...inner.innerSpan, text: MASK });
-    }
-  }
-  return { text: applyEdits(value, edits), masked: edits.length };
+  return maskSecrets(value, service ? [service] : catalog.services);
 }
 
 type Output = { file: string; line: number; column: number; label?: string; output: string; notes: string[] };
@@ -217,13 +210,14 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
   let errorsLeft = 0;
   for (const item of located) {
     const at = `${item.input.name}:${position(item, 0).line}`;
-    const service = serviceFor(item.found.value, catalog, options);
-    if (!service) {
+    const recognition = serviceFor(item.found.value, catalog, options);
+    if (!recognition.service) {
       errorsLeft++;
-      notes.push(`${at}: left as is: ${unknownServiceFinding(item, catalog).message}`);
+      notes.push(`${at}: left as is: ${unknownServiceFinding(item, catalog, recognition).message}`);
       outputs.set(item.found, describe(item, item.found.value, []));
       continue;
     }
+    const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
     const { text, applied } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
     const left = problemsOf(text, service).filter((p) => p.severity === 'error');
@@ -241,7 +235,7 @@ export function redact(inputs: readonly Input[], catalog: Catalog, options: Opti
   const located = locate(inputs, catalog);
   const outputs = new Map<Found, Output>();
   for (const item of located) {
-    const { text, masked } = redactString(item.found.value, catalog, serviceFor(item.found.value, catalog, options));
+    const { text, masked } = redactString(item.found.value, catalog, serviceFor(item.found.value, catalog, options).service);
     outputs.set(item.found, describe(item, text, [`${plural(masked, 'value')} masked`]));
   }
   return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
@@ -256,12 +250,16 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
   const notes: string[] = [];
   let rejected = 0;
   for (const item of located) {
-    const parsed = parseAny(item.found.value);
-    const errors = parsed.problems.filter((p) => p.severity === 'error');
+    // Any form lint reads (a C# literal, a JDBC URL…) is unwrapped first, as the Validate tab does.
+    const reading = readPasted(item.found.value);
+    const parsed = parseAny(reading.text);
+    // Notes are a report: the secrets of the string stay out of them (the converted string keeps its values).
+    const service = serviceFor(item.found.value, catalog, options).service;
+    const errors = concealSecrets(parsed.problems.filter((p) => p.severity === 'error'), parsed, service ? [service] : catalog.services);
     if (errors.length > 0) {
       rejected++;
       for (const p of errors) {
-        const at = position(item, p.span.start);
+        const at = position(item, toPastedSpan(reading, p.span).start);
         notes.push(`${item.input.name}:${at.line}:${at.column}: error ${p.code}: ${p.message}`);
       }
       continue;

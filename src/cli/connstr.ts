@@ -34,11 +34,17 @@ Inputs (any number, mixed):
   Files are read, never written: fix and redact print a corrected copy of a file to stdout.
 
 Options:
-  -s, --service <id>      Check against this service (default: recognized from the Profile file name).
+  -s, --service <id>      Check against this service (default: recognized from the Profile file name;
+                          a string whose Profile names no known service is reported, never guessed).
       --to <form>         convert: ${targets.slice(0, -1).join(', ')} or ${targets[targets.length - 1]}.
       --format text|json  Output for people (default) or machines.
   -f, --file <path>       Read this file (repeatable).
   -h, --help              Show this text.
+
+Secrets: no report shows a secret value. Findings, fix descriptions and notes (text or JSON) name the
+property and write ******** for the value of a sensitive property, of a key named like a secret
+(Password, ApiToken…) and of a value that carries a credential (Authorization: Bearer …). Only the
+strings fix and convert print keep their values (they are what you asked for); redact masks them.
 
 Exit codes: 0 clean, 1 findings at error level (lint, fix when errors remain, convert of an unreadable
 string), 2 bad usage or input (unknown command, option or service, unreadable file, a file that is not JSON).

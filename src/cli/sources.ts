@@ -203,6 +203,15 @@ function jsonStrings(text: string): JsonString[] {
 }
 
 /**
+ * What is wrong with a JSON file, without quoting it: the engine's parser message for some errors quotes the file
+ * (`Unexpected token 'h', "{"A": hunter2…" is not valid JSON`), and the file may hold a password.
+ */
+function jsonProblem(message: string): string {
+  if (!/"/.test(message)) return message;
+  return /^Unexpected token/.test(message) ? 'unexpected text where a JSON value belongs' : message.replace(/,?\s*"[^]*$/, '');
+}
+
+/**
  * Finds the connection strings of one input.
  * @param looksLikeConnectionString decides, for `.env` variables and JSON values outside a `ConnectionStrings`
  *   section, whether a string is a connection string (the CLI asks: does it set a property the catalog knows?)
@@ -214,7 +223,7 @@ export function findStrings(text: string, kind: InputKind, looksLikeConnectionSt
   try {
     JSON.parse(text);
   } catch (error) {
-    throw new InputError(`not valid JSON (${(error as Error).message})`);
+    throw new InputError(`not valid JSON (${jsonProblem((error as Error).message)})`);
   }
   // .NET's appsettings.json keeps them under "ConnectionStrings"; elsewhere, only strings that look like one.
   return jsonStrings(text).filter(

@@ -5,10 +5,11 @@
  * /builder/) joined with the general properties every service shares (common-data.ts). Nothing typed leaves the page:
  * no request carries it, no storage holds it, and the share link is built from non-secret fields only.
  */
-import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
 import { joinService, readServicePayload, type BuilderService } from '../lib/builder/payload.ts';
 import { sharedServiceId } from '../lib/builder/share.ts';
+import { validateView } from '../lib/builder/views.ts';
 import BuildPanel from './builder/BuildPanel.tsx';
 import { common } from './builder/common-data.ts';
 import { builderDataPath } from '../lib/site/paths.ts';
@@ -51,7 +52,8 @@ export default function ConnectionStringBuilder(props: Props) {
     setMounted(true);
     if (fixed) return;
     const wanted = sharedServiceId(location.hash) ?? new URLSearchParams(location.search).get('service');
-    if (wanted && wanted !== state.serviceId && props.services.some((s) => s.id === wanted)) dispatch({ type: 'service', serviceId: wanted });
+    // A link that names a service is the user's choice, even when it names the one selected first.
+    if (wanted && props.services.some((s) => s.id === wanted)) dispatch({ type: 'service', serviceId: wanted });
   }, []);
 
   // /builder/: fetch the chosen service's metadata (one small file per service, same origin).
@@ -86,11 +88,26 @@ export default function ConnectionStringBuilder(props: Props) {
     dispatch({ type: 'service-loaded', service, shareHash });
   }, [service]);
 
+  // What the Validate tab shows, computed here because the service picker needs it too: a pasted string whose
+  // Profile names no service leaves the picker on "Choose the service…" until the user picks one.
+  const validation = useMemo(
+    () => (ready ? validateView(state, service, props.services, fixed) : undefined),
+    [ready, service, state.pasted, state.serviceBy, props.services, fixed],
+  );
+  const inferred = validation?.inferredServiceId;
+  // On /builder/, a pasted Profile picks the service (the picker still overrides it afterwards).
+  useEffect(() => {
+    if (inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
+  }, [inferred]);
+  const asking = state.mode === 'validate' && validation?.needsService !== undefined;
+
   return (
     <section class={ready ? 'builder' : 'builder builder-pending'} aria-label="Connection-string builder" data-pagefind-ignore>
       {!mounted && <p class="notice builder-nojs">The connection-string builder needs JavaScript. Everything else on this page works without it.</p>}
       <ModeTabs selected={state.mode} onSelect={(mode) => dispatch({ type: 'mode', mode })} />
-      {!fixed && mounted && <ServicePicker services={props.services} selected={state.serviceId} onSelect={(serviceId) => dispatch({ type: 'service', serviceId })} />}
+      {!fixed && mounted && (
+        <ServicePicker services={props.services} selected={asking ? '' : state.serviceId} onSelect={(serviceId) => dispatch({ type: 'service', serviceId })} />
+      )}
       {error && <p class="builder-problem builder-error" role="alert">{error}</p>}
       {!ready && !error && <p role="status">{mounted ? 'Loading the service’s settings…' : 'Starting the builder…'}</p>}
       {/* The panels exist while a service loads too: the mode tabs' aria-controls must always point at them. */}
@@ -98,7 +115,7 @@ export default function ConnectionStringBuilder(props: Props) {
         {ready && <BuildPanel state={state} service={service} dispatch={dispatch} referenceUrl={props.referenceUrl} headingLevel={props.headingLevel ?? 3} />}
       </div>
       <div role="tabpanel" id="builder-mode-panel-validate" aria-labelledby="builder-mode-tab-validate" hidden={state.mode !== 'validate'}>
-        {ready && <ValidatePanel state={state} service={service} fixed={fixed} services={props.services} dispatch={dispatch} />}
+        {ready && validation && <ValidatePanel service={service} view={validation} dispatch={dispatch} />}
       </div>
     </section>
   );

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides } from '../lib/site/guides.ts';
-import { guidePath, href, servicePath } from '../lib/site/paths.ts';
+import { guidePath, href, servicePath, servicesPath } from '../lib/site/paths.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   // The HTML pages, then the two llms.txt files (plain text for assistants; the .md twins are alternates of the
@@ -13,6 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     href('builder/'),
     // Every guide in the collection, so a new one is listed without editing this file.
     ...(await guides()).map((g) => guidePath(g.id)),
+    servicesPath(),
     ...getCatalog().services.map((s) => servicePath(s.id)),
     href('llms.txt'),
     href('llms-full.txt'),

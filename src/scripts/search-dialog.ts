@@ -6,6 +6,7 @@
  * ready, again on each `search:open` event, and dispatches `search:failed` if the index cannot be loaded.
  */
 import { summaryText, toHits, type Hit, type ResultData } from '../lib/search/hits.ts';
+import type { ServiceIndex } from '../lib/site/service-index.ts';
 
 type Filters = Record<string, Record<string, number>>;
 type Result = { id: string; data(): Promise<ResultData> };
@@ -40,8 +41,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: object = {}, .
   return node;
 }
 
+/** One card: the link (its title, and for a property the page it opens), context, excerpt and matching sections. */
 function card(hit: Hit): HTMLLIElement {
-  const item = el('li', { className: 'search-result' }, el('a', { className: 'search-result-link', href: hit.href, textContent: hit.title }));
+  const link = el('a', { className: 'search-result-link', href: hit.href }, el('span', { className: 'search-result-title', textContent: hit.title }));
+  // The page a property card opens is part of the link's text: four "OAuthClientSecret" links read apart.
+  if (hit.where) link.append(el('span', { className: 'visually-hidden', textContent: ', ' }), el('span', { className: 'search-result-where', textContent: hit.where }));
+  const item = el('li', { className: 'search-result' }, link);
   if (hit.context) item.append(el('p', { className: 'search-context', textContent: hit.context }));
   if (hit.excerptHtml) {
     const excerpt = el('p', { className: 'search-excerpt' });
@@ -53,6 +58,14 @@ function card(hit: Hit): HTMLLIElement {
     item.append(el('ul', { className: 'search-sections' }, ...hit.sections.map((s) => el('li', {}, el('a', { href: s.href, textContent: s.title })))));
   }
   return item;
+}
+
+/**
+ * One result as one item of the list, so the list has as many items as the summary counts results: a page is one
+ * card, a property its reference entry and its service rows, the first card in full and the others beneath it.
+ */
+function group(hits: Hit[]): HTMLLIElement {
+  return el('li', { className: 'search-group' }, el('ul', { className: 'search-cards' }, ...hits.map(card)));
 }
 
 export async function createSearchDialog(bundle: string, opener: HTMLButtonElement) {
@@ -109,7 +122,7 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   let shown = 0;
   let generation = 0;
   let filterCounts: Filters | undefined;
-  /** Service display name → id, for the chosen service's rows (loaded with the filter values). */
+  /** Service display name → id, for the chosen service's rows (from service-index.json, loaded with the filter values). */
   let serviceIds: Record<string, string> = {};
 
   const resultLinks = () => [...list.getElementsByClassName('search-result-link')] as HTMLAnchorElement[];
@@ -148,8 +161,9 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
     const chosen = chosenService();
-    list.append(...data.flatMap((d) => toHits(d, { servicePage, chosen }).map(card)));
+    list.append(...data.map((d) => group(toHits(d, { servicePage, chosen }))));
     more.hidden = shown >= results.length;
+    more.textContent = `Show more results (${(results.length - shown).toLocaleString('en')} more)`;
   };
 
   const run = async () => {
@@ -185,7 +199,9 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     panel.hidden = !open;
     // The filter files list every value's results: they load here, when asked for, not with the first query.
     if (open && !filterCounts) {
-      const ids = fetch(`${base}search-services.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : {}));
+      const ids = fetch(`${base}service-index.json`)
+        .then((r) => (r.ok ? (r.json() as Promise<ServiceIndex>) : { services: [] }))
+        .then((index) => Object.fromEntries(index.services.map((s) => [s.name, s.id])));
       [filterCounts, serviceIds] = await Promise.all([pagefind.filters(), ids]);
       labelOptions(filterCounts);
       if (input.value.trim()) void run();
@@ -193,8 +209,14 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   });
   for (const select of selects.values()) select.addEventListener('change', () => void run());
 
-  // Arrow keys move between the field and the result links; Enter follows a link as links do.
+  // Arrow keys move between the field and the result links; Enter follows a link as links do. One Escape closes, as the
+  // hint says, wherever the focus is: in a search field Chromium's first Escape would only clear the query.
   dialog.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      dialog.close();
+      return;
+    }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
     const target = event.target as HTMLElement;
     if (target instanceof HTMLSelectElement) return;

@@ -40,9 +40,9 @@ export function measureSizes(distDir) {
   const common = existsSync(commonFile) ? readFileSync(commonFile) : undefined;
 
   // The files for tools (issue 12): the key service's Markdown twin, the reference and guide twins, llms.txt,
-  // llms-full.txt, and the public catalog with its schema.
+  // llms-full.txt, and the public catalog with its schema; and the service finder's index, fetched on first use.
   const service = keyPages(distDir).find((p) => p.id === 'service')?.page.replace(/\/index\.html$/, '.md');
-  const machine = [service, 'reference.md', 'guides/connection-strings.md', 'llms.txt', 'llms-full.txt', 'catalog.json', 'catalog.schema.json']
+  const machine = [service, 'reference.md', 'guides/connection-strings.md', 'llms.txt', 'llms-full.txt', 'catalog.json', 'catalog.schema.json', 'service-index.json']
     .filter((file) => file && existsSync(join(distDir, file)))
     .map((file) => {
       const bytes = readFileSync(join(distDir, file));

@@ -24,7 +24,7 @@ function connstr(args: string[], input?: string) {
 }
 
 type LintJson = {
-  findings: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string; fix?: string; label?: string; service?: string }[];
+  findings: { file: string; line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string; fix?: string; label?: string; service?: string; property?: string }[];
   summary: { strings: number; errors: number; warnings: number; infos: number };
 };
 const lintJson = (args: string[], input?: string) => {
@@ -41,6 +41,9 @@ describe('help', () => {
     expect(code).toBe(0);
     for (const command of ['lint', 'fix', 'redact', 'convert']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     expect(stdout).toContain('jdbc|odbc|csharp|java|python');
+    // The rule a CI log relies on: reports mask secrets, only the strings asked for keep values.
+    expect(stdout).toContain('no report shows a secret value');
+    expect(stdout).toContain('Only the\nstrings fix and convert print keep their values');
   });
   test('no command at all prints it as a usage error (exit 2)', () => {
     const { code, stdout } = connstr([]);
@@ -129,6 +132,44 @@ describe('pasting damage, as the Validate tab reads it', () => {
   });
 });
 
+describe('the service of a string', () => {
+  test('each unrecognized string says why, and is never checked against a guessed service', () => {
+    const { code, json } = lintJson(['User=x', 'Profile=Zoom.apip;User=x', 'Profile=C:\\p\\Intercom;User=x']);
+    expect(code).toBe(1);
+    expect(json.findings.map((f) => [f.code, f.message.split('. Pass')[0]])).toEqual([
+      ['unknown-service', 'The string has no Profile, so it does not say which service it is for'],
+      ['unknown-service', 'The Profile names "Zoom.apip", which is not the profile file of any service here'],
+      ['unknown-service', 'The Profile is not the path of a .apip file, so it does not say which service the string is for'],
+    ]);
+    expect(json.findings.every((f) => f.service === undefined)).toBe(true);
+  });
+
+  test('a curly-quoted Profile is still read: one finding per curly quote, and fix keeps the service', () => {
+    const pasted = 'Profile=\u201cC:\\profiles\\HelpScout.apip\u201d;ProfileSettings=\u2018APIKey=abc\u2019';
+    const linted = lintJson([pasted]);
+    expect(linted.json.findings.map((f) => [f.code, f.service])).toEqual([
+      ['curly-quote', 'helpscout'],
+      ['curly-quote', 'helpscout'],
+    ]);
+    const fixed = connstr(['fix', pasted]);
+    expect(fixed.stdout).toBe("Profile=\"C:\\profiles\\HelpScout.apip\";ProfileSettings='APIKey=abc'\n");
+  });
+
+  test('--service against a string for another service: an error without a fix, and fix leaves the Profile', () => {
+    const text = "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'";
+    const wrong = lintJson(['--service', 'helpscout', text]).json.findings.find((f) => f.code === 'wrong-profile')!;
+    expect(wrong.message).toContain('so this string is likely for another service');
+    expect(wrong.fix).toBeUndefined();
+    expect(connstr(['fix', '--service', 'helpscout', text]).stdout).toBe(`${text}\n`);
+  });
+
+  test('a network path in a file setting is warned about', () => {
+    const { json } = lintJson(["Profile=\\\\attacker.example\\share\\Intercom.apip;ProfileSettings='APIKey=x'"]);
+    expect(json.findings.map((f) => [f.code, f.severity, f.property])).toEqual([['remote-path', 'warning', 'Profile']]);
+    expect(json.findings[0]!.message).toContain('another machine');
+  });
+});
+
 describe('fix', () => {
   test('applies the safe fixes and prints the corrected file; the file itself is untouched', () => {
     const path = join(fixtures, 'fixable.env');
@@ -160,7 +201,7 @@ describe('fix', () => {
     expect(code).toBe(1);
     expect(stdout).toBe(original);
     expect(stderr).toContain('3 errors left that need a decision');
-    expect(stderr).toContain('left as is: Cannot tell which service');
+    expect(stderr).toContain('left as is: The Profile names "Nowhere.apip", which is not the profile file of any service here.');
   });
 
   test('an argument string is printed fixed', () => {
@@ -231,6 +272,20 @@ describe('convert', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('error unquoted-value-ends-with-quote');
   });
+});
+
+test('a broken JSON file is reported without quoting it (it may hold a password)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'connstr-'));
+  try {
+    const file = join(dir, 'appsettings.json');
+    writeFileSync(file, '{ "ConnectionStrings": { "A": Profile=x;Password=hunter2secret } }');
+    const { code, stderr } = connstr(['lint', file]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('not valid JSON (unexpected text where a JSON value belongs)');
+    expect(stderr).not.toContain('hunter2');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 describe('bad usage and bad input: a clear message and exit 2', () => {

@@ -5,12 +5,12 @@
  */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../src/lib/providers/load.ts';
-import { parse, validate } from '../../src/lib/connstr/index.ts';
+import { parse, recognizeService, validate } from '../../src/lib/connstr/index.ts';
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
 import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
-import { buildProblems, inferServiceId } from '../../src/lib/builder/views.ts';
+import { buildProblems } from '../../src/lib/builder/views.ts';
 import { serviceRules } from '../../src/lib/providers/rules.ts';
 import { completedFormString } from '../support/builder-form.ts';
 
@@ -74,7 +74,7 @@ describe('validate mode', () => {
     ['Profile=C:\\profiles\\Unknown.apip', undefined],
     ['User=x', undefined],
   ])('the service of %s is %s', (text, id) => {
-    expect(inferServiceId(text, catalog.services)).toBe(id);
+    expect(recognizeService(text, catalog.services).service?.id).toBe(id);
   });
 });
 

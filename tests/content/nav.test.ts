@@ -10,6 +10,6 @@ test('the sidebar lists the real services by brand name, or links to the directo
     expect(links.map((l) => l.label)).toEqual(catalog.services.map((s) => s.brandName ?? s.name));
     expect(links.map((l) => l.href)).toContain('/services/helpscout/');
   } else {
-    expect(links).toEqual([{ label: `All ${catalog.services.length} services`, href: '/#services' }]);
+    expect(links).toEqual([{ label: `All ${catalog.services.length} services`, href: '/services/' }]);
   }
 });

@@ -13,9 +13,16 @@ const displayName = (id: string) => {
   const s = catalog.services.find((x) => x.id === id)!;
   return s.brandName ?? s.name;
 };
-/** Services whose page has a row for the property, read from the catalog the way the service pages list them. */
+/**
+ * Services whose page shows the property in full (not folded with the general ones), read from the catalog: Profile,
+ * ProfileSettings, what the service's file lists and what its methods require or allow.
+ */
 const withRow = (name: string) =>
-  catalog.services.filter((s) => ['Profile', 'ProfileSettings', ...s.listedProperties].includes(name) && s.properties.some((p) => p.name === name));
+  catalog.services.filter(
+    (s) =>
+      ['Profile', 'ProfileSettings', ...s.listedProperties, ...s.authMethods.flatMap((m) => [...m.requires.map((r) => r.property), ...m.allows])].includes(name) &&
+      s.properties.some((p) => p.name === name),
+  );
 
 describe('search records', () => {
   test('one record per reference entry, none per service: the metadata Pagefind loads up front stays per property', () => {
@@ -63,9 +70,9 @@ describe('search records', () => {
 
   test('a general property says so in its context; a listed one names its services', () => {
     expect(find('Timeout')?.meta.scope).toBe('all');
-    expect(referenceContext(find('Timeout')!.meta)).toMatch(/^Reference · all services · /);
+    expect(referenceContext(find('Timeout')!.meta)).toMatch(/^All services · /);
     expect(find('APIKey')?.meta.scope).toBeUndefined();
-    expect(referenceContext(find('APIKey')!.meta)).toBe('Reference · Help Scout, Intercom · Authentication · Inside ProfileSettings');
+    expect(referenceContext(find('APIKey')!.meta)).toBe('Help Scout, Intercom · Authentication · Inside ProfileSettings');
   });
 
   test('the type is a searchable fact unless it is the plain string most properties are', () => {

@@ -151,6 +151,9 @@ describe('validate mode', () => {
       await page.getByRole('tab', { name: 'Validate' }).click();
       const evil = '<img src=x onerror=alert(1)>';
       await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(evil);
+      // No Profile: the tab asks for the service before checking anything.
+      await expect.poll(() => page.locator('#builder-validate-summary').textContent()).toMatch(/no Profile.*Pick the service/);
+      await page.getByRole('combobox', { name: 'Service' }).selectOption('intercom');
       await expect.poll(() => page.locator('.builder-problems').textContent()).toContain('<img src');
       expect(await page.locator('.builder img').count()).toBe(0);
       expect(await page.locator('img[src="x"]').count()).toBe(0);

@@ -3,7 +3,7 @@
  * access, landing on the property, the no-results state, lazy loading and a clean console.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { resultsLoaded, search, searchInput, searchSummary } from './support/search.ts';
+import { resultsLoaded, search, searchInput, searchSummary, summaryFor } from './support/search.ts';
 import { type OpenedPage, useSite } from './support/site.ts';
 
 const site = useSite();
@@ -33,7 +33,7 @@ describe('the query table', () => {
     try {
       await fresh.page.waitForLoadState('networkidle');
       const requests = await fresh.page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-      expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-dialog') || url.endsWith('search-services.json'))).toEqual([]);
+      expect(requests.filter((url) => url.includes('/pagefind/') || url.includes('search-dialog') || url.endsWith('service-index.json'))).toEqual([]);
       expect(requests.length).toBeGreaterThan(0);
     } finally {
       await fresh.close();
@@ -47,7 +47,7 @@ describe('the query table', () => {
     const top = hits.slice(0, 8).filter((h) => h.title === property);
     expect(top.some((h) => h.href.includes('/reference/'))).toBe(true);
     expect(top.some((h) => h.href.includes('/services/'))).toBe(true);
-    expect(hits[0]?.context).toMatch(/(Aircall|Help Scout|Infusionsoft|Intercom|LeadDesk|Reference) · /);
+    expect(hits[0]?.where).toMatch(/^(Aircall|Help Scout|Infusionsoft|Intercom|LeadDesk|Reference)$/);
   });
 
   test.each(['APIKey', 'api key'])('%s surfaces Intercom and Help Scout, Inside ProfileSettings', async (query) => {
@@ -75,6 +75,25 @@ describe('the query table', () => {
     for (const hit of hits.slice(1)) if (!firstCard.has(hit.title)) firstCard.set(hit.title, hit.href);
     expect(firstCard.size).toBeGreaterThan(0);
     for (const [title, href] of firstCard) expect(href, title).toBe(`/services/intercom/#prop-${title}`);
+  });
+
+  test('the count agrees with the list: one item per result, however many cards a property result holds', async () => {
+    const page = opened.page;
+    await search(page, 'APIKey');
+    const count = Number(/^(\d+) results? for APIKey$/.exec((await searchSummary(page).textContent()) ?? '')?.[1]);
+    expect(count).toBeGreaterThan(1);
+    const more = page.getByRole('button', { name: /^Show more results/ });
+    const groups = page.locator('dialog.search-dialog .search-results > li');
+    // Listed so far plus what the button offers is the count; once all are shown, the list has exactly that many.
+    for (let shown = await groups.count(); await more.isVisible(); shown = await groups.count()) {
+      expect(await more.textContent()).toBe(`Show more results (${count - shown} more)`);
+      await more.click();
+      await expect.poll(() => groups.count()).toBeGreaterThan(shown);
+    }
+    expect(await groups.count()).toBe(count);
+    // The cards of one property result are told apart by the page each opens, in the link's own text.
+    const names = await page.locator('dialog.search-dialog .search-result-link').evaluateAll((links) => links.map((a) => a.textContent));
+    expect(new Set(names).size).toBe(names.length);
   });
 
   test('a nonsense query says there are no results', async () => {
@@ -180,20 +199,22 @@ describe('keyboard', () => {
     }
   });
 
-  test('`/` opens search, but not while typing in a field; Escape closes it', async () => {
+  test('`/` opens search, but not while typing in a field; one Escape closes it, even with a query typed', async () => {
     const fresh = await site.open('/');
     try {
       const { page } = fresh;
-      await page.getByRole('searchbox', { name: 'Filter services' }).fill('a/b');
+      await page.getByRole('searchbox', { name: 'Find a service' }).fill('a/b');
       expect(await page.locator('dialog.search-dialog').count()).toBe(0);
       await page.locator('h1').click();
       await page.keyboard.press('/');
       const input = searchInput(page);
       await expect.poll(() => input.isVisible()).toBe(true);
       await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.keyboard.press('Escape');
+      await page.keyboard.type('proxy');
+      await summaryFor(page, 'proxy');
       await page.keyboard.press('Escape');
       await expect.poll(() => input.isVisible()).toBe(false);
+      expect(await page.locator('dialog.search-dialog').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
       expect(fresh.faults()).toEqual([]);
     } finally {
       await fresh.close();

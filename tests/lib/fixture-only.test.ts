@@ -23,7 +23,7 @@ const readsContent: [string, RegExp][] = [
   ['loads a catalog', /\b(getCatalog|loadCatalog)\(/],
   ['reads the content folder', /join\([^)]*['"]content['"]|\b(read\w*|cpSync|existsSync|statSync)\(\s*['"`]content\//],
   ['points the site at a content folder', /CONNECTOR_CONTENT_DIR/],
-  ['runs the CLI (it reads content/)', /src\/cli\/connstr\.ts/],
+  ['runs the CLI as a child process (it reads content/)', /['"`]src\/cli\/connstr\.ts['"`]/],
 ];
 
 describe('the unit project uses fixtures, not content/', () => {

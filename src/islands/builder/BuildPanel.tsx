@@ -18,6 +18,11 @@ export default function BuildPanel(props: { state: BuilderState; service: Builde
 
   return (
     <div class="builder-build">
+      {view.leftOut && (
+        <p class="notice builder-left-out" role="status">
+          {view.leftOut}
+        </p>
+      )}
       <MethodPicker service={service} selected={method.id} onSelect={(id) => dispatch({ type: 'method', methodId: id })} />
       <FieldList
         service={service}

@@ -1,5 +1,9 @@
-/** The method's settings: the required ones in a fieldset, the optional ones behind a disclosure with a count. */
-import { useState } from 'preact/hooks';
+/**
+ * The method's settings: the required ones in a fieldset, the optional ones behind a disclosure with a count. A
+ * warning on an optional setting (a network path from a share link, say) opens the disclosure and is counted in
+ * its summary, so it is never hidden.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { Field } from '../../lib/builder/form.ts';
 import type { BuilderService } from '../../lib/builder/payload.ts';
@@ -18,6 +22,12 @@ export default function FieldList(props: {
   // "Missing" shows on a field only once the user has left it; before that the summary counts it.
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const optionalSet = props.optional.filter((f) => (typed[f.property.name] ?? '') !== '').length;
+  const flagged = props.optional.filter((f) => (props.byField.get(f.property.name) ?? []).some((p) => p.severity !== 'info' && p.code !== 'missing-required')).length;
+  const disclosure = useRef<HTMLDetailsElement>(null);
+  // Opened when a warning appears on a hidden setting; closing it again is the user's choice.
+  useEffect(() => {
+    if (flagged > 0 && disclosure.current) disclosure.current.open = true;
+  }, [flagged]);
   const control = (field: Field) => {
     const name = field.property.name;
     return (
@@ -41,10 +51,11 @@ export default function FieldList(props: {
         {props.required.map(control)}
       </fieldset>
       {props.optional.length > 0 && (
-        <details class="builder-optional">
+        <details class="builder-optional" ref={disclosure}>
           <summary>
             Optional settings ({props.optional.length}
-            {optionalSet > 0 ? `, ${optionalSet} set` : ''})
+            {optionalSet > 0 ? `, ${optionalSet} set` : ''}
+            {flagged > 0 ? `, ${flagged} to check` : ''})
           </summary>
           {props.optional.map(control)}
         </details>

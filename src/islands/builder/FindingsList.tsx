@@ -1,13 +1,16 @@
-/** The findings of a pasted string: what and where (with an excerpt), a button to select it, and its fix if safe. */
+/**
+ * The findings of a pasted string: what and where (with an excerpt, secrets masked), a button to select it, and
+ * its fix if safe.
+ */
 import { excerpt } from '../../lib/builder/views.ts';
-import type { Problem } from '../../lib/connstr/index.ts';
+import type { Problem, Span } from '../../lib/connstr/index.ts';
 import { severityLabels } from './shared.ts';
 
-export default function FindingsList(props: { text: string; problems: Problem[]; onShow: (problem: Problem) => void; onFix: (problem: Problem) => void }) {
+export default function FindingsList(props: { text: string; problems: Problem[]; secrets: Span[]; onShow: (problem: Problem) => void; onFix: (problem: Problem) => void }) {
   return (
     <ol class="builder-problems" aria-label="Problems found">
       {props.problems.map((problem) => {
-        const cut = excerpt(props.text, problem.span);
+        const cut = excerpt(props.text, problem.span, undefined, props.secrets);
         return (
           <li class={`builder-problem builder-${problem.severity}`}>
             <p>

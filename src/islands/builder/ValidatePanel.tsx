@@ -1,22 +1,15 @@
 /** Validate mode: paste a string, read a summary and the findings, apply safe fixes, load it into the form. */
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { BuilderState } from '../../lib/builder/model.ts';
+import { useRef } from 'preact/hooks';
 import type { BuilderService } from '../../lib/builder/payload.ts';
-import { validateView } from '../../lib/builder/views.ts';
+import type { ValidateView } from '../../lib/builder/views.ts';
 import type { Problem } from '../../lib/connstr/index.ts';
 import FindingsList from './FindingsList.tsx';
-import type { Dispatch, ServiceSummary } from './shared.ts';
+import type { Dispatch } from './shared.ts';
 
-export default function ValidatePanel(props: { state: BuilderState; service: BuilderService; fixed: boolean; services: ServiceSummary[]; dispatch: Dispatch }) {
-  const { state, service, dispatch } = props;
+export default function ValidatePanel(props: { service: BuilderService; view: ValidateView; dispatch: Dispatch }) {
+  const { service, dispatch, view } = props;
   const area = useRef<HTMLTextAreaElement>(null);
-  const view = useMemo(() => validateView(state, service, props.services, props.fixed), [state.pasted, service, props.services, props.fixed]);
   const { text, problems } = view;
-  const inferred = view.inferredServiceId;
-  // On /builder/, a pasted Profile picks the service (the picker still overrides it afterwards).
-  useEffect(() => {
-    if (inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred });
-  }, [inferred]);
   const select = (problem: Problem) => {
     const el = area.current;
     if (!el) return;
@@ -39,15 +32,18 @@ export default function ValidatePanel(props: { state: BuilderState; service: Bui
         aria-describedby="builder-validate-summary"
         onInput={(e) => dispatch({ type: 'paste', text: e.currentTarget.value })}
       />
-      <p id="builder-validate-summary" role="status" class="builder-summary">
+      <p id="builder-validate-summary" role="status" class={view.needsService ? 'builder-summary notice' : 'builder-summary'}>
         {view.summary}
       </p>
       {view.formLabel && <p class="builder-form-read">Read as: {view.formLabel}</p>}
-      {problems.length > 0 && <FindingsList text={text} problems={problems} onShow={select} onFix={(problem) => dispatch({ type: 'apply-fix', problem })} />}
-      {text.trim() && (
+      {problems.length > 0 && (
+        <FindingsList text={text} problems={problems} secrets={view.secrets} onShow={select} onFix={(problem) => dispatch({ type: 'apply-fix', problem })} />
+      )}
+      {/* Nothing to fix or load until the string's service is known: both would act on a guessed service. */}
+      {text.trim() && !view.needsService && (
         <p class="builder-actions">
           {view.safeFixes > 0 && (
-            // Safe fixes change spelling, quoting, separators and placement, never a value (see safeFixCodes).
+            // Safe fixes change spelling, quoting, separators and placement, never a value or the service (see safeFixCodes).
             <button type="button" onClick={() => dispatch({ type: 'fix-all', service })}>
               Fix all safe problems ({view.safeFixes})
             </button>

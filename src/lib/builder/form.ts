@@ -91,6 +91,12 @@ export function fieldsFor(service: BuilderService, methodId: string | undefined)
   return { required, optional };
 }
 
+/** The names of the settings a method's form shows (Profile, what it requires, what it allows). */
+export function formFieldNames(service: BuilderService, methodId: string | undefined): Set<string> {
+  const { required, optional } = fieldsFor(service, methodId);
+  return new Set([...required, ...optional].map((f) => f.property.name));
+}
+
 /** The value a field contributes, or undefined when it writes nothing. */
 export function fieldValue(field: Field, typed: Readonly<Record<string, string>>): string | undefined {
   if (field.fixedValue !== undefined) return field.fixedValue;

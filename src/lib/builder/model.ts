@@ -3,11 +3,27 @@
  * `BuilderState`, dispatches `Action`s, and renders the views derived from them (views.ts).
  *
  * What the user typed is kept per service and per property, whatever the method, mode or service they switch
- * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone.
+ * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone, and
+ * only those the form shows (share.ts). The service of a pasted string is never guessed: it is the one its Profile
+ * names (`recognizeService`), or the one the user picked.
  */
-import { applyEdits, effectivePairs, fixAll, forms, lookupProperty, parseAny, readPasted, selectMethod, type FormId, type Problem } from '../connstr/index.ts';
+import {
+  MASK,
+  applyEdits,
+  effectivePairs,
+  fixAll,
+  forms,
+  lookupProperty,
+  parseAny,
+  readPasted,
+  secretSpans,
+  selectMethod,
+  type EffectivePair,
+  type FormId,
+  type Problem,
+} from '../connstr/index.ts';
 import { defaultProfilePath } from '../providers/service-facts.ts';
-import { defaultMethod, methodById } from './form.ts';
+import { defaultMethod, formFieldNames, methodById } from './form.ts';
 import { rulesOf, type BuilderService } from './payload.ts';
 import { readShareFragment, sharedServiceId } from './share.ts';
 
@@ -19,6 +35,12 @@ export const outputTabs: readonly FormId[] = forms.filter((form) => form.builder
 
 export type BuilderState = {
   serviceId: string;
+  /**
+   * How `serviceId` was set on /builder/: picked by the user (or named by the link they opened), read from the
+   * pasted Profile, or the first service of the list (absent). Only a picked service checks a pasted string whose
+   * Profile names no service; otherwise the Validate tab asks which service it is for.
+   */
+  serviceBy?: 'user' | 'profile';
   mode: Mode;
   /** Chosen auth method per service id. */
   methods: Record<string, string>;
@@ -28,11 +50,14 @@ export type BuilderState = {
   pasted: string;
   /** The output tab shown. */
   tab: FormId;
+  /** The names of the settings of the last string loaded into the form, for saying which ones the form leaves out. */
+  loaded?: { serviceId: string; names: string[] };
 };
 
 export type Action =
   | { type: 'mode'; mode: Mode }
-  | { type: 'service'; serviceId: string }
+  /** `by`: the user picked the service (the default), or the pasted string's Profile names it. */
+  | { type: 'service'; serviceId: string; by?: 'user' | 'profile' }
   | { type: 'method'; methodId: string }
   | { type: 'field'; property: string; value: string }
   | { type: 'paste'; text: string }
@@ -75,7 +100,7 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
     case 'mode':
       return { ...state, mode: action.mode };
     case 'service':
-      return { ...state, serviceId: action.serviceId };
+      return { ...state, serviceId: action.serviceId, serviceBy: action.by ?? 'user' };
     case 'method':
       return { ...state, methods: { ...state.methods, [state.serviceId]: action.methodId } };
     case 'field': {
@@ -97,12 +122,13 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
         serviceId: action.service.id,
         methods: { ...state.methods, [action.service.id]: loaded.methodId },
         values: { ...state.values, [action.service.id]: { ...current, ...loaded.values } },
+        loaded: { serviceId: action.service.id, names: loaded.names },
       };
     }
     case 'tab':
       return { ...state, tab: action.tab };
     case 'reset':
-      return { ...initialState(action.service, state.mode), pasted: state.pasted, tab: state.tab };
+      return { ...initialState(action.service, state.mode), serviceBy: state.serviceBy, pasted: state.pasted, tab: state.tab };
     case 'service-loaded': {
       if (action.service.id !== state.serviceId) return state;
       const ready = withService(state, action.service);
@@ -111,27 +137,52 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
   }
 }
 
-/** Method and field values read from a pasted string (any output form), for "Load into the builder". */
-export function fromConnectionString(text: string, service: BuilderService): { methodId: string; values: Record<string, string> } {
+/** Settings that say how the string is built rather than fill a field: the method picks AuthScheme, and ProfileSettings holds fields. */
+const STRUCTURAL = new Set(['authscheme', 'profilesettings']);
+
+/**
+ * Method and field values read from a pasted string (any output form), for "Load into the builder". `values`
+ * holds the settings some method's form of the service shows (another method's stay for when the user switches
+ * to it); `names` lists every setting the string sets (names only, documented spelling when known), so the view
+ * can say which ones the current form leaves out.
+ */
+export function fromConnectionString(text: string, service: BuilderService): { methodId: string; values: Record<string, string>; names: string[] } {
   const parsed = parseAny(readPasted(text).text);
   const pairs = effectivePairs(parsed);
+  const shown = new Set(service.authMethods.flatMap((m) => [...formFieldNames(service, m.id)]));
+  // A "key" that is the rest of a secret (`Password=ab;cd`) is named as masked.
+  const secrets = secretSpans(parsed, [service]);
+  const inSecret = (at: number) => {
+    // The last secret starting at or before `at` (sorted spans: a binary search, for long pasted strings).
+    let lo = 0;
+    let hi = secrets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (secrets[mid]!.start <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && at < secrets[lo - 1]!.end;
+  };
   const values: Record<string, string> = {};
-  const put = (key: string, value: string) => {
-    const property = lookupProperty(service, key)?.property;
-    if (!property || property.name === 'ProfileSettings') return;
-    const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === value.trim().toLowerCase())?.value;
-    values[property.name] = canonicalValue ?? value;
+  const names: string[] = [];
+  const put = (pair: EffectivePair) => {
+    const property = lookupProperty(service, pair.key)?.property;
+    const name = property?.name ?? (inSecret(pair.entry.keySpan.start) ? MASK : pair.key.trim());
+    if (!STRUCTURAL.has(name.toLowerCase()) && !names.includes(name)) names.push(name);
+    if (!property || !shown.has(property.name)) return;
+    const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === pair.value.trim().toLowerCase())?.value;
+    values[property.name] = canonicalValue ?? pair.value;
   };
   for (const pair of pairs) {
-    if (pair.value === null) continue;
     if (pair.key.toLowerCase() === 'profilesettings') {
-      for (const inner of effectivePairs(parseAny(pair.value))) if (inner.value !== null) put(inner.key, inner.value);
+      // The nested entries keep their places in the text (for the secret check); a value the parser did not nest is read on its own.
+      for (const inner of effectivePairs(pair.entry.nested?.entries ?? parseAny(pair.value))) put(inner);
     } else {
-      put(pair.key, pair.value);
+      put(pair);
     }
   }
   // The engine says which method the string selects; one that selects none starts the form on the default.
-  return { methodId: methodById(service, selectMethod(rulesOf(service), parsed).method?.id).id, values };
+  return { methodId: methodById(service, selectMethod(rulesOf(service), parsed).method?.id).id, values, names };
 }
 
 /** Applies a share fragment to a state (after the fragment's service is loaded). */

@@ -8,6 +8,7 @@
 import { codePointLabel, foldKey, isWhitespace } from './chars.ts';
 import { placeEdits } from './edits.ts';
 import { fixTexts, pasteMessages, type SeparatorPlace } from './messages.ts';
+import { holdsSecret } from './secrets.ts';
 import { quoteNestedValue } from './serialize.ts';
 import { lookupProperty } from './service.ts';
 import type { ServiceRules } from './rules.ts';
@@ -30,8 +31,17 @@ function nestedAt(result: ParseResult, at: number): NestedParseResult | undefine
     lists = result.entries.flatMap((e) => (e.nested && e.nested.within.end > e.nested.within.start ? [e.nested] : []));
     nestedLists.set(result, lists);
   }
-  for (const nested of lists) if (at >= nested.within.start && at <= nested.within.end) return nested;
-  return undefined;
+  // In text order and apart: the last list starting at or before `at` is the only one that may hold it (a
+  // binary search: a pasted string may hold thousands of ProfileSettings, each asked about).
+  let lo = 0;
+  let hi = lists.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lists[mid]!.within.start <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  const nested = lists[lo - 1];
+  return nested && at <= nested.within.end ? nested : undefined;
 }
 
 /** Edits at `at`, made safe for the quoting of a nested list they land in. */
@@ -297,7 +307,7 @@ export function refineProblems(problems: Problem[], result: ParseResult, service
         return joinedKey(p, result, service);
       case 'duplicate-key':
       case 'duplicate-property':
-        return p.fix || !p.related?.[0] ? p : duplicateFix(p, p.related[0], result, indexOf);
+        return p.fix || !p.related?.[0] ? p : duplicateFix(p, p.related[0], result, service, indexOf);
       default:
         return p;
     }
@@ -366,7 +376,7 @@ function joinedKey(p: Problem, result: ParseResult, service: ServiceRules): Prob
 }
 
 /** A duplicate without a fix: the fix removes the earlier occurrence (the later value is the one in effect). */
-function duplicateFix(p: Problem, earlier: Span, result: ParseResult, indexOf: IndexOf): Problem {
+function duplicateFix(p: Problem, earlier: Span, result: ParseResult, service: ServiceRules, indexOf: IndexOf): Problem {
   const scope = nestedAt(result, earlier.start);
   const entries = scope ? scope.entries : result.entries;
   const index = indexOf(entries, earlier.start);
@@ -375,10 +385,12 @@ function duplicateFix(p: Problem, earlier: Span, result: ParseResult, indexOf: I
   const first = entries[index]!;
   const same = first.value === later.value;
   const edits = removeEntry(entries, index);
+  // The value tells two copies apart, unless it is a secret: then the name alone.
+  const secret = holdsSecret(first.key, first.value, [service]) || holdsSecret(later.key, later.value, [service]);
   return {
     ...p,
     fix: {
-      description: fixTexts.removeEarlier(first.key, same ? undefined : (first.value ?? '')),
+      description: fixTexts.removeEarlier(first.key, same ? undefined : secret ? null : (first.value ?? '')),
       edits: placeEdits(scope, edits),
     },
   };

@@ -55,3 +55,8 @@ export { csharpString, javaString, pythonString, type LiteralOptions } from './f
 export { toPastedSpan, type Unwrapped } from './forms/reading.ts';
 export type { PairsOrString } from './forms/input.ts';
 export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
+export { carriesCredential, holdsSecret, looksLikeSecretName, maskSecrets, secretSpans, type SecretRules } from './secrets.ts';
+export { MASK, showValue, unrecognizedMessage, type ShownValue, type UnrecognizedReason } from './messages.ts';
+export { recognizeService, type Recognition } from './recognize.ts';
+export { concealSecrets } from './validate/secrecy.ts';
+export { remoteLocation, type RemoteLocation } from './remote.ts';

@@ -6,10 +6,33 @@
 import { codePointLabel } from './chars.ts';
 import { defaultProfilePath, type Placement } from './rules.ts';
 
-/** Quotes a key or value for a message, shortened so a 1 MB value does not become a 1 MB message. */
+/** Characters a reader cannot see or that would break a report's line: shown as their code point. */
+const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
+
+/**
+ * Quotes a key or value for a message, readably: as written (no JSON escaping, so `C:\p\X.apip` stays one
+ * backslash per backslash), invisible and control characters named (`[U+200B]`), in `"…"` or, when the text
+ * holds a `"`, in `'…'`; shortened so a 1 MB value does not become a 1 MB message.
+ */
 export function shown(text: string, max = 40): string {
   const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  return JSON.stringify(short);
+  const readable = short.replace(UNSEEN, (c) => `[${codePointLabel(c.charCodeAt(0))}]`);
+  const quote = readable.includes('"') && !readable.includes("'") ? "'" : '"';
+  return `${quote}${readable}${quote}`;
+}
+
+/** What a report shows instead of a secret value (the same as `redact` writes). */
+export const MASK = '********';
+
+/**
+ * A value as a report shows it: quoted and shortened, or `********` when it is a secret (which values are is
+ * secrets.ts's rule). Messages that show a value a user wrote take this type, so no raw value can reach a report
+ * without that decision.
+ */
+export type ShownValue = string & { readonly __shownValue: true };
+
+export function showValue(value: string, secret: boolean): ShownValue {
+  return (secret ? MASK : shown(value)) as ShownValue;
 }
 
 /** `A`, `A or B`, `A, B or C`. */
@@ -37,9 +60,9 @@ export const parseMessages = {
     `The value of ${shown(key)} opens a ${quote} quote that is never closed; add the closing ${quote} (write ${quote}${quote} for a ${quote} inside the value).`,
   textAfterQuote: (key: string, quote: '"' | "'") =>
     `Text follows the closing quote of the value of ${shown(key)}; move it inside the quotes (doubling any ${quote} in it) or put ";" before it.`,
-  /** `fixed`: the value quoted as it should be written (named only when short). */
-  unquotedValueEndsWithQuote: (key: string, fixed: string) =>
-    `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; write it as ${fixed.length > 60 ? 'a quoted value' : fixed} instead.`,
+  // The parser does not know which values are secret, so neither this message nor its fix shows the value.
+  unquotedValueEndsWithQuote: (key: string) =>
+    `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; quote the whole value (doubling that quote if needed).`,
   lineBreakInValue: (key: string) => `The value of ${shown(key)} contains a line break; if a ";" is missing before the next property, add it, otherwise quote the value.`,
   controlInUnquotedValue: (key: string, code: number) =>
     `The control character ${codePointLabel(code)} is not allowed in an unquoted value; remove it, or quote the value of ${shown(key)}.`,
@@ -82,7 +105,11 @@ export const pasteMessages = {
   mismatchedQuote: (unterminated: string, other: '"' | "'") => `${unterminated.replace(/;.*$/, '')}, but a ${other} closes it; use the same quote character at both ends.`,
 };
 
-/** Problem messages of the validator (validate/), by problem code (one sentence each). */
+/**
+ * Problem messages of the validator (validate/), by problem code (one sentence each). A value the user wrote comes
+ * in as a `ShownValue` (quoted, or `********` for a secret: see secrets.ts); names and documented values come in as
+ * they are.
+ */
 export const messages = {
   noncanonicalName: (key: string, name: string, viaAlias: boolean) =>
     `${shown(key)} works because names ignore case${viaAlias ? ' and it is an old alias' : ''}, but the documented spelling is ${name}.`,
@@ -97,20 +124,23 @@ export const messages = {
     placement === 'profileSettings'
       ? `${name} is a profile setting, so the driver ignores it at the top level; move it into ProfileSettings='${name}=…'.`
       : `${name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`,
-  placeholderValue: (value: string, name: string) => `${shown(value)} looks like a placeholder from an example; replace it with your real ${name}.`,
+  placeholderValue: (value: ShownValue, name: string) => `${value} looks like a placeholder from an example; replace it with your real ${name}.`,
   enumCasing: (name: string, value: string, same: string) => `${name}=${value} works because values ignore case, but the documented spelling is ${same}.`,
-  invalidEnumValue: (name: string, value: string, allowed: readonly string[], guess: string | undefined) => {
+  invalidEnumValue: (name: string, value: ShownValue, allowed: readonly string[], guess: string | undefined) => {
     const list = allowed.join(', ');
-    return guess ? `${name} cannot be ${shown(value)}; did you mean ${guess} (allowed: ${list})?` : `${name} cannot be ${shown(value)}; use one of ${list}.`;
+    return guess ? `${name} cannot be ${value}; did you mean ${guess} (allowed: ${list})?` : `${name} cannot be ${value}; use one of ${list}.`;
   },
-  invalidBoolean: (name: string, value: string, meant: string | undefined) => `${name} must be true or false, not ${shown(value)}${meant ? `; write ${meant}` : ''}.`,
-  invalidInteger: (name: string, example: string, value: string) => `${name} must be a whole number such as ${example}, not ${shown(value)}.`,
-  invalidUrl: (name: string, value: string) => `${name} must be an absolute URL such as http://localhost:3333, not ${shown(value)}.`,
+  invalidBoolean: (name: string, value: ShownValue, meant: string | undefined) => `${name} must be true or false, not ${value}${meant ? `; write ${meant}` : ''}.`,
+  invalidInteger: (name: string, example: string, value: ShownValue) => `${name} must be a whole number such as ${example}, not ${value}.`,
+  invalidUrl: (name: string, value: ShownValue) => `${name} must be an absolute URL such as http://localhost:3333, not ${value}.`,
   missingProfile: (service: string, profileFile: string) =>
     `The string has no Profile; add Profile=<folder>\\${profileFile}, the path of the ${service} profile file.`,
-  invalidProfilePath: (profileFile: string, value: string) => `Profile must be the path of a .apip file such as ${defaultProfilePath({ profileFile })}, not ${shown(value)}.`,
-  wrongProfile: (file: string, service: string, profileFile: string) =>
-    `Profile points to ${shown(file)}, but the ${service} profile is ${profileFile}; change the file name.`,
+  invalidProfilePath: (profileFile: string, value: ShownValue) => `Profile must be the path of a .apip file such as ${defaultProfilePath({ profileFile })}, not ${value}.`,
+  wrongProfile: (file: ShownValue, service: string, profileFile: string) =>
+    `Profile points to ${file}, but the ${service} profile is ${profileFile}; change the file name.`,
+  /** A Profile naming a file that is not a misspelling of this service's: the string is likely for another service. */
+  otherProfile: (file: ShownValue, service: string, profileFile: string) =>
+    `Profile points to ${file}, not the ${service} profile (${profileFile}), so this string is likely for another service; check it against that service, or change the file name if it really is for ${service}.`,
   undocumentedAuthScheme: (value: string, service: string, documented: readonly string[]) =>
     `AuthScheme=${value} is accepted by the driver, but no documented ${service} method uses it; use ${orList(documented)}.`,
   missingAuthScheme: (service: string, documented: readonly string[]) =>
@@ -118,18 +148,36 @@ export const messages = {
   missingRequired: (method: string, property: string, value: string | undefined, placement: Placement | undefined) =>
     `The ${method} method needs ${value !== undefined ? `${property}=${value}` : property}; add it ${placement === 'profileSettings' ? 'inside ProfileSettings' : 'at the top level'}.`,
   emptyRequired: (method: string, property: string) => `The ${method} method needs a value for ${property}, but it is empty; fill it in.`,
-  requiredValue: (method: string, property: string, value: string, written: string) => `The ${method} method needs ${property}=${value}, not ${shown(written)}; change it.`,
-  recommendedValue: (method: string, property: string, value: string, written: string) =>
-    `The ${method} method usually sets ${property}=${value} (here ${shown(written)}); keep this value only if you mean to.`,
+  requiredValue: (method: string, property: string, value: string, written: ShownValue) => `The ${method} method needs ${property}=${value}, not ${written}; change it.`,
+  recommendedValue: (method: string, property: string, value: string, written: ShownValue) =>
+    `The ${method} method usually sets ${property}=${value} (here ${written}); keep this value only if you mean to.`,
+  remotePath: (name: string, kind: 'network share' | 'URL', host: string) =>
+    `${name} points to a ${kind} on ${shown(host)}, another machine: the driver would ${remoteEffect(name)} there; use a path on this computer unless you trust that machine.`,
+  /** Text after a secret's unquoted value and a `;`: likely the rest of the secret, so it is not shown. */
+  secretContinues: (name: string) =>
+    `The text after the ";" that ends the ${name} value has no "=" of its own, so it is probably part of the ${name}; quote the whole value (${name}='…').`,
   ignoredByMethod: (method: string, name: string, other: string) =>
     `The ${method} method does not use ${name}, so the driver ignores it; remove it, or switch to the ${other} method.`,
 };
 
+/** What the driver does with a file setting, for the remote-path warning (why another machine matters). */
+function remoteEffect(name: string): string {
+  switch (name) {
+    case 'Profile':
+      return 'load the profile, which decides where your credentials are sent, from';
+    case 'OAuthSettingsLocation':
+      return 'store your OAuth tokens';
+    case 'Logfile':
+      return 'write its log, which can include connection details,';
+    default:
+      return `read or write the ${name} file`;
+  }
+}
+
 /** Fix descriptions (what the one-click fix does). */
 export const fixTexts = {
   closeQuote: () => 'Close the quote at the end.',
-  /** `fixed`: the quoted value (named only when short). */
-  quoteValue: (fixed: string) => `Quote the value: ${fixed.length > 60 ? 'wrap it in quotes' : fixed}.`,
+  quoteValue: (key: string) => `Quote the value of ${shown(key)}.`,
   removeInvisible: () => 'Remove the invisible character.',
   normalSpace: () => 'Replace it with a normal space.',
   removeSeparator: () => 'Remove the extra ";".',
@@ -141,9 +189,11 @@ export const fixTexts = {
   closeWith: (quote: string, other: string) => `Close the value with ${quote} instead of ${other}.`,
   addSeparator: (key: string) => `Add the missing ";" before ${key}.`,
   joinName: (name: string) => `Join the name: ${name}.`,
-  /** `value`: the earlier value, when it differs from the later one (the one in effect). */
-  removeEarlier: (key: string, value: string | undefined) =>
-    value === undefined ? `Remove the repeated ${key}.` : `Remove the earlier ${key}=${shown(value, 24)} (the later value is the one used).`,
+  /** `value`: the earlier value, when it differs from the later one (the one in effect); `null` when it is a secret (the name alone). */
+  removeEarlier: (key: string, value: string | null | undefined) =>
+    value === undefined
+      ? `Remove the repeated ${key}.`
+      : `Remove the earlier ${key}${value === null ? '' : `=${shown(value, 24)}`} (the later value is the one used).`,
   rename: (name: string) => `Rename to ${name}.`,
   /** `renamed`: the key is also respelled to `name` (a did-you-mean on the other level). */
   moveInto: (name: string, renamed: boolean) => `${renamed ? `Rename to ${name} and move it` : `Move ${name}`} into ProfileSettings.`,
@@ -156,3 +206,23 @@ export const fixTexts = {
   set: (property: string, value: string) => `Set ${property}=${value}.`,
   remove: (name: string) => `Remove ${name}.`,
 };
+
+/** Why a string's service could not be told (`recognizeService`), each with its sentence below. */
+export type UnrecognizedReason = 'no-profile' | 'not-a-profile-path' | 'damaged-profile' | 'unknown-profile';
+
+/**
+ * Why the service of a string could not be told (`recognizeService`): one sentence the CLI and the builder
+ * show before asking for the service.
+ */
+export function unrecognizedMessage(recognition: { reason: UnrecognizedReason; file?: ShownValue }): string {
+  switch (recognition.reason) {
+    case 'no-profile':
+      return 'The string has no Profile, so it does not say which service it is for.';
+    case 'not-a-profile-path':
+      return 'The Profile is not the path of a .apip file, so it does not say which service the string is for.';
+    case 'damaged-profile':
+      return 'The Profile cannot be read (pasting broke its quotes or added an invisible character), so it does not say which service the string is for.';
+    case 'unknown-profile':
+      return `The Profile names ${recognition.file ?? 'a file'}, which is not the profile file of any service here.`;
+  }
+}

@@ -429,9 +429,9 @@ function readUnquoted(level: Scan, key: string, start: number): ValueRead {
       problem(
         'unquoted-value-ends-with-quote',
         'error',
-        parseMessages.unquotedValueEndsWithQuote(key, fixed),
+        parseMessages.unquotedValueEndsWithQuote(key),
         span,
-        { fix: { description: fixTexts.quoteValue(fixed), edits: [{ ...span, text: fixed }] } },
+        { fix: { description: fixTexts.quoteValue(key), edits: [{ ...span, text: fixed }] } },
       ),
     );
     read.invalid = true;

@@ -8,10 +8,14 @@ import { applyEdits } from './edits.ts';
 import { damageProblems, refineProblems } from './damage.ts';
 import { expectOptionalObject, expectService, expectString } from './guard.ts';
 import { parseAny, sortProblems } from './parse.ts';
+import { foldKey } from './chars.ts';
 import { readPasted, type Reading } from './forms/forms.ts';
 import { mapEdits, toPastedSpan } from './forms/reading.ts';
+import { readProfileFile } from './recognize.ts';
 import type { ServiceRules } from './rules.ts';
-import type { Problem, ProblemCode } from './types.ts';
+import { secretSpans } from './secrets.ts';
+import type { ParseResult, Problem, ProblemCode, Span } from './types.ts';
+import { concealSecrets } from './validate/secrecy.ts';
 import { validate, type ValidateOptions } from './validate/validate.ts';
 
 export interface PastedCheck {
@@ -19,6 +23,11 @@ export interface PastedCheck {
   reading: Reading;
   /** Sorted by position; spans, related spans and fix edits index the pasted text. */
   problems: Problem[];
+  /**
+   * Where the pasted text holds secrets (values, and text that likely continues one), sorted: a UI that shows
+   * an excerpt of the text masks these (see ./secrets.ts).
+   */
+  secrets: Span[];
 }
 
 /**
@@ -38,9 +47,68 @@ export function checkPasted(pasted: string, service: ServiceRules, options: Vali
   const checked = validate(result, service, options).map((p) =>
     p.code === 'unknown-property' && p.fix && spoilt.some((s) => s.start < p.span.end && s.end > p.span.start) ? { ...p, fix: undefined } : p,
   );
-  const found = refineProblems([...checked, ...damage], result, service);
+  const found = concealSecrets(refineProblems([...withoutEchoes(checked, damage, result), ...damage], result, service), result, [service]);
   const problems = found.map((p) => toPasted(reading, p));
-  return { reading, problems: sortProblems(problems) };
+  const secrets = secretSpans(result, [service]).map((s) => toPastedSpan(reading, s));
+  return { reading, problems: sortProblems(problems), secrets };
+}
+
+/** Findings that a curly quote causes, on the text it spoils: they go once the quote is fixed. */
+const ECHO_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'unknown-property',
+  'noncanonical-name',
+  'invalid-profile-path',
+  'wrong-profile',
+  'invalid-enum-value',
+  'invalid-boolean',
+  'invalid-integer',
+  'invalid-url',
+  'placeholder-value',
+  'remote-path',
+  'required-value',
+  'recommended-value',
+]);
+
+/**
+ * The validator's findings without those that repeat a curly-quote finding: a value read with its curly quotes
+ * (`Profile=“C:\p\X.apip”` is not a .apip path) or a name the quote sticks to (`‘APIKey`), and a requirement
+ * written inside the spoilt text. One problem, one finding: the curly quote's, whose fix settles the rest.
+ */
+function withoutEchoes(checked: Problem[], damage: readonly Problem[], result: ParseResult): Problem[] {
+  // Curly quotes that open a top-level value: one written inside a quoted value (ProfileSettings='X=“…”') stays
+  // hidden if a fix moves that pair out (the move quotes the value, curly quotes and all), so the findings it
+  // causes stay too. In text order and apart (the curly-quote scan moves forward): a binary search finds the one
+  // a span may meet.
+  const topValues = new Set(result.entries.map((e) => e.valueSpan.start));
+  const curly = damage.filter((p) => p.code === 'curly-quote' && topValues.has(p.span.start)).map((p) => p.span);
+  if (curly.length === 0) return checked;
+  const overlaps = (span: Span) => {
+    const end = Math.max(span.end, span.start + 1);
+    let lo = 0;
+    let hi = curly.length - 1;
+    let last = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (curly[mid]!.start < end) {
+        last = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return last !== -1 && curly[last]!.end > span.start;
+  };
+  const inside = new Map<string, boolean>();
+  const writtenInside = (name: string) => {
+    let answer = inside.get(name);
+    if (answer === undefined) {
+      const pair = new RegExp(String.raw`(?:^|[;\s'"\u2018-\u201f])${name}\s*=`, 'i');
+      inside.set(name, (answer = curly.some((c) => pair.test(result.text.slice(c.start, c.end)))));
+    }
+    return answer;
+  };
+  return checked.filter((p) => {
+    if (ECHO_CODES.has(p.code) && overlaps(p.span)) return false;
+    return !(p.code === 'missing-required' && p.property !== undefined && writtenInside(p.property));
+  });
 }
 
 function toPasted(reading: Reading, p: Problem): Problem {
@@ -54,7 +122,8 @@ function toPasted(reading: Reading, p: Problem): Problem {
 /**
  * Fixes whose intent is clear and that keep every value the user typed (or remove only one the driver
  * overrides anyway, naming it): spelling, case, quoting, moves between levels, pasting damage. Guesses
- * (a did-you-mean name, an added Profile path, a removed property) are left for the user to choose.
+ * (a did-you-mean name, an added Profile path, a removed property) are left for the user to choose, and so is
+ * anything that changes which service the string is for (`wrong-profile`, `missing-profile`).
  */
 export const safeFixCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'curly-quote',
@@ -73,7 +142,6 @@ export const safeFixCodes: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
   'enum-casing',
   'invalid-boolean',
   'wrong-level',
-  'wrong-profile',
 ]);
 
 /** Damage first: a quote fix changes how everything after it is read, so it goes before fixes read from the damaged text. */
@@ -100,7 +168,9 @@ const FIX_ALL_LIMIT = 64;
 /**
  * Applies every safe fix (see `safeFixCodes`), one at a time with a fresh check in between (a fix moves
  * text, so the others' edits would be stale). Stops when none is left, when a text repeats, or after
- * `FIX_ALL_LIMIT` fixes. Running it again on its result changes nothing (tested).
+ * `FIX_ALL_LIMIT` fixes. Running it again on its result changes nothing (tested). A fix that changes the file
+ * a readable Profile names, or makes it unreadable, is skipped: fixing never changes which service a string is for
+ * (it may make a damaged Profile readable).
  */
 export function fixAll(pasted: string, service: ServiceRules, options: ValidateOptions = {}): FixAllResult {
   expectString('fixAll(pasted, service)', 'pasted', pasted);
@@ -108,11 +178,20 @@ export function fixAll(pasted: string, service: ServiceRules, options: ValidateO
   let text = pasted;
   const applied: string[] = [];
   const seen = new Set([text]);
+  // The file the Profile names, once it can be read: a fix may make it readable (a lost `;` restored), never change it.
+  let file = readProfileFile(text).file;
+  const skipped = new Set<string>();
   for (let step = 0; step < FIX_ALL_LIMIT; step++) {
-    const next = nextSafeFix(checkPasted(text, service, options).problems);
+    const next = nextSafeFix(checkPasted(text, service, options).problems, skipped);
     if (!next?.fix) break;
     const fixed = applyEdits(text, next.fix.edits);
     if (seen.has(fixed)) break;
+    const after = readProfileFile(fixed).file;
+    if (file !== undefined && (after === undefined || foldKey(after) !== foldKey(file))) {
+      skipped.add(fixKey(next));
+      continue;
+    }
+    file = after;
     seen.add(fixed);
     applied.push(next.fix.description);
     text = fixed;
@@ -120,11 +199,14 @@ export function fixAll(pasted: string, service: ServiceRules, options: ValidateO
   return { text, applied };
 }
 
-/** The safe fix `fixAll` applies next: damage repairs first, then in text order. */
-export function nextSafeFix(problems: readonly Problem[]): Problem | undefined {
+/** Names one fix of one check (the text is unchanged while fixes are skipped, so positions hold). */
+const fixKey = (p: Problem) => `${p.code}@${p.span.start}`;
+
+/** The safe fix `fixAll` applies next: damage repairs first, then in text order (`skipped`: `fixKey`s passed over). */
+export function nextSafeFix(problems: readonly Problem[], skipped: ReadonlySet<string> = new Set()): Problem | undefined {
   let best: Problem | undefined;
   for (const p of problems) {
-    if (!p.fix || p.fix.edits.length === 0 || !safeFixCodes.has(p.code)) continue;
+    if (!p.fix || p.fix.edits.length === 0 || !safeFixCodes.has(p.code) || skipped.has(fixKey(p))) continue;
     if (!best || (ORDER[p.code] ?? 9) < (ORDER[best.code] ?? 9)) best = p;
   }
   return best;

@@ -56,6 +56,7 @@ type ValidationProblemCode =
   | 'recommended-value'
   | 'ignored-by-method'
   | 'placeholder-value'
+  | 'remote-path'
   | 'sensitive';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */

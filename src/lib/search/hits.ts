@@ -17,8 +17,13 @@ export type ResultData = {
 
 export type Hit = {
   title: string;
+  /**
+   * Which page the link opens, for a property: `Reference` or the service's name. It is part of the link's text, so
+   * the cards of one property (its reference entry and each service's row) never read as the same link twice.
+   */
+  where: string;
   href: string;
-  /** Service, category and placement of a property entry; empty for a page. */
+  /** Who uses a property entry, its category and placement; empty for a page. */
   context: string;
   /** Pagefind's excerpt: page text with its `<` and `>` escaped and the matched words in `<mark>`. */
   excerptHtml: string;
@@ -45,14 +50,14 @@ export function decodeServices(encoded: string | undefined): { id: string; name:
 }
 
 /**
- * The context line of a property's reference card: `Reference · <who> · <category> · <placement>`, where <who> is
- * "all services", the services the record names, or how many services list it when that is more than it names.
+ * The context line of a property's reference card: `<who> · <category> · <placement>`, where <who> is "All services",
+ * the services the record names, or how many services list it when that is more than it names.
  */
 export function referenceContext(meta: ResultData['meta']): string {
   const named = decodeServices(meta.services);
   const count = Number(meta.serviceCount ?? named.length);
-  const who = meta.scope === 'all' ? 'all services' : count > named.length ? `${count} services` : named.map((s) => s.name).join(', ');
-  return ['Reference', who, meta.row].filter(Boolean).join(' · ');
+  const who = meta.scope === 'all' ? 'All services' : count > named.length ? `${count} services` : named.map((s) => s.name).join(', ');
+  return [who, meta.row].filter(Boolean).join(' · ');
 }
 
 /**
@@ -85,12 +90,14 @@ export function toHits(
   const { servicePage, chosen, maxSections = 3 } = options;
   const page: Hit = {
     title: data.meta.title?.trim() || data.url,
+    where: '',
     href: data.meta.url ?? data.url,
     context: data.meta.context ?? '',
     excerptHtml: data.excerpt,
     sections: sections(data, maxSections),
   };
   if (data.meta.services === undefined) return [page];
+  page.where = 'Reference';
   page.context = referenceContext(data.meta);
   const anchor = page.href.slice(page.href.indexOf('#'));
   const owners = chosen ? [] : ownersOfMatch(data.meta.own, data.locations);
@@ -98,8 +105,9 @@ export function toHits(
   const services = chosen ? [chosen] : [...owners, ...named];
   const rows = services.map((s) => ({
     title: page.title,
+    where: s.name,
     href: `${servicePage(s.id)}${anchor}`,
-    context: [s.name, data.meta.row].filter(Boolean).join(' · '),
+    context: data.meta.row ?? '',
     excerptHtml: '',
     sections: [],
   }));
@@ -112,7 +120,10 @@ export function toHits(
   return [{ ...lead!, excerptHtml: page.excerptHtml }, ...rest.slice(0, owners.length - 1), { ...page, excerptHtml: '' }, ...rest.slice(owners.length - 1)];
 }
 
-/** The summary line under the field, worded as the tests and screen readers read it. */
+/**
+ * The summary line under the field, worded as the tests and screen readers read it. `count` is the number of results
+ * the dialog lists (one list item each, however many cards a property result holds), so the line and the list agree.
+ */
 export function summaryText(term: string, count: number): string {
   if (count === 0) return `No results for ${term}`;
   return `${count.toLocaleString('en')} ${count === 1 ? 'result' : 'results'} for ${term}`;

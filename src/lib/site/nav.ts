@@ -1,7 +1,7 @@
 /** The sidebar's structure, derived from the catalog and the guides, so a new service or guide appears with no code change. */
 import type { Catalog } from '../providers/catalog.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, servicePath } from './paths.ts';
+import { guidePath, href, servicePath, servicesPath } from './paths.ts';
 
 export type NavLink = { label: string; href: string };
 export type NavGroup = { label: string; links: NavLink[] };
@@ -9,7 +9,8 @@ export type NavGroup = { label: string; links: NavLink[] };
 /**
  * Up to this many services the sidebar lists them all. Beyond it, every page listing every service would
  * make the site's HTML (and Pagefind's indexing of it) grow with the square of the catalog, and a list of
- * hundreds of links helps nobody: the sidebar then links to the filterable directory and the current service.
+ * hundreds of links helps nobody: the sidebar then links to the directory (/services/) and the current service, and
+ * its service finder searches them all.
  */
 export const sidebarServiceLimit = 30;
 
@@ -23,7 +24,7 @@ export function navigation(catalog: Catalog, guides: readonly { id: string; titl
     services.length <= sidebarServiceLimit
       ? services
       : [
-          { label: `All ${services.length} services`, href: `${href()}#services` },
+          { label: `All ${services.length} services`, href: servicesPath() },
           ...services.filter((link) => link.href === currentPath),
         ];
   return [

@@ -8,6 +8,8 @@ export function href(path = ''): string {
 
 export const servicePath = (id: string) => href(`services/${id}/`);
 export const guidePath = (id: string) => href(`guides/${id}/`);
+/** Every service, by name and by how it signs in (the finder's page when the catalog is too long to list). */
+export const servicesPath = () => href('services/');
 export const propertyAnchor = (name: string) => `prop-${name}`;
 export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
 export const methodAnchor = (id: string) => `auth-${id}`;

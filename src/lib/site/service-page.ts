@@ -17,9 +17,15 @@ export function serviceDescription(service: ResolvedService): string {
 }
 
 export type ServiceTables = {
-  /** Profile and ProfileSettings, then the properties the service's own file lists, by category. */
+  /**
+   * Profile and ProfileSettings, then every property the service's own file lists or one of its methods requires
+   * or allows, by category: what a reader of this service needs, shown in full.
+   */
   main: ResolvedProperty[];
-  /** The driver's general properties every service accepts (deprecated ones left out), by category. */
+  /**
+   * The driver's general properties every service accepts and none of this service's methods uses (deprecated ones
+   * left out), by category: the page folds them away, the reference explains them.
+   */
   general: ResolvedProperty[];
   /** Some property of the main table goes inside ProfileSettings. */
   usesProfileSettings: boolean;
@@ -27,11 +33,23 @@ export type ServiceTables = {
 
 export function serviceTables(service: ResolvedService): ServiceTables {
   const connection = service.properties.filter((p) => p.name === 'Profile' || p.name === 'ProfileSettings');
-  const listed = service.listedProperties.map((name) => service.properties.find((p) => p.name === name)!);
-  const main = [...connection, ...listed.sort(byCategoryThenName)];
+  const used = new Set([...service.listedProperties, ...service.authMethods.flatMap((m) => [...m.requires.map((r) => r.property), ...m.allows])]);
+  const own = service.properties.filter((p) => used.has(p.name) && !connection.includes(p));
+  const main = [...connection, ...own.sort(byCategoryThenName)];
   const inMain = new Set(main.map((p) => p.name));
   const general = service.properties.filter((p) => !inMain.has(p.name) && !p.deprecated).sort(byCategoryThenName);
   return { main, general, usesProfileSettings: main.some((p) => p.placement === 'profileSettings') };
+}
+
+/** Properties in runs of one category, in the order given (the page folds each run under its category's name). */
+export function byCategory(properties: readonly ResolvedProperty[]): { category: ResolvedProperty['category']; properties: ResolvedProperty[] }[] {
+  const groups: { category: ResolvedProperty['category']; properties: ResolvedProperty[] }[] = [];
+  for (const p of properties) {
+    const last = groups.at(-1);
+    if (last?.category === p.category) last.properties.push(p);
+    else groups.push({ category: p.category, properties: [p] });
+  }
+  return groups;
 }
 
 /** The sentence that opens the Authentication section. */

@@ -5,7 +5,8 @@
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 
-export type Hit = { title: string; context: string; href: string };
+/** A result card: its title, the page it opens (`Reference` or a service, for a property), context line and link. */
+export type Hit = { title: string; where: string; context: string; href: string };
 
 /** The dialog's query field (it exists only once search has been opened). */
 export const searchInput = (page: Page) => page.getByRole('searchbox', { name: 'Search the documentation' });
@@ -41,7 +42,8 @@ export async function resultsLoaded(page: Page): Promise<void> {
 export function hits(page: Page): Promise<Hit[]> {
   return page.locator('dialog.search-dialog li.search-result').evaluateAll((items) =>
     items.filter((li) => li.querySelector('.search-result-link')).map((li) => ({
-      title: li.querySelector('.search-result-link')?.textContent?.trim() ?? '',
+      title: li.querySelector('.search-result-title')?.textContent?.trim() ?? '',
+      where: li.querySelector('.search-result-where')?.textContent?.trim() ?? '',
       context: li.querySelector('.search-context')?.textContent?.trim() ?? '',
       href: li.querySelector('.search-result-link')?.getAttribute('href') ?? '',
     })),

@@ -84,6 +84,7 @@ describe('validate mode', () => {
     expect(fromConnectionString(pasted, s)).toEqual({
       methodId: 'oauth',
       values: { Profile: 'C:\\p\\AcmeLedger.apip', AuthScheme: 'OAUTH', InitiateOAuth: 'OFF', OAuthClientId: 'x', APIKey: 'k' },
+      names: ['Profile', 'InitiateOAuth', 'OAuthClientId', 'APIKey'],
     });
     const state = run(initialState(s, 'validate'), { type: 'paste', text: pasted }, { type: 'load-pasted', service: s });
     expect(state.mode).toBe('build');

@@ -4,9 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { builderService } from '../../../src/lib/builder/data.ts';
-import { initialState, reduce, type Action, type BuilderState } from '../../../src/lib/builder/model.ts';
+import { buildString } from '../../../src/lib/builder/form.ts';
+import { initialState, reduce, restoreShared, type Action, type BuilderState } from '../../../src/lib/builder/model.ts';
 import type { BuilderService } from '../../../src/lib/builder/payload.ts';
-import { buildView, excerpt, inferServiceId, validateView } from '../../../src/lib/builder/views.ts';
+import { readShareFragment, shareFragment } from '../../../src/lib/builder/share.ts';
+import { buildView, excerpt, validateView } from '../../../src/lib/builder/views.ts';
 import { acme, acmePayload } from '../../support/acme.ts';
 
 const s = acmePayload();
@@ -58,7 +60,7 @@ describe('validateView: what validate mode renders', () => {
   const paste = (text: string) => run(initialState(s, 'validate'), { type: 'paste', text });
 
   test('nothing pasted: no findings, a hint', () => {
-    expect(validateView(paste('  '), s, [s, other], false)).toEqual({ text: '  ', inferredServiceId: undefined, problems: [], summary: 'Checked against Acme Ledger when you paste.', formLabel: undefined, safeFixes: 0 });
+    expect(validateView(paste('  '), s, [s, other], false)).toEqual({ text: '  ', problems: [], summary: 'Checked against Acme Ledger when you paste.', safeFixes: 0, secrets: [] });
   });
 
   test('the service goes by its one label (the brand spelling when it has one)', () => {
@@ -81,7 +83,12 @@ describe('validateView: what validate mode renders', () => {
 
   test('on /builder/ the Profile names the service; on a service page it does not', () => {
     const state = paste("Profile='D:\\x\\OtherLedger.apip'");
-    const open = validateView(state, s, [s, other], false);
+    // Still on acme: the island switches to the service named; nothing is checked against acme meanwhile.
+    const switching = validateView(state, s, [s, other], false);
+    expect(switching.inferredServiceId).toBe('other');
+    expect(switching.problems).toEqual([]);
+    expect(switching.summary).toBe('This string is for Other Ledger (from its Profile); loading its settings…');
+    const open = validateView(state, other, [s, other], false);
     expect(open.inferredServiceId).toBe('other');
     expect(open.summary).toMatch(/ Service recognized from the Profile file name\.$/);
     const fixed = validateView(state, s, [s, other], true);
@@ -91,20 +98,141 @@ describe('validateView: what validate mode renders', () => {
 });
 
 describe('validate mode', () => {
-  test.each([
-    [`Profile=${profile}`, 'acme'],
-    ["Profile='D:\\Work Files\\otherledger.APIP';x=1", 'other'],
-    ['Profile=/home/me/AcmeLedger.apip', 'acme'],
-    ['Profile=C:\\profiles\\Unknown.apip', undefined],
-    ['User=x', undefined],
-  ])('the service of %s is %s', (text, id) => {
-    expect(inferServiceId(text, [s, other])).toBe(id);
-  });
-
   test('an excerpt marks exactly the span', () => {
     const text = 'Profile=x;' + 'A'.repeat(40) + ';OAuthClientSecert=b';
     const at = text.indexOf('OAuthClientSecert');
     const cut = excerpt(text, { start: at, end: at + 17 }, 5);
     expect(cut).toEqual({ before: '…AAAA;', marked: 'OAuthClientSecert', after: '=b' });
+  });
+});
+
+describe('the Validate tab never guesses a service (issue 20)', () => {
+  const services = [other, s];
+  /** /builder/ as it starts: the first service of the list selected, not picked by the user. */
+  const start = (text: string) => run({ serviceId: 'other', mode: 'validate', methods: {}, values: {}, pasted: '', tab: 'plain' }, { type: 'paste', text });
+
+  test.each([
+    ['User=u;Password=p', 'The string has no Profile'],
+    ['Profile=C:\\profiles\\Zoom.apip;User=u', 'The Profile names "Zoom.apip"'],
+    ['Profile=\u201c\u201d;User=u', 'The Profile cannot be read'],
+  ])('%s: asks which service, says why, and checks nothing', (text, why) => {
+    const view = validateView(start(text), other, services, false);
+    expect(view.needsService).toMatch(new RegExp(`^${why.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    expect(view.summary).toMatch(/ Pick the service it is for in the Service list\.$/);
+    expect(view.problems).toEqual([]);
+    expect(view.safeFixes).toBe(0);
+  });
+
+  test('once the user picks a service, the string is checked against it, and the summary says why that one', () => {
+    const picked = reduce(start('User=u;Password=p'), { type: 'service', serviceId: 'acme' });
+    expect(picked.serviceBy).toBe('user');
+    const view = validateView(picked, s, services, false);
+    expect(view.needsService).toBeUndefined();
+    expect(view.problems.map((p) => p.code)).toContain('missing-profile');
+    expect(view.summary).toMatch(/ The string has no Profile, so it does not say which service it is for\. Checked against Acme Ledger because you picked it\.$/);
+  });
+
+  test('a service switched to from a Profile is not a pick: a later unrecognized string asks again', () => {
+    const recognized = reduce(start(`Profile=${profile}`), { type: 'service', serviceId: 'acme', by: 'profile' });
+    expect(validateView(recognized, s, services, false).inferredServiceId).toBe('acme');
+    const edited = reduce(recognized, { type: 'paste', text: 'Profile=C:\\profiles\\Zoom.apip' });
+    expect(validateView(edited, s, services, false).needsService).toContain('Zoom.apip');
+  });
+
+  test('the curly-quoted paste is recognized, and Fix all never names another service’s profile', () => {
+    const pasted = 'Profile=\u201cC:\\profiles\\AcmeLedger.apip\u201d;ProfileSettings=\u2018APIKey=abc\u2019';
+    const first = validateView(start(pasted), other, services, false);
+    expect(first.inferredServiceId).toBe('acme');
+    expect(first.problems).toEqual([]);
+    const switched = reduce(start(pasted), { type: 'service', serviceId: 'acme', by: 'profile' });
+    const view = validateView(switched, s, services, false);
+    expect(view.problems.map((p) => p.code)).toEqual(['curly-quote', 'curly-quote']);
+    const fixed = reduce(switched, { type: 'fix-all', service: s });
+    expect(fixed.pasted).toBe("Profile=\"C:\\profiles\\AcmeLedger.apip\";ProfileSettings='APIKey=abc'");
+    expect(fixed.pasted).not.toContain('OtherLedger');
+    expect(validateView(fixed, s, services, false).summary).toBe('No problems: this string is valid for Acme Ledger. Service recognized from the Profile file name.');
+  });
+
+  test('a service picked over the Profile is checked, and the summary says the Profile names another', () => {
+    const switched = reduce(start('Profile=C:\\profiles\\OtherLedger.apip;User=u'), { type: 'service', serviceId: 'other', by: 'profile' });
+    const picked = reduce(switched, { type: 'service', serviceId: 'acme' });
+    const view = validateView(picked, s, services, false);
+    expect(view.inferredServiceId).toBe('other');
+    expect(view.problems.map((p) => p.code)).toContain('wrong-profile');
+    expect(view.summary).toMatch(/ Its Profile names the Other Ledger profile; checked against Acme Ledger because you picked it\.$/);
+  });
+
+  test('a picked service does not re-point a Profile that names another service, by single fix or Fix all', () => {
+    const picked = reduce(start(`Profile=C:\\profiles\\OtherLedger.apip;ProfileSettings='APIKey=k'`), { type: 'service', serviceId: 'acme' });
+    // On a service page (fixed), and on /builder/ with acme picked over the Profile.
+    for (const view of [validateView(picked, s, services, true), validateView(picked, s, services, false)]) {
+      const wrong = view.problems.find((p) => p.code === 'wrong-profile')!;
+      expect(wrong.fix).toBeUndefined();
+    }
+    expect(reduce(picked, { type: 'fix-all', service: s }).pasted).toContain('OtherLedger.apip');
+  });
+});
+
+describe('loading a string and sharing it (issue 20)', () => {
+  const pasted = `Profile=${profile};ProfileSettings='APIKey=x';CustomHeaders=Authorization: Bearer tok_live_123;Other='ApiToken=tok_456';User=agent`;
+  const loaded = run(initialState(s, 'validate'), { type: 'paste', text: pasted }, { type: 'load-pasted', service: s });
+
+  test('the share link holds only non-secret fields of the form shown, never the token', () => {
+    const share = buildView(loaded, s).share;
+    expect(share).toBe('#service=acme&method=token');
+    for (const secret of ['tok_live_123', 'tok_456', 'CustomHeaders', 'Other', 'agent', 'APIKey']) expect(share).not.toContain(secret);
+  });
+
+  test('the builder names what the form leaves out, and does not call the result ready', () => {
+    const view = buildView(loaded, s);
+    expect(view.leftOut).toBe('3 settings of the loaded string are not in this form, so the string below leaves them out: CustomHeaders, Other, User.');
+    expect(view.summary).toBe('Complete for this form, but without the 3 loaded settings it does not have (listed above).');
+    expect(view.summary).not.toContain('Ready');
+    // User is on the basic form: switching there keeps it, and only the rest is left out.
+    const basic = reduce(loaded, { type: 'method', methodId: 'basic' });
+    expect(buildView(basic, s).leftOut).toBe('3 settings of the loaded string are not in this form, so the string below leaves them out: APIKey, CustomHeaders, Other.');
+    expect(buildString(s, basic).text).toContain('User=agent');
+    // A reset forgets the load.
+    expect(buildView(reduce(loaded, { type: 'reset', service: s }), s).leftOut).toBeUndefined();
+  });
+
+  test('a share link carries no field of another method, no fixed value and no value carrying a credential', () => {
+    const state = run(
+      initialState(s),
+      { type: 'method', methodId: 'oauth' },
+      { type: 'field', property: 'OAuthClientId', value: 'Bearer abcdefgh123' },
+      { type: 'field', property: 'User', value: 'someone' },
+      { type: 'field', property: 'Region', value: 'eu' },
+    );
+    expect(shareFragment(s, state)).toBe('#service=acme&method=oauth&p.Region=eu');
+  });
+
+  test('reading a link ignores fields the linked form does not show', () => {
+    const read = readShareFragment('#service=acme&method=oauth&p.Timeout=5&p.User=u&p.OAuthClientId=id&p.AuthScheme=BASIC&p.CustomHeaders=x', s);
+    expect(read).toEqual({ serviceId: 'acme', methodId: 'oauth', values: { OAuthClientId: 'id' } });
+  });
+});
+
+describe('a share link cannot pre-fill a trap without a word (issue 20)', () => {
+  test('a network Profile and token file are filled, and each field gets a remote-path warning', () => {
+    const hash = '#service=acme&method=oauth&p.Profile=%5C%5Cattacker.example%5Cshare%5CAcmeLedger.apip&p.OAuthSettingsLocation=%5C%5Cattacker.example%5Cshare%5Ctokens.txt';
+    const state = restoreShared(initialState(s), s, hash);
+    expect(state.values.acme?.OAuthSettingsLocation).toBe('\\\\attacker.example\\share\\tokens.txt');
+    const view = buildView(state, s);
+    expect(view.byField.get('Profile')?.map((p) => p.code)).toContain('remote-path');
+    expect(view.byField.get('OAuthSettingsLocation')?.map((p) => [p.code, p.severity])).toEqual([['remote-path', 'warning']]);
+    // OAuthSettingsLocation is an optional field: the island flags the collapsed section from this.
+    expect(view.optional.map((f) => f.property.name)).toContain('OAuthSettingsLocation');
+  });
+});
+
+describe('excerpts mask secrets', () => {
+  test('the span, and the text around it, show ******** for a secret', () => {
+    const text = `${profile};AuthScheme=BASIC;User=u;Password=my_password;Timeout=abc`;
+    const view = validateView(run(initialState(s, 'validate'), { type: 'paste', text }), s, [s], true);
+    const placeholder = view.problems.find((p) => p.code === 'placeholder-value')!;
+    expect(excerpt(text, placeholder.span, 24, view.secrets)).toEqual({ before: '…e=BASIC;User=u;Password=', marked: '********', after: ';Timeout=abc' });
+    const timeout = view.problems.find((p) => p.code === 'invalid-integer')!;
+    expect(excerpt(text, timeout.span, 24, view.secrets).before).toBe('…ord=********;Timeout=');
   });
 });

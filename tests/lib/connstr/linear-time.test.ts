@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { acmeRules } from '../../support/acme.ts';
-import { BOUND, parseShapes, validateShapes, type Measured } from './support/scaling.ts';
+import { BOUND, parseShapes, pastedShapes, validateShapes, type Measured } from './support/scaling.ts';
 
 const probe = fileURLToPath(new URL('./support/scaling-probe.ts', import.meta.url));
 let measured: Map<string, Measured>;
@@ -56,6 +56,12 @@ describe('validate is linear on adversarial input', () => {
   });
   test('a long URL with a space (16 kB and 64 kB)', () => {
     expect(ratio('validate: a long URL with a space (16 kB and 64 kB)')).toBeLessThan(BOUND);
+  });
+});
+
+describe('checkPasted is linear on adversarial input', () => {
+  test.each(pastedShapes.map(([name]) => name))('%s', (name) => {
+    expect(ratio(`checkPasted: ${name}`)).toBeLessThan(BOUND);
   });
 });
 

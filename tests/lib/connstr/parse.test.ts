@@ -180,7 +180,7 @@ describe('exact messages', () => {
     [
       "A=B'",
       'unquoted-value-ends-with-quote',
-      `The unquoted value of "A" ends with a quote character, which the driver rejects; write it as "B'" instead.`,
+      `The unquoted value of "A" ends with a quote character, which the driver rejects; quote the whole value (doubling that quote if needed).`,
     ],
     ['A=x\u0001', 'control-character', 'The control character U+0001 is not allowed in an unquoted value; remove it, or quote the value of "A".'],
     ['A=1;a=2', 'duplicate-key', '"a" is set more than once and the last value wins; remove the earlier one.'],

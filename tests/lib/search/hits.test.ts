@@ -35,6 +35,7 @@ describe('toHits', () => {
     expect(rest).toEqual([]);
     expect(hit).toEqual({
       title: 'Connect to Intercom',
+      where: '',
       href: '/docs/services/intercom/',
       context: '',
       excerptHtml: 'open the <mark>Developer</mark> Hub',
@@ -45,13 +46,15 @@ describe('toHits', () => {
     });
   });
 
-  test('a property record is its reference entry, then a row card per service it names', () => {
+  test('a property record is its reference entry, then a row card per service it names, each saying which page it opens', () => {
     const hits = toHits(record, { servicePage });
-    expect(hits.map((h) => [h.title, h.href, h.context])).toEqual([
-      ['APIKey', '/docs/reference/#prop-APIKey', 'Reference · Help Scout, Intercom · Authentication · inside ProfileSettings'],
-      ['APIKey', '/docs/services/helpscout/#prop-APIKey', 'Help Scout · Authentication · inside ProfileSettings'],
-      ['APIKey', '/docs/services/intercom/#prop-APIKey', 'Intercom · Authentication · inside ProfileSettings'],
+    expect(hits.map((h) => [h.title, h.where, h.href, h.context])).toEqual([
+      ['APIKey', 'Reference', '/docs/reference/#prop-APIKey', 'Help Scout, Intercom · Authentication · inside ProfileSettings'],
+      ['APIKey', 'Help Scout', '/docs/services/helpscout/#prop-APIKey', 'Authentication · inside ProfileSettings'],
+      ['APIKey', 'Intercom', '/docs/services/intercom/#prop-APIKey', 'Authentication · inside ProfileSettings'],
     ]);
+    // No two cards of one result read the same: their link text is the title and the page it opens.
+    expect(new Set(hits.map((h) => `${h.title} ${h.where}`)).size).toBe(hits.length);
     expect(hits[0]!.excerptHtml).toBe(record.excerpt);
   });
 
@@ -70,7 +73,7 @@ describe('toHits', () => {
       '/docs/services/helpscout/#prop-APIKey',
       '/docs/services/intercom/#prop-APIKey',
     ]);
-    expect(hits[0]!.context).toBe('Aircall · Authentication · inside ProfileSettings');
+    expect([hits[0]!.where, hits[0]!.context]).toEqual(['Aircall', 'Authentication · inside ProfileSettings']);
     expect(hits.map((h) => h.excerptHtml)).toEqual([record.excerpt, '', '', '']);
     // A named service leads without showing twice.
     expect(toHits({ ...record, locations: [12], meta: { ...record.meta, own } }, { servicePage }).map((h) => h.href)).toEqual([
@@ -112,10 +115,10 @@ describe('ownersOfMatch', () => {
 
 describe('referenceContext', () => {
   test.each([
-    [{ row: 'OAuth · Top level', scope: 'all', services: 'a=A|b=B|c=C', serviceCount: '5' }, 'Reference · all services · OAuth · Top level'],
-    [{ row: 'OAuth · Top level', services: 'a=A|b=B|c=C', serviceCount: '4' }, 'Reference · 4 services · OAuth · Top level'],
-    [{ row: 'OAuth · Top level', services: 'a=A|b=B', serviceCount: '2' }, 'Reference · A, B · OAuth · Top level'],
-    [{ row: 'Misc · Top level', services: '', serviceCount: '0' }, 'Reference · Misc · Top level'],
+    [{ row: 'OAuth · Top level', scope: 'all', services: 'a=A|b=B|c=C', serviceCount: '5' }, 'All services · OAuth · Top level'],
+    [{ row: 'OAuth · Top level', services: 'a=A|b=B|c=C', serviceCount: '4' }, '4 services · OAuth · Top level'],
+    [{ row: 'OAuth · Top level', services: 'a=A|b=B', serviceCount: '2' }, 'A, B · OAuth · Top level'],
+    [{ row: 'Misc · Top level', services: '', serviceCount: '0' }, 'Misc · Top level'],
   ])('%o → %s', (meta, context) => {
     expect(referenceContext(meta)).toBe(context);
   });

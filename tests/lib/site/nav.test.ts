@@ -29,10 +29,10 @@ describe('sidebar services', () => {
   test('a large catalog links to the directory and the current service only, so pages do not grow with it', () => {
     const big = catalogOf(sidebarServiceLimit * 20);
     expect(serviceLinks(big, '/services/svc-42/')).toEqual([
-      { label: `All ${sidebarServiceLimit * 20} services`, href: '/#services' },
+      { label: `All ${sidebarServiceLimit * 20} services`, href: '/services/' },
       { label: 'Svc 42', href: '/services/svc-42/' },
     ]);
-    expect(serviceLinks(big, '/reference/')).toEqual([{ label: `All ${sidebarServiceLimit * 20} services`, href: '/#services' }]);
+    expect(serviceLinks(big, '/reference/')).toEqual([{ label: `All ${sidebarServiceLimit * 20} services`, href: '/services/' }]);
   });
 });
 

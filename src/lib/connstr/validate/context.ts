@@ -5,6 +5,8 @@
  */
 import type { EffectivePair } from '../pairs.ts';
 import type { Placement, PropertyRule, ServiceRules } from '../rules.ts';
+import { showValue, type ShownValue } from '../messages.ts';
+import { holdsSecret } from '../secrets.ts';
 import type { Entry, NestedParseResult, ParseResult, Problem } from '../types.ts';
 
 export interface ValidateOptions {
@@ -59,6 +61,11 @@ export class Context {
     this.options = options;
     this.text = result.text;
     this.top = { level: 'top', entries: result.entries };
+  }
+
+  /** A value written under `key`, as a message may show it: masked when the pair holds a secret. */
+  show(key: string, value: string): ShownValue {
+    return showValue(value, holdsSecret(key, value, [this.service]));
   }
 
   /** Records a problem; one found inside ProfileSettings says so. */

@@ -91,7 +91,7 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
       {
         code: required ? 'required-value' : 'recommended-value',
         severity: required ? 'error' : 'info',
-        message: (required ? messages.requiredValue : messages.recommendedValue)(label, req.property, req.value, value),
+        message: (required ? messages.requiredValue : messages.recommendedValue)(label, req.property, req.value, ctx.show(entry.key, value)),
         span: entry.valueSpan,
         property: req.property,
         fix: { description: fixTexts.set(req.property, req.value), edits: replaceValue(item.scope, entry, req.value) },

@@ -3,6 +3,7 @@
  * side effects.
  */
 import { foldKey } from '../chars.ts';
+import { closestName } from '../names.ts';
 import { quoteValue, serialize } from '../serialize.ts';
 import { defaultProfilePath, profilePathParts } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
@@ -21,21 +22,28 @@ export function checkProfile(ctx: Context): void {
   const { folder, file } = profilePathParts(value);
   if (!/\.apip$/i.test(file)) {
     ctx.add(
-      { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, value), span: entry.valueSpan, property: 'Profile' },
+      { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, ctx.show(entry.key, value)), span: entry.valueSpan, property: 'Profile' },
       profile.scope,
     );
     return;
   }
   if (foldKey(file) !== foldKey(service.profileFile)) {
-    const fixed = folder + service.profileFile;
+    // Re-pointing the Profile changes which service the string is for. That is a repair only for a misspelling
+    // of this service's file (`Intercomm.apip`); another file name (`AirCall.apip`) most likely means the string
+    // is for another service, and checking it against this one was the mistake: no fix then.
+    const stem = (name: string) => name.replace(/\.apip$/i, '');
+    const misspelt = closestName(stem(file), [stem(service.profileFile)]) !== undefined;
+    const shownFile = ctx.show(entry.key, file);
     ctx.add(
       {
         code: 'wrong-profile',
         severity: 'error',
-        message: messages.wrongProfile(file, service.label, service.profileFile),
+        message: misspelt ? messages.wrongProfile(shownFile, service.label, service.profileFile) : messages.otherProfile(shownFile, service.label, service.profileFile),
         span: entry.valueSpan,
         property: 'Profile',
-        fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, fixed) },
+        ...(misspelt
+          ? { fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, folder + service.profileFile) } }
+          : {}),
       },
       profile.scope,
     );

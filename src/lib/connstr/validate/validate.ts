@@ -16,6 +16,7 @@ import type { ParseResult, Problem } from '../types.ts';
 import { Context, type ValidateOptions } from './context.ts';
 import { checkMethod } from './method.ts';
 import { checkProfile } from './profile.ts';
+import { concealSecrets } from './secrecy.ts';
 import { checkScope } from './scope.ts';
 import { checkValue } from './values.ts';
 
@@ -26,7 +27,8 @@ export type { ValidateOptions } from './context.ts';
  *
  * Problems come sorted by position. Each carries a stable `code`, a one-sentence `message`, the `span`
  * it concerns, the canonical `property` name when there is one, and a `fix` when one edit set repairs it
- * (apply it with `applyEdits(text, fix.edits)`). Strings are parsed with `parseAny`, so a `jdbc:api:`
+ * (apply it with `applyEdits(text, fix.edits)`). No message or fix description shows a secret value (see
+ * ../secrets.ts); fix edits do carry values, since applying them rewrites the user's own string. Strings are parsed with `parseAny`, so a `jdbc:api:`
  * URL is accepted. Never throws.
  */
 export function validate(input: string | ParseResult, service: ServiceRules, options: ValidateOptions = {}): Problem[] {
@@ -53,5 +55,5 @@ export function validate(input: string | ParseResult, service: ServiceRules, opt
   }
   checkProfile(ctx);
   checkMethod(ctx);
-  return sortProblems(ctx.problems);
+  return sortProblems(concealSecrets(ctx.problems, result, [service]));
 }

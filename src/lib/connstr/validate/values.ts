@@ -4,6 +4,7 @@
  */
 import { foldKey } from '../chars.ts';
 import { closestName } from '../names.ts';
+import { remoteLocation } from '../remote.ts';
 import type { Entry, Problem } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { replaceValue } from './fixes.ts';
@@ -38,8 +39,9 @@ export function checkValue(ctx: Context, { property, pair, scope }: Present): vo
   const { value, entry } = pair;
   const name = property.name;
   const at: At = { ctx, scope, entry, name, value };
+  const shown = ctx.show(entry.key, value);
   if (PLACEHOLDER.test(value.trim())) {
-    report(at, { code: 'placeholder-value', severity: 'info', message: messages.placeholderValue(value, name) });
+    report(at, { code: 'placeholder-value', severity: 'info', message: messages.placeholderValue(shown, name) });
     return;
   }
   switch (property.type) {
@@ -49,16 +51,21 @@ export function checkValue(ctx: Context, { property, pair, scope }: Present): vo
       if (BOOLEAN.test(value.trim())) return;
       const meant = BOOLEAN_SYNONYMS[foldKey(value.trim())];
       const fix = meant ? { description: fixTexts.changeTo(meant), edits: replaceValue(scope, entry, meant) } : undefined;
-      return report(at, { code: 'invalid-boolean', severity: 'error', message: messages.invalidBoolean(name, value, meant), fix });
+      return report(at, { code: 'invalid-boolean', severity: 'error', message: messages.invalidBoolean(name, shown, meant), fix });
     }
     case 'integer': {
       if (INTEGER.test(value)) return;
       const example = property.default && INTEGER.test(property.default) ? property.default : '60';
-      return report(at, { code: 'invalid-integer', severity: 'error', message: messages.invalidInteger(name, example, value) });
+      return report(at, { code: 'invalid-integer', severity: 'error', message: messages.invalidInteger(name, example, shown) });
     }
     case 'url':
       if (ABSOLUTE_URL.test(value.trim())) return;
-      return report(at, { code: 'invalid-url', severity: 'error', message: messages.invalidUrl(name, value) });
+      return report(at, { code: 'invalid-url', severity: 'error', message: messages.invalidUrl(name, shown) });
+    case 'path': {
+      const remote = remoteLocation(value);
+      if (remote) report(at, { code: 'remote-path', severity: 'warning', message: messages.remotePath(name, remote.kind, remote.host) });
+      return;
+    }
     default:
       return;
   }
@@ -74,5 +81,5 @@ function checkEnum(at: At, allowed: readonly string[]): void {
   }
   const guess = closestName(value, allowed);
   const fix = guess ? { description: fixTexts.changeTo(guess), edits: replaceValue(scope, entry, guess) } : undefined;
-  report(at, { code: 'invalid-enum-value', severity: 'error', message: messages.invalidEnumValue(name, value, allowed, guess), fix });
+  report(at, { code: 'invalid-enum-value', severity: 'error', message: messages.invalidEnumValue(name, at.ctx.show(entry.key, value), allowed, guess), fix });
 }

@@ -4,7 +4,7 @@
  * worker's own heap and the test files running beside it made garbage collection grow faster than the input
  * and pushed linear code to ratios of 9–11.
  */
-import { parse, parseAny, validate, type ServiceRules } from '../../../../src/lib/connstr/index.ts';
+import { checkPasted, parse, parseAny, validate, type ServiceRules } from '../../../../src/lib/connstr/index.ts';
 
 /** A shape may measure from a smaller size: one that allocates a problem per few characters fills the heap at 1 MB. */
 export type Shape = [name: string, make: (size: number) => string, smallSize?: number];
@@ -96,6 +96,23 @@ export const validateShapes: Shape[] = [
   ['many wrong types', (n) => fill(n, 'Timeout=abc;Readonly=maybe;CallbackURL=x;')],
   // 200k parse problems: copying them with push(...spread) overflowed the stack.
   ['a syntax error in every pair', (n) => fill(n, 'A=\u0001;')],
+  // Secrets are found and masked in every report: a secret with a tail in every pair, distinct secrets to search for.
+  ['a secret followed by text without "=" in every pair', (n) => fill(n, 'Password=secret1;tail;')],
+  // Each unit the same length (ids padded), so the large input is four times the small one.
+  ['many distinct secrets, each duplicated', (n) => Array.from({ length: Math.floor(n / 44) }, (_, i) => { const id = i.toString(36).padStart(6, '0'); return `Password=secret-${id};Password=other-${id};`; }).join('')],
+  // A regex tried from every letter of a long value (to find `scheme://user:pass@`) costs the square of its length.
+  ['a long unknown value scanned for credentials', (n) => fill(n, 'ab:', 'CustomHeaders=', '://x')],
+  ['a long path checked for a network location', (n) => fill(n, 'ab\\', 'OAuthSettingsLocation=\\\\')],
+];
+
+/**
+ * What the Validate tab and the CLI run: pasting damage and its echoes on top of validation. A finding and a fix
+ * every few characters: from 64 kB, as the heaviest parse shapes do.
+ */
+export const pastedShapes: Shape[] = [
+  ['curly quotes around every value', (n) => fill(n, 'A=\u201cx\u201d;'), 64 * 1024],
+  // Every damage finding asked which ProfileSettings list holds it, one list at a time: quadratic.
+  ['curly quotes around every ProfileSettings, a requirement inside each', (n) => fill(n, 'ProfileSettings=\u2018APIKey=k\u2019;'), 64 * 1024],
 ];
 
 /** A deliberately quadratic function: the measurement must tell it from the engine, or it proves nothing. */
@@ -114,6 +131,7 @@ export function measureAll(service: ServiceRules): Measured[] {
     ...validateShapes.map(([name, make, small]) => scaling(`validate: ${name}`, make, (text) => validate(text, service), small)),
     // A URL regex with two overlapping repetitions backtracked quadratically here; a regex cannot be
     // interrupted, so smaller sizes make a regression fail in seconds instead of hanging for minutes.
+    ...pastedShapes.map(([name, make, small]) => scaling(`checkPasted: ${name}`, make, (text) => checkPasted(text, service), small)),
     scaling('validate: a long URL with a space (16 kB and 64 kB)', (n) => fill(n, 'a', 'CallbackURL="http://', ' b"'), (text) => validate(text, service), 16 * 1024),
     scaling('control: a quadratic function', (n) => fill(n, 'x'), quadratic),
   ];
