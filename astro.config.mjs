@@ -4,7 +4,6 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import engageDirective from './src/integrations/engage/index.ts';
-import contentWatch from './src/integrations/content-watch.ts';
 import staticPreview from './src/integrations/preview/index.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
@@ -26,9 +25,9 @@ export default defineConfig({
   // Code is shown as plain text: Shiki's inline styles would need 'unsafe-inline' under the CSP.
   markdown: { syntaxHighlight: false },
   // client:engage hydrates the builder on first use or when it scrolls into view (src/integrations/engage);
-  // contentWatch: under `astro dev`, an edit to content/services or content/properties shows on reload.
+  // under astro dev an edit to content/services or content/properties shows on reload (a content collection watches them);
   // staticPreview: `astro preview` (npm start) serves dist/ through src/integrations/preview/server.ts.
-  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), contentWatch(), staticPreview()],
+  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), staticPreview()],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
   // Workers as ES modules: the search dialog is built that way (src/scripts/site.ts imports it with ?worker&url) so

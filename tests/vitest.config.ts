@@ -3,48 +3,48 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-/** The linear-time measurement compares timings, so it runs alone: no other test file shares the two cores. */
-const timing = ['tests/lib/connstr/linear-time.test.ts'];
+/**
+ * The test projects, grouped by what a test needs (exported for tests/lib/fixture-only.test.ts, which holds the
+ * rule that the unit project reads no content):
+ * - `unit`: the sources and the fixtures only (engine, builder model, site and search libraries, the CLI in-process
+ *   on the fixture catalog, the preview server on a scratch folder, the import rule);
+ * - `content`: the real content/ too, no build (the real services' facts, the CLI run on them, the Markdown);
+ * - `timing`: the linear-time measurement, which compares timings, so no other test file shares the two cores;
+ * - `site`: the built site's files in dist/ (links, markup, CSP, budgets, the catalog as published);
+ * - `browser`: Chromium against the built site (one browser and one preview server per file, files one at a time).
+ * `npm run test:unit` runs the two that need no build; `npm test` (tests/run-all.mjs) runs them, then `timing`
+ * alone, then builds and runs `site` and `browser`. Projects of one `groupOrder` run at the same time.
+ */
+export const projects: Record<'unit' | 'content' | 'timing' | 'site' | 'browser', { include: string[]; exclude: string[] }> = {
+  unit: {
+    include: ['tests/lib/**/*.test.ts', 'tests/structure/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/integrations/**/*.test.ts'],
+    exclude: ['tests/lib/connstr/linear-time.test.ts', 'tests/cli/connstr.test.ts'],
+  },
+  content: { include: ['tests/content/**/*.test.ts', 'tests/cli/connstr.test.ts'], exclude: [] },
+  timing: { include: ['tests/lib/connstr/linear-time.test.ts'], exclude: [] },
+  site: { include: ['tests/site/**/*.test.ts'], exclude: [] },
+  browser: { include: ['tests/e2e/**/*.test.ts'], exclude: [] },
+};
 
-// Three projects, run one group after another (sequence.groupOrder; projects in one group would run at the same
-// time): `unit` in Node on sources only; `timing`, the linear-time check, with nothing beside it; `e2e`, which
-// reads the built site (`tests/site/`: HTML structure and the real content) and drives Chromium against it
-// (`tests/e2e/`), so `npm test` builds first (tests/run-all.mjs).
 export default defineConfig({
   root,
   test: {
     projects: [
+      { extends: true, test: { name: 'unit', ...projects.unit, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'content', ...projects.content, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'timing', ...projects.timing, environment: 'node', fileParallelism: false, sequence: { groupOrder: 1 } } },
+      { extends: true, test: { name: 'site', ...projects.site, environment: 'node', testTimeout: 60_000, sequence: { groupOrder: 2 } } },
       {
         extends: true,
         test: {
-          name: 'unit',
-          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-          exclude: ['tests/e2e/**', 'tests/site/**', 'node_modules/**', ...timing],
-          environment: 'node',
-          sequence: { groupOrder: 0 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'timing',
-          include: timing,
-          environment: 'node',
-          fileParallelism: false,
-          sequence: { groupOrder: 1 },
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          name: 'browser',
+          ...projects.browser,
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // One Chromium and one preview server per file; two cores, so files run one at a time.
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -9,29 +9,28 @@ import {
   checkPasted,
   concealSecrets,
   fixAll,
+  formById,
+  forms,
   maskSecrets,
   parseAny,
   readPasted,
   recognizeService,
-  toCSharp,
-  toJava,
-  toJdbcUrl,
-  toOdbc,
   toPastedSpan,
-  toPython,
   unrecognizedMessage,
-  type Pair,
+  type FormId,
   type Problem,
   type Recognition,
   type Severity,
 } from '../lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
+import { serviceRules } from '../lib/providers/rules.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
 export type Command = (typeof commands)[number];
-export const targets = ['jdbc', 'csharp', 'java', 'python', 'odbc'] as const;
-export type Target = (typeof targets)[number];
+/** What `convert --to` writes: every form of the engine's table but the plain string convert starts from. */
+export type Target = Exclude<FormId, 'plain'>;
+export const targets: readonly Target[] = forms.flatMap((form) => (form.id === 'plain' ? [] : [form.id]));
 
 /** One input: a file's text, stdin, or a string given as an argument. */
 export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
@@ -141,7 +140,7 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem): F
 }
 
 /** The same check the Validate tab runs: the string in any output form, pasting damage included. */
-const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, service, { reportSensitive: false }).problems;
+const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, serviceRules(service), { reportSensitive: false }).problems;
 
 function summary(findings: readonly Finding[], strings: number) {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
@@ -220,7 +219,7 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
     }
     const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
-    const { text, applied } = fixAll(item.found.value, service, { reportSensitive: false });
+    const { text, applied } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
     const left = problemsOf(text, service).filter((p) => p.severity === 'error');
     errorsLeft += left.length;
     for (const description of applied) notes.push(`${at}: fixed: ${description}`);
@@ -241,14 +240,6 @@ export function redact(inputs: readonly Input[], catalog: Catalog, options: Opti
   }
   return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
 }
-
-const converters: Record<Target, (pairs: Pair[]) => string> = {
-  jdbc: (pairs) => toJdbcUrl(pairs),
-  csharp: (pairs) => toCSharp(pairs),
-  java: (pairs) => toJava(pairs),
-  python: (pairs) => toPython(pairs),
-  odbc: (pairs) => toOdbc(pairs),
-};
 
 /** `convert --to …`: the string in another form. A string the driver would reject is reported, not converted. */
 export function convert(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
@@ -275,7 +266,7 @@ export function convert(inputs: readonly Input[], catalog: Catalog, options: Opt
     }
     // The same pairs the builder writes: duplicates resolved, order kept, ProfileSettings as a nested list (so
     // it is quoted as everywhere else on the site).
-    results.push(describe(item, converters[to](canonicalPairs(parsed)), []));
+    results.push(describe(item, formById(to).write(canonicalPairs(parsed)), []));
   }
   if (located.length === 0) notes.push('No connection strings found in the input.');
   const code = rejected > 0 ? 1 : 0;

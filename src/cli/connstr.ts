@@ -22,7 +22,7 @@ Commands:
   lint      Report every problem: file, line, column, severity, message and suggested fix.
   fix       Print each string with the safe fixes applied (spelling, casing, quoting, placement).
   redact    Print each string with every sensitive value masked, for logs and bug reports.
-  convert   Print each string in another form: --to jdbc|csharp|java|python|odbc.
+  convert   Print each string in another form: --to ${targets.join('|')}.
   help      Show this text.
 
 Inputs (any number, mixed):
@@ -36,7 +36,7 @@ Inputs (any number, mixed):
 Options:
   -s, --service <id>      Check against this service (default: recognized from the Profile file name;
                           a string whose Profile names no known service is reported, never guessed).
-      --to <form>         convert: jdbc, csharp, java, python or odbc.
+      --to <form>         convert: ${targets.slice(0, -1).join(', ')} or ${targets[targets.length - 1]}.
       --format text|json  Output for people (default) or machines.
   -f, --file <path>       Read this file (repeatable).
   -h, --help              Show this text.

@@ -1,16 +1,18 @@
 /**
  * The connection-string builder and validator. All logic lives in src/lib/builder/ and the engine; the parts
  * are in src/islands/builder/ (mode tabs, method picker, field list, output panel, findings list). This file
- * holds the state and the loading: the service's own data (props on a service page, fetched on /builder/)
- * joined with the general properties every service shares (common-data.ts). Nothing typed leaves the page:
+ * holds the state and the loading: the service's payload (props on a service page, fetched and checked on
+ * /builder/) joined with the general properties every service shares (common-data.ts). Nothing typed leaves the page:
  * no request carries it, no storage holds it, and the share link is built from non-secret fields only.
  */
 import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
-import type { ResolvedService } from '../lib/providers/catalog.ts';
-import { joinService } from '../lib/builder/data.ts';
-import { initialState, reduce, sharedServiceId, validateView, type BuilderState } from '../lib/builder/model.ts';
+import { emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
+import { joinService, readServicePayload, type BuilderService } from '../lib/builder/payload.ts';
+import { sharedServiceId } from '../lib/builder/share.ts';
+import { validateView } from '../lib/builder/views.ts';
 import BuildPanel from './builder/BuildPanel.tsx';
 import { common } from './builder/common-data.ts';
+import { builderDataPath } from '../lib/site/paths.ts';
 import ModeTabs from './builder/ModeTabs.tsx';
 import ServicePicker from './builder/ServicePicker.tsx';
 import type { ServiceSummary } from './builder/shared.ts';
@@ -19,11 +21,9 @@ import './builder.css';
 
 export type Props = {
   /** The service of the page (service pages), without the general properties; absent on /builder/. */
-  service?: ResolvedService;
+  service?: BuilderService;
   /** Every service, for the picker and for recognising a pasted Profile. */
   services: ServiceSummary[];
-  /** URL prefix of the per-service metadata files (`/builder/data/`). */
-  dataBase: string;
   /** URL of the properties reference page. */
   referenceUrl: string;
   /** Service to start with on /builder/. */
@@ -34,13 +34,13 @@ export type Props = {
 
 export default function ConnectionStringBuilder(props: Props) {
   const fixed = props.service !== undefined;
-  const [loaded, setLoaded] = useState<Record<string, ResolvedService>>(() =>
+  const [loaded, setLoaded] = useState<Record<string, BuilderService>>(() =>
     props.service && common.data ? { [props.service.id]: joinService(props.service, common.data) } : {},
   );
   const [loadError, setLoadError] = useState('');
   const startId = props.service?.id ?? props.initialServiceId ?? props.services[0]!.id;
   const [state, dispatch] = useReducer(reduce, props.service, (service): BuilderState =>
-    service ? initialState(service) : { serviceId: startId, mode: 'build', methods: {}, values: {}, pasted: '', tab: 'plain' },
+    service ? initialState(service) : emptyState(startId),
   );
   // The server render (and its first client render, which hydration matches) is the mode tabs over an empty
   // panel, with a notice for browsers without JavaScript; the form appears once the island runs.
@@ -62,12 +62,13 @@ export default function ConnectionStringBuilder(props: Props) {
     if (!mounted || !shared || loaded[state.serviceId]) return;
     let cancelled = false;
     setLoadError('');
-    fetch(`${props.dataBase}${state.serviceId}.json`)
+    fetch(builderDataPath(state.serviceId))
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<ResolvedService>;
+        return response.json();
       })
-      .then((data) => {
+      .then((json: unknown) => {
+        const data = readServicePayload(json);
         if (!cancelled) setLoaded((all) => ({ ...all, [data.id]: joinService(data, shared) }));
       })
       .catch((error: Error) => {

@@ -2,21 +2,17 @@
  * The Markdown of every page, for the `.md` endpoints, llms.txt and llms-full.txt (a leading underscore
  * keeps this file from being a route). Guides come from the content collection, services from the catalog.
  */
-import { getCollection } from 'astro:content';
 import { getCatalog } from '../lib/providers/load.ts';
+import { guides, type Guide } from '../lib/site/guides.ts';
 import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { href, markdownPath, servicePath } from '../lib/site/paths.ts';
+import { guidePath, href, markdownPath, servicePath } from '../lib/site/paths.ts';
 
 /** Absolute URLs: Markdown is read outside the site (curl, assistants), where a relative link means nothing. */
 export const urlOf = (site: URL | undefined): UrlOf => (path) => new URL(path, site ?? 'http://localhost:4321').href;
 
-export async function guides() {
-  return (await getCollection('guides')).sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
-}
-
-export function guideMarkdownOf(guide: Awaited<ReturnType<typeof guides>>[number], url: UrlOf): string {
+export function guideMarkdownOf(guide: Guide, url: UrlOf): string {
   return guideMarkdown(
-    { title: guide.data.title, description: guide.data.description, body: guide.body ?? '', htmlPath: href(`guides/${guide.id}/`) },
+    { title: guide.data.title, description: guide.data.description, body: guide.body ?? '', htmlPath: guidePath(guide.id) },
     getCatalog(),
     url,
   );
@@ -34,7 +30,7 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   const bodies = new Map<string, string>();
   for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
-  for (const guide of list) bodies.set(markdownPath(href(`guides/${guide.id}/`)), guideMarkdownOf(guide, url));
+  for (const guide of list) bodies.set(markdownPath(guidePath(guide.id)), guideMarkdownOf(guide, url));
   return { pages: await pageList(), bodies };
 }
 

@@ -40,7 +40,7 @@ describe('help', () => {
     const { code, stdout } = connstr(['help']);
     expect(code).toBe(0);
     for (const command of ['lint', 'fix', 'redact', 'convert']) expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
-    expect(stdout).toContain('jdbc|csharp|java|python|odbc');
+    expect(stdout).toContain('jdbc|odbc|csharp|java|python');
     // The rule a CI log relies on: reports mask secrets, only the strings asked for keep values.
     expect(stdout).toContain('no report shows a secret value');
     expect(stdout).toContain('Only the\nstrings fix and convert print keep their values');
@@ -294,7 +294,7 @@ describe('bad usage and bad input: a clear message and exit 2', () => {
     ['an unknown option', ['lint', '--colour', 'x=1'], /Unknown option '--colour'/],
     ['an unknown service', ['lint', '--service', 'nowhere', 'x=1'], /unknown service "nowhere"; the services are aircall, /],
     ['convert without --to', ['convert', 'x=1'], /convert needs --to/],
-    ['an unknown --to', ['convert', '--to', 'cobol', 'x=1'], /--to must be one of jdbc, csharp, java, python, odbc/],
+    ['an unknown --to', ['convert', '--to', 'cobol', 'x=1'], /--to must be one of jdbc, odbc, csharp, java, python/],
     ['an unknown --format', ['lint', '--format', 'xml', 'x=1'], /--format must be text or json/],
     ['an unreadable file', ['lint', fixture('no-such-file.env')], /cannot read tests\/fixtures\/cli\/no-such-file\.env: no such file/],
     ['a folder', ['lint', fixture('')], /it is a folder/],

@@ -11,11 +11,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { main, type Outcome } from '../../src/cli/connstr.ts';
-import { buildView, excerpt, initialState, reduce, validateView, type BuilderState } from '../../src/lib/builder/model.ts';
+import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
+import { buildView, excerpt, validateView } from '../../src/lib/builder/views.ts';
 import { quoteNestedValue, quoteValue, toCSharp, toJdbcUrl } from '../../src/lib/connstr/index.ts';
-import { acme, acmeContentDir } from '../support/acme.ts';
+import { acmeContentDir, acmePayload } from '../support/acme.ts';
 
-const s = acme();
+/** What the builder island is given about acme. */
+const s = acmePayload();
 const PROFILE = String.raw`Profile=C:\profiles\AcmeLedger.apip`;
 
 /**

@@ -5,7 +5,7 @@
  * that UI exists.
  */
 import { describe, expect, test } from 'vitest';
-import { toCSharp, toJava, toJdbcUrl, toPython } from '../../src/lib/connstr/index.ts';
+import { formById, toCSharp, toJava, toJdbcUrl, toPython } from '../../src/lib/connstr/index.ts';
 import { builderReady } from './support/builder.ts';
 import { useSite } from './support/site.ts';
 
@@ -13,14 +13,16 @@ const site = useSite();
 const plain = "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'";
 
 describe('which form was read', () => {
+  // The label shown is the form's one label in the engine's table.
   test.each([
     ['plain', plain],
-    ['JDBC URL', toJdbcUrl(plain)],
-    ['ODBC (DSN)', `DSN=CData ODBC API Source;${plain}`],
-    ['C# snippet', toCSharp(plain)],
-    ['Java', toJava(plain)],
-    ['Python', toPython(plain)],
-  ])('%s', async (label, text) => {
+    ['jdbc', toJdbcUrl(plain)],
+    ['odbc', `DSN=CData ODBC API Source;${plain}`],
+    ['csharp', toCSharp(plain)],
+    ['java', toJava(plain)],
+    ['python', toPython(plain)],
+  ] as const)('%s', async (form, text) => {
+    const label = formById(form).label;
     const opened = await site.open('/services/intercom/');
     try {
       const { page } = opened;

@@ -13,13 +13,14 @@ import facts from '../fixtures/seeds/facts.json';
 import { validate } from '../../src/lib/connstr/index.ts';
 import { fragmentServices } from '../../src/lib/providers/examples.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 import { assertBuilt, decodeEntities, htmlFiles, readHtml, textOf } from '../support/dist';
 
 beforeAll(assertBuilt);
 
 const root = join(import.meta.dirname, '..', '..');
 const catalog = loadCatalog(join(root, 'content'));
-const serviceById = new Map(catalog.services.map((s) => [s.id, s]));
+const serviceById = new Map(catalog.services.map((s) => [s.id, serviceRules(s)]));
 type SeedFacts = { menuPaths: string[][]; menuItems: string[] };
 const seeds = facts as unknown as Record<string, SeedFacts>;
 

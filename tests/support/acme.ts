@@ -2,11 +2,15 @@
  * The `acme` fixture service (tests/fixtures/providers/acme-content), loaded on its own: its own trimmed
  * driver properties, no file from content/. Engine and builder-model unit tests run on it, so editing the
  * real content (adding a service, rewording a method) never breaks them; facts about the real services are
- * tested in tests/site/content/.
+ * tested in tests/content/.
  */
 import { fileURLToPath } from 'node:url';
+import type { ServiceRules } from '../../src/lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../../src/lib/providers/catalog.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { builderService } from '../../src/lib/builder/data.ts';
+import type { BuilderService } from '../../src/lib/builder/payload.ts';
 
 export const acmeContentDir = fileURLToPath(new URL('../fixtures/providers/acme-content', import.meta.url));
 
@@ -22,4 +26,14 @@ export function acme(): ResolvedService {
   const found = acmeCatalog().services.find((s) => s.id === 'acme');
   if (!found) throw new Error('the acme fixture has no service "acme"');
   return found;
+}
+
+/** The engine's rules for `acme` (the projection every caller of the engine uses). */
+export function acmeRules(): ServiceRules {
+  return serviceRules(acme());
+}
+
+/** What the builder island gets about `acme` (the payload the pages write). */
+export function acmePayload(): BuilderService {
+  return builderService(acme());
 }

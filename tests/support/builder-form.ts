@@ -2,11 +2,12 @@
  * A builder form filled the way a user completes it: every required field that the method does not fix gets a
  * plausible value (a URL for URL fields). The model tests on acme and on the real services both build from it.
  */
-import { buildString, fieldsFor, initialState, reduce } from '../../src/lib/builder/model.ts';
-import type { ResolvedService } from '../../src/lib/providers/catalog.ts';
+import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
+import { initialState, reduce } from '../../src/lib/builder/model.ts';
+import type { BuilderService } from '../../src/lib/builder/payload.ts';
 
 /** The string the builder writes for `methodId` once every required field is filled in. */
-export function completedFormString(service: ResolvedService, methodId: string): string {
+export function completedFormString(service: BuilderService, methodId: string): string {
   let state = reduce(initialState(service), { type: 'method', methodId });
   for (const field of fieldsFor(service, methodId).required) {
     if (field.fixedValue || field.recommendedValue || field.property.name === 'Profile') continue;

@@ -1,14 +1,15 @@
 /** Build mode: method, settings, the string they make (with its status), copy, share link and reset. */
 import { useMemo } from 'preact/hooks';
-import { buildView, type BuilderState } from '../../lib/builder/model.ts';
-import type { ResolvedService } from '../../lib/providers/catalog.ts';
+import type { BuilderState } from '../../lib/builder/model.ts';
+import type { BuilderService } from '../../lib/builder/payload.ts';
+import { buildView } from '../../lib/builder/views.ts';
 import CopyButton from './CopyButton.tsx';
 import FieldList from './FieldList.tsx';
 import MethodPicker from './MethodPicker.tsx';
 import OutputPanel from './OutputPanel.tsx';
 import type { Dispatch } from './shared.ts';
 
-export default function BuildPanel(props: { state: BuilderState; service: ResolvedService; dispatch: Dispatch; referenceUrl: string; headingLevel: 2 | 3 }) {
+export default function BuildPanel(props: { state: BuilderState; service: BuilderService; dispatch: Dispatch; referenceUrl: string; headingLevel: 2 | 3 }) {
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const { state, service, dispatch } = props;
   const view = useMemo(() => buildView(state, service), [state, service]);

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
-import type { Field } from '../../lib/builder/model.ts';
+import type { Field } from '../../lib/builder/form.ts';
 import { lowerFirst, placementLabel } from '../../lib/site/format.ts';
 import { propertyAnchor } from '../../lib/site/paths.ts';
 import { severityLabels } from './shared.ts';

@@ -5,12 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
-import type { Field } from '../../lib/builder/model.ts';
-import type { ResolvedService } from '../../lib/providers/catalog.ts';
+import type { Field } from '../../lib/builder/form.ts';
+import type { BuilderService } from '../../lib/builder/payload.ts';
 import FieldControl from './FieldControl.tsx';
 
 export default function FieldList(props: {
-  service: ResolvedService;
+  service: BuilderService;
   required: Field[];
   optional: Field[];
   typed: Record<string, string>;

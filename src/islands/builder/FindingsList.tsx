@@ -2,7 +2,7 @@
  * The findings of a pasted string: what and where (with an excerpt, secrets masked), a button to select it, and
  * its fix if safe.
  */
-import { excerpt } from '../../lib/builder/model.ts';
+import { excerpt } from '../../lib/builder/views.ts';
 import type { Problem, Span } from '../../lib/connstr/index.ts';
 import { severityLabels } from './shared.ts';
 

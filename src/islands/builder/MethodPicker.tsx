@@ -1,8 +1,8 @@
 /** The auth method radio group (arrows change the choice, as radios do). */
-import type { ResolvedService } from '../../lib/providers/catalog.ts';
+import type { BuilderService } from '../../lib/builder/payload.ts';
 import { audienceLabel, lowerFirst } from '../../lib/site/format.ts';
 
-export default function MethodPicker(props: { service: ResolvedService; selected: string; onSelect: (methodId: string) => void }) {
+export default function MethodPicker(props: { service: BuilderService; selected: string; onSelect: (methodId: string) => void }) {
   const { service } = props;
   return (
     <fieldset class="builder-methods">

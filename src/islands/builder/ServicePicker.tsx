@@ -21,7 +21,7 @@ export default function ServicePicker(props: { services: ServiceSummary[]; selec
           </option>
         )}
         {props.services.map((s) => (
-          <option value={s.id}>{s.name}</option>
+          <option value={s.id}>{s.label}</option>
         ))}
       </select>
     </p>

@@ -1,12 +1,12 @@
 /** Validate mode: paste a string, read a summary and the findings, apply safe fixes, load it into the form. */
 import { useRef } from 'preact/hooks';
-import type { ValidateView } from '../../lib/builder/model.ts';
+import type { BuilderService } from '../../lib/builder/payload.ts';
+import type { ValidateView } from '../../lib/builder/views.ts';
 import type { Problem } from '../../lib/connstr/index.ts';
-import type { ResolvedService } from '../../lib/providers/catalog.ts';
 import FindingsList from './FindingsList.tsx';
 import type { Dispatch } from './shared.ts';
 
-export default function ValidatePanel(props: { service: ResolvedService; view: ValidateView; dispatch: Dispatch }) {
+export default function ValidatePanel(props: { service: BuilderService; view: ValidateView; dispatch: Dispatch }) {
   const { service, dispatch, view } = props;
   const area = useRef<HTMLTextAreaElement>(null);
   const { text, problems } = view;

@@ -1,38 +1,88 @@
 /**
- * How the builder's metadata travels. The driver's general properties are the same on every service, so they
- * go once into a shared file (`/builder/data/common.json`, cached across pages); each service carries only what
- * differs (its own and narrowed properties, its auth methods). `joinService` puts the two back together in the
- * browser. Pure: the pages write the files, the island reads them.
+ * The builder's payload, built at build time from the catalog: `builderService` is the one function that makes
+ * what the island gets about a service (payload.ts declares and checks it). The driver's general properties are
+ * the same on every service, so they go once into a shared file (`/builder/data/common.json`, cached across
+ * pages); each service's file or props carry only what differs (its own and narrowed properties, its auth
+ * methods), and `joinService` puts the two back together in the browser. Pure: the pages write the files.
  */
-import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
-import type { Property } from '../providers/schema.ts';
-import { slimProperty, slimService } from './model.ts';
-
-/** The shared file: every general property as a service sees it when it does not narrow it. */
-export type CommonData = { properties: ResolvedProperty[] };
+import type { ResolvedService } from '../providers/catalog.ts';
+import { methodRule, propertyRule, serviceRules } from '../providers/rules.ts';
+import type { AuthMethod, Property } from '../providers/schema.ts';
+import { commonPayloadSchema, servicePayloadSchema, type BuilderMethod, type BuilderProperty, type BuilderService, type CommonPayload } from './payload.ts';
 
 /** The name of the shared file next to the per-service ones; no service may take it as its id. */
 export const commonDataId = 'common';
 
-/** The general properties every service gets untouched (top-level ones; ProfileSettings ones are per service). */
-export function commonData(shared: readonly Property[]): CommonData {
+/** A property as a builder field needs it: the engine's facts, its summary and its placeholder. */
+export function builderProperty(property: Property): BuilderProperty {
+  const { name, aliases, type, placement, sensitive, default: defaultValue, allowedValues } = propertyRule(property);
   return {
-    properties: shared.filter((p) => p.placement === 'top').map((p) => slimProperty({ ...p, origin: 'shared' })),
+    name,
+    aliases: [...aliases],
+    type,
+    placement,
+    sensitive,
+    ...(defaultValue !== undefined ? { default: defaultValue } : {}),
+    ...(allowedValues ? { allowedValues: allowedValues.map((v) => ({ value: v.value })) } : {}),
+    summary: property.summary,
+    ...(property.example !== undefined ? { example: property.example } : {}),
   };
 }
 
-const same = (a: ResolvedProperty, b: ResolvedProperty) => JSON.stringify(a) === JSON.stringify(b);
-
-/** What one service's file carries: its slim entry without the properties the shared file already holds. */
-export function serviceData(service: ResolvedService, common: CommonData): ResolvedService {
-  if (service.id === commonDataId) throw new Error(`A service cannot have the id "${commonDataId}": it names the builder's shared data file`);
-  const byName = new Map(common.properties.map((p) => [p.name, p]));
-  const slim = slimService(service);
-  return { ...slim, properties: slim.properties.filter((p) => !(byName.has(p.name) && same(p, byName.get(p.name)!))) };
+/**
+ * The menu paths that lead to a property's value: those of the steps that yield it; a yielding step without a
+ * path borrows the closest earlier step's path (the steps continue on the same console screen).
+ */
+export function menuPathsFor(method: AuthMethod, property: string): string[][] {
+  const paths: string[][] = [];
+  let lastPath: string[] | undefined;
+  for (const step of method.steps) {
+    if (step.menuPath) lastPath = step.menuPath;
+    if (!step.yields.includes(property)) continue;
+    const path = step.menuPath ?? lastPath;
+    if (path && !paths.some((p) => p.join('\u0000') === path.join('\u0000'))) paths.push(path);
+  }
+  return paths;
 }
 
-/** A service's file joined with the shared file: every property the service accepts, its own first. */
-export function joinService(part: ResolvedService, common: CommonData): ResolvedService {
-  const own = new Set(part.properties.map((p) => p.name.toLowerCase()));
-  return { ...part, properties: [...part.properties, ...common.properties.filter((p) => !own.has(p.name.toLowerCase()))] };
+/** An auth method as the form needs it: the engine's facts, whose data it reaches, sources and menu paths. */
+export function builderMethod(method: AuthMethod): BuilderMethod {
+  const yielded = [...new Set(method.steps.flatMap((step) => step.yields))];
+  const rule = methodRule(method);
+  return {
+    ...rule,
+    authSchemes: [...rule.authSchemes],
+    allows: [...rule.allows],
+    ...(method.audience !== undefined ? { audience: method.audience } : {}),
+    requires: method.requires.map((r, i) => ({ ...rule.requires[i]!, source: r.source })),
+    menuPaths: Object.fromEntries(yielded.map((name) => [name, menuPathsFor(method, name)])),
+  };
+}
+
+/** What the island gets about a service, checked against its schema (the one place it is built). */
+export function builderService(service: ResolvedService): BuilderService {
+  const rules = serviceRules(service);
+  return servicePayloadSchema.parse({
+    id: service.id,
+    label: rules.label,
+    consoleName: service.consoleName,
+    profileFile: rules.profileFile,
+    properties: service.properties.map(builderProperty),
+    authMethods: service.authMethods.map(builderMethod),
+  });
+}
+
+/** The shared file: every general property as a service sees it when it does not narrow it. */
+export function commonData(shared: readonly Property[]): CommonPayload {
+  return commonPayloadSchema.parse({ properties: shared.filter((p) => p.placement === 'top').map(builderProperty) });
+}
+
+const same = (a: BuilderProperty, b: BuilderProperty) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What one service's file (or props) carries: its payload without the properties the shared file already holds. */
+export function serviceData(service: ResolvedService, common: CommonPayload): BuilderService {
+  if (service.id === commonDataId) throw new Error(`A service cannot have the id "${commonDataId}": it names the builder's shared data file`);
+  const byName = new Map(common.properties.map((p) => [p.name, p]));
+  const full = builderService(service);
+  return { ...full, properties: full.properties.filter((p) => !(byName.has(p.name) && same(p, byName.get(p.name)!))) };
 }

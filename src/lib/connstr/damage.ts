@@ -5,9 +5,9 @@
  * the parser's duplicate keys. Works on the unwrapped connection string (any pasted form); positions are in
  * that text. Browser compatible, no side effects.
  */
-import { foldKey, isWhitespace } from './chars.ts';
+import { codePointLabel, foldKey, isWhitespace } from './chars.ts';
 import { placeEdits } from './edits.ts';
-import { shown } from './parse.ts';
+import { fixTexts, pasteMessages, type SeparatorPlace } from './messages.ts';
 import { holdsSecret } from './secrets.ts';
 import { quoteNestedValue } from './serialize.ts';
 import { lookupProperty } from './service.ts';
@@ -84,9 +84,9 @@ function pastedCharacters(result: ParseResult, leaves: Uint8Array, problems: Pro
     problems.push({
       code: 'invisible-character',
       severity: 'warning',
-      message: `An invisible character (${[...new Set(m[0])].map((c) => `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(', ')}) came with the paste; it becomes part of the name or value, so remove it.`,
+      message: pasteMessages.invisibleCharacter([...new Set(m[0])].map((c) => codePointLabel(c.charCodeAt(0)))),
       span,
-      fix: { description: 'Remove the invisible character.', edits: scoped(result, span.start, [{ ...span, text: '' }]) },
+      fix: { description: fixTexts.removeInvisible(), edits: scoped(result, span.start, [{ ...span, text: '' }]) },
     });
   }
 
@@ -96,9 +96,9 @@ function pastedCharacters(result: ParseResult, leaves: Uint8Array, problems: Pro
     problems.push({
       code: 'nonbreaking-space',
       severity: 'warning',
-      message: 'A non-breaking space came with the paste (word processors insert them); replace it with a normal space or remove it.',
+      message: pasteMessages.nonbreakingSpace(),
       span,
-      fix: { description: 'Replace it with a normal space.', edits: scoped(result, span.start, [{ ...span, text: ' ' }]) },
+      fix: { description: fixTexts.normalSpace(), edits: scoped(result, span.start, [{ ...span, text: ' ' }]) },
     });
   }
 }
@@ -121,13 +121,13 @@ function straySeparators(result: ParseResult, problems: Problem[]): void {
     // Between two entries one `;` belongs; at either end none does.
     const keep = g > 0 && g < gaps.length - 1 ? 1 : 0;
     for (const s of semis.slice(keep)) {
-      const where = g === gaps.length - 1 ? 'at the end' : g === 0 ? 'at the start' : 'between two properties';
+      const where: SeparatorPlace = g === gaps.length - 1 ? 'at the end' : g === 0 ? 'at the start' : 'between two properties';
       problems.push({
         code: 'stray-separator',
         severity: 'info',
-        message: `An extra ";" ${where} makes an empty entry; the driver skips it, so it can go.`,
+        message: pasteMessages.straySeparator(where),
         span: { start: s, end: s + 1 },
-        fix: { description: 'Remove the extra ";".', edits: [{ start: s, end: s + 1, text: '' }] },
+        fix: { description: fixTexts.removeSeparator(), edits: [{ start: s, end: s + 1, text: '' }] },
       });
     }
   });
@@ -141,9 +141,9 @@ function surroundingWhitespace(result: ParseResult, leaves: Uint8Array, problems
     problems.push({
       code: 'surrounding-whitespace',
       severity: 'info',
-      message: 'The string starts with whitespace or a line break; the driver ignores it, but some tools keep it, so trim it.',
+      message: pasteMessages.leadingWhitespace(),
       span: { start: 0, end: lead },
-      fix: { description: 'Remove the leading whitespace.', edits: [{ start: 0, end: lead, text: '' }] },
+      fix: { description: fixTexts.removeLeadingWhitespace(), edits: [{ start: 0, end: lead, text: '' }] },
     });
   }
   const trail = /\s+$/.exec(text)?.[0].length ?? 0;
@@ -152,9 +152,9 @@ function surroundingWhitespace(result: ParseResult, leaves: Uint8Array, problems
     problems.push({
       code: 'surrounding-whitespace',
       severity: 'info',
-      message: 'The string ends with whitespace or a line break; the driver ignores it, but some tools keep it, so trim it.',
+      message: pasteMessages.trailingWhitespace(),
       span,
-      fix: { description: 'Remove the trailing whitespace.', edits: [{ ...span, text: '' }] },
+      fix: { description: fixTexts.removeTrailingWhitespace(), edits: [{ ...span, text: '' }] },
     });
   }
 }
@@ -216,7 +216,7 @@ function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Probl
     const fix =
       close !== -1 && quote !== undefined && written !== undefined
         ? {
-            description: `Replace the curly quotes with straight ${quote} quotes.`,
+            description: fixTexts.straightQuotes(quote),
             // A curly quote that opens a bare ProfileSettings value is its outer quote, not text inside the list.
             edits: (nestedAt(result, i)?.within.start === i ? (e: TextEdit[]) => e : (e: TextEdit[]) => scoped(result, i, e))([
               { start: i, end: i + 1, text: written },
@@ -227,10 +227,7 @@ function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Probl
     problems.push({
       code: 'curly-quote',
       severity: 'error',
-      message:
-        close !== -1
-          ? `This value is wrapped in curly quotes (${c}…${text[close]}), which the driver reads as part of the value; use straight quotes.`
-          : `This value starts with a curly quote (${c}), which the driver reads as part of the value; use a straight quote, or remove it.`,
+      message: pasteMessages.curlyQuote(c, close !== -1 ? text[close] : undefined),
       span,
       fix,
     });
@@ -275,13 +272,10 @@ function unquotedProfileSettings(result: ParseResult, service: ServiceRules, pro
     problems.push({
       code: 'unquoted-profile-settings',
       severity: moved.length > 0 ? 'error' : 'info',
-      message:
-        moved.length > 0
-          ? `ProfileSettings is not quoted, so its list ends at the first ";" and ${moved.map((k) => shown(k)).join(', ')} after it ${moved.length === 1 ? 'lands' : 'land'} at the top level; quote the whole list.`
-          : `ProfileSettings is not quoted; it works for one setting, but quote it as ProfileSettings='…' so more can follow.`,
+      message: pasteMessages.unquotedProfileSettings(moved),
       span: moved.length > 0 ? span : entry.valueSpan,
       property: 'ProfileSettings',
-      fix: { description: moved.length > 0 ? `Quote the list, taking in ${moved.join(', ')}.` : 'Quote the list.', edits: [{ ...span, text: written }] },
+      fix: { description: fixTexts.quoteList(moved), edits: [{ ...span, text: written }] },
     });
   }
 }
@@ -341,10 +335,10 @@ function mismatchedQuote(p: Problem, result: ParseResult): Problem {
     return {
       ...p,
       code: 'mismatched-quote',
-      message: `${p.message.replace(/;.*$/, '')}, but a ${other} closes it; use the same quote character at both ends.`,
+      message: pasteMessages.mismatchedQuote(p.message, other),
       span: { start: open, end: j + 1 },
       related: [{ start: j, end: j + 1 }],
-      fix: { description: `Close the value with ${q} instead of ${other}.`, edits: scoped(result, open, [{ start: j, end: j + 1, text: q }]) },
+      fix: { description: fixTexts.closeWith(q, other), edits: scoped(result, open, [{ start: j, end: j + 1, text: q }]) },
     };
   }
   return p;
@@ -369,7 +363,7 @@ function lostSeparator(p: Problem, result: ParseResult, service: ServiceRules): 
   if (eq === -1 || !lookupProperty(service, key)) return p;
   let b = p.span.start;
   while (b > 0 && isWhitespace(text.charCodeAt(b - 1))) b--;
-  return { ...p, fix: { description: `Add the missing ";" before ${key}.`, edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };
+  return { ...p, fix: { description: fixTexts.addSeparator(key), edits: scoped(result, b, [{ start: b, end: b, text: ';' }]) } };
 }
 
 /** A name broken by a tab or line break that, joined, is a known property: the fix joins it. */
@@ -378,7 +372,7 @@ function joinedKey(p: Problem, result: ParseResult, service: ServiceRules): Prob
   const joined = raw.replace(/[ ]*[\t\n\v\f\r]+[ ]*/g, '');
   const match = lookupProperty(service, joined);
   if (!match || foldKey(joined) === foldKey(raw)) return p;
-  return { ...p, fix: { description: `Join the name: ${match.property.name}.`, edits: scoped(result, p.span.start, [{ ...p.span, text: joined }]) } };
+  return { ...p, fix: { description: fixTexts.joinName(match.property.name), edits: scoped(result, p.span.start, [{ ...p.span, text: joined }]) } };
 }
 
 /** A duplicate without a fix: the fix removes the earlier occurrence (the later value is the one in effect). */
@@ -393,11 +387,10 @@ function duplicateFix(p: Problem, earlier: Span, result: ParseResult, service: S
   const edits = removeEntry(entries, index);
   // The value tells two copies apart, unless it is a secret: then the name alone.
   const secret = holdsSecret(first.key, first.value, [service]) || holdsSecret(later.key, later.value, [service]);
-  const earlierValue = secret ? '' : `=${shown(first.value ?? '', 24)}`;
   return {
     ...p,
     fix: {
-      description: same ? `Remove the repeated ${first.key}.` : `Remove the earlier ${first.key}${earlierValue} (the later value is the one used).`,
+      description: fixTexts.removeEarlier(first.key, same ? undefined : secret ? null : (first.value ?? '')),
       edits: placeEdits(scope, edits),
     },
   };

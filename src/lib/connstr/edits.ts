@@ -26,8 +26,9 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
- * The one way a fix puts edits into a level of the string: edits against the top level (`nested`
- * undefined) are kept as they are; edits against the entries of a nested value go through `nestedEdits`.
+ * The one way a fix puts edits into a level of the string (the parser's, the validator's and the paste reader's
+ * fixes alike): edits against the top level (`nested` undefined) are kept as they are; edits against the entries
+ * of a nested value go through `nestedEdits`.
  */
 export function placeEdits(nested: NestedParseResult | undefined, edits: TextEdit[]): TextEdit[] {
   return nested ? nestedEdits(nested, edits) : edits;

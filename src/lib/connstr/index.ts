@@ -8,7 +8,6 @@
 export type {
   Entry,
   Fix,
-  Level,
   NestedParseResult,
   Pair,
   ParseResult,
@@ -33,48 +32,31 @@ export {
 } from './serialize.ts';
 export { applyEdits } from './edits.ts';
 export { validate, type ValidateOptions } from './validate/validate.ts';
-export { canonicalPairs, canonicalize } from './canonicalize.ts';
+export { canonicalOrder, canonicalPairs, canonicalize } from './canonicalize.ts';
 export { lookupProperty, resolveMethod, selectMethod, type PropertyMatch } from './service.ts';
 export { closestName, editDistance } from './names.ts';
 export {
   defaultProfilePath,
   placements,
+  profilePathParts,
   propertyKinds,
   type MethodRule,
   type Placement,
   type PropertyKind,
   type PropertyRule,
-  type Requirement,
+  type RequirementRule,
   type ServiceRules,
 } from './rules.ts';
-export {
-  csharpString,
-  javaString,
-  pythonString,
-  toCSharp,
-  toJava,
-  toJdbcUrl,
-  toOdbc,
-  toPython,
-  type JdbcPrefix,
-  type LiteralOptions,
-  type OdbcForm,
-  type PairsOrString,
-} from './output.ts';
-export { readPasted, toPastedSpan, type PastedForm, type Reading } from './read.ts';
+export { forms, formById, readPasted, type FormId, type Reading, type StringForm } from './forms/forms.ts';
+export { toCSharp, toJava, toPython } from './forms/code.ts';
+export { toJdbcUrl, type JdbcPrefix } from './forms/jdbc.ts';
+export { toOdbc, type OdbcForm } from './forms/odbc.ts';
+export { csharpString, javaString, pythonString, type LiteralOptions } from './forms/literals.ts';
+export { toPastedSpan, type Unwrapped } from './forms/reading.ts';
+export type { PairsOrString } from './forms/input.ts';
 export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
-export {
-  MASK,
-  carriesCredential,
-  holdsSecret,
-  looksLikeSecretName,
-  maskSecrets,
-  secretSpans,
-  showValue,
-  type SecretRules,
-  type ShownValue,
-} from './secrets.ts';
-export { recognizeService, type Recognition, type UnrecognizedReason } from './recognize.ts';
-export { unrecognizedMessage } from './validate/messages.ts';
+export { carriesCredential, holdsSecret, looksLikeSecretName, maskSecrets, secretSpans, type SecretRules } from './secrets.ts';
+export { MASK, showValue, unrecognizedMessage, type ShownValue, type UnrecognizedReason } from './messages.ts';
+export { recognizeService, type Recognition } from './recognize.ts';
 export { concealSecrets } from './validate/secrecy.ts';
 export { remoteLocation, type RemoteLocation } from './remote.ts';

@@ -8,10 +8,12 @@
  * linear in the input length.
  */
 import { expectOptionalObject, expectString } from './guard.ts';
-import { codePointLabel, foldKey, isControl, isWhitespace } from './chars.ts';
-import { quoteNestedValue, quoteValue } from './serialize.ts';
-import { applyEdits } from './edits.ts';
-import type { Entry, Level, NestedParseResult, ParseResult, Problem, QuoteChar, Span, TextEdit } from './types.ts';
+import { foldKey, isControl, isWhitespace } from './chars.ts';
+import { quoteValue } from './serialize.ts';
+import { placeEdits } from './edits.ts';
+import { fixTexts, parseMessages } from './messages.ts';
+import type { Placement } from './rules.ts';
+import type { Entry, NestedParseResult, ParseResult, Problem, QuoteChar, Span } from './types.ts';
 
 export interface ParseOptions {
   /**
@@ -28,21 +30,6 @@ const SQ = 0x27;
 const NUL = 0;
 
 const DEFAULT_NESTED = ['profilesettings'];
-
-/** Characters a reader cannot see or that would break a report's line: shown as their code point. */
-const UNSEEN = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;
-
-/**
- * Quotes a key or value for a message, readably: as written (no JSON escaping, so `C:\p\X.apip` stays one
- * backslash per backslash), invisible and control characters named (`[U+200B]`), in `"…"` or, when the text
- * holds a `"`, in `'…'`; shortened so a 1 MB value does not become a 1 MB message.
- */
-export function shown(text: string, max = 40): string {
-  const short = text.length > max ? `${text.slice(0, max - 1)}…` : text;
-  const readable = short.replace(UNSEEN, (c) => `[${codePointLabel(c.charCodeAt(0))}]`);
-  const quote = readable.includes('"') && !readable.includes("'") ? "'" : '"';
-  return `${quote}${readable}${quote}`;
-}
 
 /** Collects entries and problems for one level (the top level or one nested list). */
 interface Scan {
@@ -142,7 +129,7 @@ function readPairs(level: Scan, start: number): void {
     }
     if (isControl(c)) {
       level.problems.push(
-        problem('control-character', 'error', `The control character ${codePointLabel(c)} cannot start a property; remove it.`, {
+        problem('control-character', 'error', parseMessages.controlStartsProperty(c), {
           start: i,
           end: i + 1,
         }),
@@ -167,7 +154,7 @@ function trailingNul(level: Scan, nulAt: number): number {
       problem(
         'text-after-nul',
         'error',
-        'A NUL character (U+0000) may only pad the end of the string, but text follows it; remove the NUL.',
+        parseMessages.textAfterNul(),
         { start: nulAt, end: nulAt + 1 },
         { related: [{ start: i, end: i + 1 }] },
       ),
@@ -207,7 +194,7 @@ function readPair(level: Scan, keyStart: number): number {
       problem(
         'control-character',
         'error',
-        `The value of ${shown(key)} starts with the control character ${codePointLabel(c0)}; remove it, or quote the value if it belongs there.`,
+        parseMessages.controlStartsValue(key, c0),
         { start: i, end: i + 1 },
       ),
     );
@@ -247,7 +234,7 @@ function readKey(level: Scan, keyStart: number): KeyRead | number {
   for (;;) {
     if (i >= end) {
       const key = (parts ? parts.join('') : '') + text.slice(segStart, keyEnd);
-      problems.push(problem('missing-equals', 'error', `${shown(key)} has no "=" after it; add "=" and a value, or remove it.`, { start: keyStart, end: keyEnd }));
+      problems.push(problem('missing-equals', 'error', parseMessages.missingEquals(key), { start: keyStart, end: keyEnd }));
       return end;
     }
     const c = text.charCodeAt(i);
@@ -269,7 +256,7 @@ function readKey(level: Scan, keyStart: number): KeyRead | number {
     }
     if (isControl(c)) {
       problems.push(
-        problem('control-character', 'error', `The control character ${codePointLabel(c)} is not allowed in a property name; remove it.`, {
+        problem('control-character', 'error', parseMessages.controlInName(c), {
           start: i,
           end: i + 1,
         }),
@@ -290,7 +277,7 @@ function keyProblems(level: Scan, { key, keySpan, eq, sawSemicolon, sawLineContr
   const { problems } = level;
   if (key.length === 0) {
     problems.push(
-      problem('empty-key', 'error', 'A "=" appears where a property name was expected; write the name before it, or remove it.', {
+      problem('empty-key', 'error', parseMessages.emptyKey(), {
         start: eq,
         end: eq + 1,
       }),
@@ -299,25 +286,11 @@ function keyProblems(level: Scan, { key, keySpan, eq, sawSemicolon, sawLineContr
   }
   if (sawSemicolon) {
     const firstPart = key.slice(0, key.indexOf(';'));
-    problems.push(
-      problem(
-        'semicolon-in-key',
-        'warning',
-        `The name ${shown(key)} contains ";" because ${shown(firstPart.trim())} has no "=" of its own; add "=value" after ${shown(firstPart.trim())} if you meant two properties.`,
-        keySpan,
-      ),
-    );
+    problems.push(problem('semicolon-in-key', 'warning', parseMessages.semicolonInKey(key, firstPart.trim()), keySpan));
   }
   // Interior only: trailing whitespace was trimmed and leading whitespace never collected.
   if (sawLineControl && /[\t\n\v\f\r]/.test(key)) {
-    problems.push(
-      problem(
-        'whitespace-control-in-key',
-        'warning',
-        `The name ${shown(key)} contains a tab or line break, which the parser keeps but the driver's builder rejects; remove it.`,
-        keySpan,
-      ),
-    );
+    problems.push(problem('whitespace-control-in-key', 'warning', parseMessages.whitespaceControlInKey(key), keySpan));
   }
 }
 
@@ -377,7 +350,7 @@ function readQuoted(level: Scan, key: string, open: number): ValueRead {
   for (let k = contentStart; k < contentEnd; k++) {
     if (text.charCodeAt(k) !== NUL) continue;
     problems.push(
-      problem('nul-in-value', 'error', `The value of ${shown(key)} contains a NUL character (U+0000), which no quoting allows; remove it.`, {
+      problem('nul-in-value', 'error', parseMessages.nulInValue(key), {
         start: k,
         end: k + 1,
       }),
@@ -390,9 +363,9 @@ function readQuoted(level: Scan, key: string, open: number): ValueRead {
       problem(
         'unterminated-quote',
         'error',
-        `The value of ${shown(key)} opens a ${quoted} quote that is never closed; add the closing ${quoted} (write ${quoted}${quoted} for a ${quoted} inside the value).`,
+        parseMessages.unterminatedQuote(key, quoted),
         { start: open, end },
-        { fix: { description: `Close the quote at the end.`, edits: [{ start: end, end, text: quoted }] } },
+        { fix: { description: fixTexts.closeQuote(), edits: [{ start: end, end, text: quoted }] } },
       ),
     );
     read.invalid = true;
@@ -420,7 +393,7 @@ function afterQuote(level: Scan, key: string, quoted: '"' | "'", closed: number,
       problem(
         'text-after-quote',
         'error',
-        `Text follows the closing quote of the value of ${shown(key)}; move it inside the quotes (doubling any ${quoted} in it) or put ";" before it.`,
+        parseMessages.textAfterQuote(key, quoted),
         { start: k, end: junkEnd },
       ),
     );
@@ -456,10 +429,9 @@ function readUnquoted(level: Scan, key: string, start: number): ValueRead {
       problem(
         'unquoted-value-ends-with-quote',
         'error',
-        // The parser does not know which values are secret, so neither text shows the value.
-        `The unquoted value of ${shown(key)} ends with a quote character, which the driver rejects; quote the whole value (doubling that quote if needed).`,
+        parseMessages.unquotedValueEndsWithQuote(key),
         span,
-        { fix: { description: `Quote the value of ${shown(key)}.`, edits: [{ ...span, text: fixed }] } },
+        { fix: { description: fixTexts.quoteValue(key), edits: [{ ...span, text: fixed }] } },
       ),
     );
     read.invalid = true;
@@ -469,7 +441,7 @@ function readUnquoted(level: Scan, key: string, start: number): ValueRead {
       problem(
         'line-break-in-value',
         'warning',
-        `The value of ${shown(key)} contains a line break; if a ";" is missing before the next property, add it, otherwise quote the value.`,
+        parseMessages.lineBreakInValue(key),
         { start: lineBreak, end: lineBreak + 1 },
       ),
     );
@@ -483,7 +455,7 @@ function readUnquoted(level: Scan, key: string, start: number): ValueRead {
       problem(
         'control-character',
         'error',
-        `The control character ${codePointLabel(c)} is not allowed in an unquoted value; remove it, or quote the value of ${shown(key)}.`,
+        parseMessages.controlInUnquotedValue(key, c),
         { start: i, end: i + 1 },
       ),
     );
@@ -520,10 +492,7 @@ function recordDuplicate(level: Scan, entry: Entry): void {
   const previous = level.seen.get(folded);
   level.seen.set(folded, entry);
   if (entry.value === null) {
-    const message =
-      previous && previous.value !== null
-        ? `${shown(entry.key + '=')} has no value, so it removes the earlier ${shown(previous.key)}; delete both, or give it a value.`
-        : `${shown(entry.key + '=')} has no value, so the driver ignores it; add a value, or write ${entry.key}='' for an empty string.`;
+    const message = parseMessages.nullValue(entry.key, previous && previous.value !== null ? previous.key : undefined);
     level.problems.push(
       problem('null-value', 'info', message, entry.span, previous ? { related: [previous.keySpan] } : undefined),
     );
@@ -535,7 +504,7 @@ function recordDuplicate(level: Scan, entry: Entry): void {
       problem(
         'duplicate-key',
         'warning',
-        `${shown(entry.key)} is set more than once and the last value wins; remove the earlier one.`,
+        parseMessages.duplicateKey(entry.key),
         entry.keySpan,
         { related: [previous.keySpan] },
       ),
@@ -546,7 +515,8 @@ function recordDuplicate(level: Scan, entry: Entry): void {
 /**
  * Parses the decoded value of a nested key (ProfileSettings) with the same grammar, then maps every
  * span back into the outer text. Inside a quoted outer value a doubled quote takes two characters for
- * one decoded character, so offsets shift by the number of doubled quotes before them.
+ * one decoded character, so offsets shift by the number of doubled quotes before them. A fix found inside
+ * goes into the outer text the one way every nested edit does (`placeEdits`).
  */
 function parseNested(outer: Scan, entry: Entry, decoded: string, collapsed: number[] | null): NestedParseResult {
   const level: Scan = {
@@ -561,16 +531,7 @@ function parseNested(outer: Scan, entry: Entry, decoded: string, collapsed: numb
   const base = entry.innerSpan.start;
   const map = (d: number): number => base + d + (collapsed ? countBelow(collapsed, d) : 0);
   const mapSpan = (s: Span): Span => ({ start: map(s.start), end: map(s.end) });
-  const levelName: Level | undefined = foldKey(entry.key) === 'profilesettings' ? 'profileSettings' : undefined;
-  const quote = entry.quoted;
-
-  const lift = (edits: TextEdit[]): TextEdit[] => {
-    if (quote !== null) {
-      return edits.map((e) => ({ start: map(e.start), end: map(e.end), text: e.text.replaceAll(quote, quote + quote) }));
-    }
-    // A bare outer value cannot take quotes or `;` safely, so the whole value is rewritten and quoted.
-    return [{ ...entry.valueSpan, text: quoteNestedValue(applyEdits(decoded, edits)) }];
-  };
+  const placement: Placement | undefined = foldKey(entry.key) === 'profilesettings' ? 'profileSettings' : undefined;
 
   for (const e of level.entries) {
     e.keySpan = mapSpan(e.keySpan);
@@ -578,24 +539,26 @@ function parseNested(outer: Scan, entry: Entry, decoded: string, collapsed: numb
     e.innerSpan = mapSpan(e.innerSpan);
     e.span = mapSpan(e.span);
   }
-  const problems = level.problems.map((p) => {
-    const mapped: Problem = { ...p, message: `In ${entry.key}: ${p.message}`, span: mapSpan(p.span) };
-    if (levelName) mapped.level = levelName;
-    if (p.related) mapped.related = p.related.map(mapSpan);
-    if (p.fix) mapped.fix = { description: p.fix.description, edits: lift(p.fix.edits) };
-    return mapped;
-  });
-  sortProblems(problems);
-  // A loop, not push(...problems): spreading 100k+ arguments overflows the stack (parse must never throw).
-  for (const p of problems) outer.problems.push(p);
-  return {
+  const problems: Problem[] = [];
+  const nested: NestedParseResult = {
     text: outer.text,
     entries: level.entries,
     problems,
     decoded,
     within: entry.innerSpan,
-    quote,
+    quote: entry.quoted,
   };
+  for (const p of level.problems) {
+    const mapped: Problem = { ...p, message: parseMessages.nested(entry.key, p.message), span: mapSpan(p.span) };
+    if (placement) mapped.level = placement;
+    if (p.related) mapped.related = p.related.map(mapSpan);
+    if (p.fix) mapped.fix = { description: p.fix.description, edits: placeEdits(nested, p.fix.edits.map((e) => ({ ...mapSpan(e), text: e.text }))) };
+    problems.push(mapped);
+  }
+  sortProblems(problems);
+  // A loop, not push(...problems): spreading 100k+ arguments overflows the stack (parse must never throw).
+  for (const p of problems) outer.problems.push(p);
+  return nested;
 }
 
 /** How many values in the sorted array are below `d` (binary search). */

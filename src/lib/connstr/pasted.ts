@@ -1,5 +1,5 @@
 /**
- * The validator for whatever a user pastes: the form is recognised and unwrapped (read.ts), the string is
+ * The validator for whatever a user pastes: the form is recognised and unwrapped (forms/forms.ts), the string is
  * validated and checked for pasting damage (damage.ts), and every finding and fix is mapped back into the
  * pasted text, so a UI underlines and edits what the user sees. `fixAll` applies every safe fix.
  * Browser compatible, no side effects.
@@ -9,8 +9,9 @@ import { damageProblems, refineProblems } from './damage.ts';
 import { expectOptionalObject, expectService, expectString } from './guard.ts';
 import { parseAny, sortProblems } from './parse.ts';
 import { foldKey } from './chars.ts';
+import { readPasted, type Reading } from './forms/forms.ts';
+import { mapEdits, toPastedSpan } from './forms/reading.ts';
 import { readProfileFile } from './recognize.ts';
-import { mapEdits, readPasted, toPastedSpan, type Reading } from './read.ts';
 import type { ServiceRules } from './rules.ts';
 import { secretSpans } from './secrets.ts';
 import type { ParseResult, Problem, ProblemCode, Span } from './types.ts';

@@ -6,13 +6,14 @@
  */
 import { foldKey } from './chars.ts';
 import { expectString } from './guard.ts';
+import { readPasted } from './forms/forms.ts';
+import { showValue, type ShownValue, type UnrecognizedReason } from './messages.ts';
 import { parseAny } from './parse.ts';
-import { readPasted } from './read.ts';
-import { showValue, holdsSecret, type ShownValue } from './secrets.ts';
+import { profilePathParts } from './rules.ts';
+import { holdsSecret } from './secrets.ts';
 import type { Entry } from './types.ts';
 
-/** Why a string's service could not be told. */
-export type UnrecognizedReason = 'no-profile' | 'not-a-profile-path' | 'damaged-profile' | 'unknown-profile';
+export type { UnrecognizedReason } from './messages.ts';
 
 export type Recognition<S> =
   | { service: S; reason?: undefined }
@@ -51,7 +52,7 @@ export function readProfileFile(text: string): ProfileReading {
   let path = value.replace(INVISIBLE, '').replace(EDGE_QUOTES, '');
   // A value recovered from broken quoting may have run on into the next pairs: the path ends at the first `;`.
   if (damaged) path = path.split(';', 1)[0]!.replace(EDGE_QUOTES, '');
-  const file = path.slice(Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/')) + 1).replace(EDGE_QUOTES, '');
+  const file = profilePathParts(path).file.replace(EDGE_QUOTES, '');
   if (!/\.apip$/i.test(file)) return { reason: damaged ? 'damaged-profile' : 'not-a-profile-path' };
   return { file, key: profile.key, value };
 }

@@ -1,8 +1,9 @@
 /**
- * What the engine needs to know about a service, and nothing of how the catalog stores it: the properties a
- * string may set (names, aliases, value kinds, placement, secrets) and the auth methods a string can select.
- * The catalog's resolved services satisfy these types structurally (checked where the catalog is built), so
- * the engine imports nothing from outside its folder. Browser compatible, no side effects.
+ * What the engine needs to know about a service, and nothing of how the catalog stores it: the name messages
+ * give it, the properties a string may set (names, aliases, value kinds, placement, secrets) and the auth
+ * methods a string can select. The engine declares these types and imports nothing from outside its folder; the
+ * catalog hands a service over through one projection built for it (`serviceRules` in lib/providers/rules.ts).
+ * Browser compatible, no side effects.
  */
 
 /**
@@ -33,7 +34,8 @@ export interface PropertyRule {
   readonly allowedValues?: readonly { readonly value: string }[] | undefined;
 }
 
-export interface Requirement {
+/** What an auth method needs of one property. */
+export interface RequirementRule {
   readonly property: string;
   /** The value the method needs (AuthScheme=OAUTH), when it fixes one. */
   readonly value?: string | undefined;
@@ -49,19 +51,29 @@ export interface MethodRule {
   readonly authSchemes: readonly string[];
   /** The method a string without AuthScheme selects (at most one per service). */
   readonly impliedWithoutAuthScheme: boolean;
-  readonly requires: readonly Requirement[];
+  readonly requires: readonly RequirementRule[];
   /** Optional properties the method uses; any other method property is reported as ignored. */
   readonly allows: readonly string[];
 }
 
 export interface ServiceRules {
-  /** The service's name as messages show it. */
-  readonly name: string;
+  /** The service's display name, as its page title writes it (`Help Scout`): every message names the service so. */
+  readonly label: string;
   /** The profile file Profile must point to, e.g. `Intercom.apip`. */
   readonly profileFile: string;
   /** Every property a string for this service may set, at either level. */
   readonly properties: readonly PropertyRule[];
   readonly authMethods: readonly MethodRule[];
+}
+
+/**
+ * A Profile value cut into its folder (up to and including the last `\\` or `/`) and its file name, surrounding
+ * whitespace ignored: the one reading of "which profile file does this string load".
+ */
+export function profilePathParts(path: string): { folder: string; file: string } {
+  const trimmed = path.trim();
+  const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/')) + 1;
+  return { folder: trimmed.slice(0, cut), file: trimmed.slice(cut) };
 }
 
 /**

@@ -7,13 +7,12 @@
  * fixed or converted string) keeps it. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { parseAny, shown } from './parse.ts';
-import { readPasted, toPastedSpan } from './read.ts';
+import { readPasted } from './forms/forms.ts';
+import { toPastedSpan } from './forms/reading.ts';
+import { MASK, shown } from './messages.ts';
+import { parseAny } from './parse.ts';
 import type { PropertyRule } from './rules.ts';
 import type { Entry, ParseResult, Problem, Span } from './types.ts';
-
-/** What a report shows instead of a secret value (the same as `redact` writes). */
-export const MASK = '********';
 
 /**
  * Names that hold a secret even when no service documents them: passwords, secrets, tokens, API keys, private
@@ -94,16 +93,6 @@ function sensitiveSet(services: readonly SecretRules[]): Set<string> {
 export function holdsSecret(key: string, value: string | null, services: readonly SecretRules[] = []): boolean {
   if (sensitiveSet(services).has(foldKey(key.trim())) || looksLikeSecretName(key)) return true;
   return value !== null && value !== '' && carriesCredential(value);
-}
-
-/**
- * A value as a report shows it: quoted and shortened, or `********` when it is a secret. Messages that show a
- * value a user wrote take this type, so no raw value can reach a report without that decision.
- */
-export type ShownValue = string & { readonly __shownValue: true };
-
-export function showValue(value: string, secret: boolean): ShownValue {
-  return (secret ? MASK : shown(value)) as ShownValue;
 }
 
 /** One secret in a parsed string: the pair it belongs to and where its text is. */

@@ -6,15 +6,13 @@
  * `jdbc:api:` prefix, and the outer text for entries read from inside ProfileSettings), so a UI can
  * underline `text.slice(span.start, span.end)` directly. Spans are half-open: `end` is exclusive.
  */
+import type { Placement } from './rules.ts';
 
 /** A half-open range `[start, end)` of UTF-16 offsets in the parsed text. */
 export type Span = { start: number; end: number };
 
 /** `error`: the driver rejects the string or it cannot work; `warning`: it works but probably not as meant; `info`: a hint. */
 export type Severity = 'error' | 'warning' | 'info';
-
-/** Where a property is written: the top level, or inside the nested `ProfileSettings` list. */
-export type Level = 'top' | 'profileSettings';
 
 /** The quote character that wrapped a value, or `null` for a bare (unquoted) value. */
 export type QuoteChar = null | '"' | "'";
@@ -90,8 +88,8 @@ export interface Problem {
   related?: Span[];
   /** Canonical property name, when the problem concerns a known property (ties it to a builder field). */
   property?: string;
-  /** The level the problem was found at; absent means the top level. */
-  level?: Level;
+  /** The level the problem was found at (the engine's `Placement`); absent means the top level. */
+  level?: Placement;
   fix?: Fix;
 }
 

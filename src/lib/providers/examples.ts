@@ -5,6 +5,7 @@
  */
 import { canonicalize, quoteNestedValue, selectMethod, serialize, validate } from '../connstr/index.ts';
 import type { ResolvedService } from './resolved.ts';
+import { serviceRules } from './rules.ts';
 import type { Property } from './schema.ts';
 
 /** Problems an example may carry: it is a template, so placeholders and secrets are expected. */
@@ -15,28 +16,29 @@ const CASE_ONLY = new Set(['noncanonical-name', 'enum-casing']);
 /** Lists what is wrong with one service's examples, one line each (`service "id" › examples[i] "id": …`). */
 export function exampleProblems(service: ResolvedService): string[] {
   const problems: string[] = [];
+  const rules = serviceRules(service);
   service.examples.forEach((example, index) => {
     const where = `service "${service.id}" › examples[${index}] "${example.id}"`;
     const canonical = example.connectionString;
-    for (const problem of validate(canonical, service)) {
+    for (const problem of validate(canonical, rules)) {
       if (EXPECTED_IN_EXAMPLES.has(problem.code)) continue;
       problems.push(`${where} › connectionString: ${problem.severity} ${problem.code} at ${problem.span.start}: ${problem.message}`);
     }
-    const { method } = selectMethod(service, canonical);
+    const { method } = selectMethod(rules, canonical);
     if (method?.id !== example.authMethod) {
       problems.push(
         `${where} › connectionString: selects the auth method "${method?.id ?? 'none'}", but the example is filed under "${example.authMethod}".`,
       );
     }
-    if (canonicalize(canonical, service) !== canonical) {
-      problems.push(`${where} › connectionString: not in canonical form; write ${canonicalize(canonical, service)}`);
+    if (canonicalize(canonical, rules) !== canonical) {
+      problems.push(`${where} › connectionString: not in canonical form; write ${canonicalize(canonical, rules)}`);
     }
     if (example.vendorText !== undefined) {
-      for (const problem of validate(example.vendorText, service)) {
+      for (const problem of validate(example.vendorText, rules)) {
         if (EXPECTED_IN_EXAMPLES.has(problem.code) || CASE_ONLY.has(problem.code)) continue;
         problems.push(`${where} › vendorText: ${problem.severity} ${problem.code} at ${problem.span.start}: ${problem.message}`);
       }
-      if (canonicalize(example.vendorText, service) !== canonicalize(canonical, service)) {
+      if (canonicalize(example.vendorText, rules) !== canonicalize(canonical, rules)) {
         problems.push(`${where} › vendorText: does not mean the same settings as connectionString (canonical forms differ).`);
       }
     }
@@ -58,7 +60,7 @@ const EXPECTED_IN_FRAGMENTS = new Set([
 
 /** Problems of a fragment for one service (empty when it reads cleanly there), one line each. */
 export function fragmentProblems(text: string, service: ResolvedService): string[] {
-  return validate(text, service)
+  return validate(text, serviceRules(service))
     .filter((problem) => !EXPECTED_IN_FRAGMENTS.has(problem.code))
     .map((problem) => `${problem.severity} ${problem.code}: ${problem.message}`);
 }

@@ -1,6 +1,6 @@
 /**
- * Reads the metadata files from disk and builds the catalog. Build-time only (Node): pages and tests import
- * this; the browser island receives one service as props instead.
+ * Reads the metadata files from disk and builds the catalog. Build-time only (Node): pages, the middleware, the
+ * CLI, the build integrations and tests import this; the browser island gets its payload (lib/builder/data.ts).
  *
  * The content folder defaults to `./content`; `CONNECTOR_CONTENT_DIR` points elsewhere (the scale benchmark,
  * the fixture-service test and the dev-preview test build the same site from other data, with no code change).
@@ -13,7 +13,7 @@ export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');
 }
 
-/** The two folders of data files; the dev watcher (src/integrations/content-watch.ts) watches the same ones. */
+/** The two folders of data files; the dev preview's content loader (src/integrations/catalog-loader.ts) watches the same ones. */
 export const dataFolders = ['properties', 'services'] as const;
 
 function jsonFiles(dir: string): string[] {
@@ -45,13 +45,17 @@ export function loadCatalog(dir = contentDir()): Catalog {
   return catalog;
 }
 
+/** Every data file of a content folder (its JSON files under `dataFolders`), in a stable order. */
+export function dataFiles(dir = contentDir()): string[] {
+  return dataFolders.flatMap((folder) => jsonFiles(join(dir, folder)));
+}
+
 /**
  * Names, sizes and modification times of the data files: a stat per file, far cheaper than a load, and it
  * changes when a writer saves, adds or deletes a file.
  */
 function signature(dir: string): string {
-  return dataFolders
-    .flatMap((folder) => jsonFiles(join(dir, folder)))
+  return dataFiles(dir)
     .map((path) => {
       try {
         const { size, mtimeMs } = statSync(path);

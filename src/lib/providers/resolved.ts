@@ -12,7 +12,7 @@ export type ResolvedProperty = Property & {
 
 /**
  * A service with every property it accepts resolved (its own first, in its order, then the shared ones).
- * It is also the engine's `ServiceRules` as it stands (structurally), so the engine never needs this type.
+ * The engine never sees it: callers hand the engine its projection, `serviceRules` (rules.ts).
  */
 export type ResolvedService = Omit<Service, 'properties'> & {
   properties: ResolvedProperty[];

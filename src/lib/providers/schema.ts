@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { placements, propertyKinds } from '../connstr/index.ts';
+import { audiences } from './service-facts.ts';
 
 /** Categories in the order the reference page lists them. */
 export const propertyCategories = [
@@ -145,7 +146,7 @@ export const authMethodSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an auth method id is lower-case letters, digits and dashes'),
   label: z.string().min(1),
   /** Whose data this method reaches, as the vendor's page states it; omitted when the page does not say. */
-  audience: z.enum(['own-data', 'other-users', 'both']).optional(),
+  audience: z.enum(audiences).optional(),
   /** When to pick it, in our words. */
   whenToUse: z.string().min(1),
   /** AuthScheme values that select this method (canonical casing); empty when it is chosen by omission. */
@@ -206,17 +207,11 @@ export const serviceSchema = z.object({
 });
 
 export type PropertyCategory = z.infer<typeof categorySchema>;
-export type PropertyType = z.infer<typeof propertyTypeSchema>;
-export type Placement = z.infer<typeof placementSchema>;
 export type Confidence = z.infer<typeof confidenceSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Property = z.infer<typeof propertySchema>;
-export type PropertyInput = z.input<typeof propertySchema>;
-export type ServiceProperty = z.infer<typeof servicePropertySchema>;
-export type Step = z.infer<typeof stepSchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
 export type AuthMethod = z.infer<typeof authMethodSchema>;
 export type Example = z.infer<typeof exampleSchema>;
 export type ExampleVerdict = z.infer<typeof exampleVerdictSchema>;
 export type Service = z.infer<typeof serviceSchema>;
-export type ServiceInput = z.input<typeof serviceSchema>;

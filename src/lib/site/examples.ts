@@ -1,13 +1,13 @@
 /**
  * Derived views of connection-string examples, shared by the guide's components and its Markdown twin: what the
  * driver keeps from a string (checked against a service, with its verdict), and one example in every output
- * form. Both use the engine and the builder's own output writer, so one input has one quoting everywhere.
+ * form. Both use the engine (its forms table writes every form, as for the builder and the CLI), so one input has
+ * one quoting and one label everywhere.
  */
-import { effectivePairs, parseAny, toOdbc, validate, type Problem } from '../connstr/index.ts';
-import { outputLabels, outputs, outputTabs } from '../builder/model.ts';
+import { effectivePairs, forms, parseAny, validate, type FormId, type OdbcForm, type Problem } from '../connstr/index.ts';
 import type { ResolvedService } from '../providers/catalog.ts';
 import type { ExampleVerdict } from '../providers/schema.ts';
-import { serviceLabel } from '../providers/service-facts.ts';
+import { serviceRules } from '../providers/rules.ts';
 
 /** One row of the "value the driver keeps" table; `inside` names the outer key of a nested setting. */
 export type KeptSetting = { key: string; value: string; inside?: string; note?: string };
@@ -31,7 +31,7 @@ const shown = (value: string) => (value === '' ? '(empty string)' : value);
  */
 export function readExample(text: string, service: ResolvedService, verdict: ExampleVerdict = 'valid'): SyntaxReading {
   const result = parseAny(text);
-  const problems = validate(result, service, { reportSensitive: false }).filter((p) => p.severity === 'error' || p.severity === 'warning');
+  const problems = validate(result, serviceRules(service), { reportSensitive: false }).filter((p) => p.severity === 'error' || p.severity === 'warning');
   const worst: ExampleVerdict = problems.some((p) => p.severity === 'error') ? 'error' : problems.length > 0 ? 'warning' : 'valid';
   if (worst !== verdict) {
     throw new Error(`SyntaxExample ${JSON.stringify(text)} is labelled ${verdict} for ${service.id}, but the validator finds ${worst}: ${problems.map((p) => p.message).join(' ') || 'no problem'}`);
@@ -47,7 +47,7 @@ export function readExample(text: string, service: ResolvedService, verdict: Exa
         ]);
   const removed =
     verdict === 'error' ? [] : result.entries.filter((e) => e.value === null && !pairs.some((k) => k.key.toLowerCase() === e.key.toLowerCase())).map((e) => e.key);
-  const name = serviceLabel(service);
+  const name = serviceRules(service).label;
   const caption =
     verdict === 'valid'
       ? `A valid ${name} string, and the settings the driver keeps from it`
@@ -58,39 +58,33 @@ export function readExample(text: string, service: ResolvedService, verdict: Exa
   return { caption, codeLabel, kept, removed, problems };
 }
 
-/** How a string is wrapped (the site tests read each form back and check it). */
-export type OutputFormKind = 'plain' | 'jdbc' | 'csharp' | 'java' | 'python' | 'odbc';
-export type OutputForm = { id: string; label: string; lang: string; code: string; form: OutputFormKind; note?: string };
+/** One form of an example as a page shows it: `form` is the engine's form id (the site tests read it back by it). */
+export type OutputForm = { id: string; label: string; lang: string; code: string; form: FormId; note?: string };
 
-const langs = { plain: 'connection-string', jdbc: 'text', csharp: 'csharp', java: 'java', python: 'python' } as const;
+/** The ODBC form's two spellings the guide shows: through the vendor's DSN, and DSN-less (our inference). */
+const odbcVariants: { id: string; qualifier: string; options?: OdbcForm; note: string }[] = [
+  {
+    id: 'odbc-dsn',
+    qualifier: 'DSN',
+    note: 'Through a DSN set up in the ODBC Data Source Administrator; the vendor’s default DSN is CData ODBC API Source. Writing the other settings after the DSN, as here, is our inference.',
+  },
+  {
+    id: 'odbc-dsn-less',
+    qualifier: 'DSN-less, our inference',
+    options: { driver: 'CData ODBC Driver for API' },
+    note: 'The vendor documents no DSN-less form: the driver name here is inferred from the vendor’s naming. Check the name your ODBC administrator lists before you use it.',
+  },
+];
 
-/**
- * One catalog example in every form the driver editions take: the builder's own outputs, plus the engine's two
- * ODBC forms, which the builder does not offer. The DSN-less form is our inference and says so.
- */
+/** One catalog example in every form of the engine's table (ODBC in its two spellings), in the table's order. */
 export function outputForms(service: ResolvedService, exampleId: string): { serviceName: string; title: string; forms: OutputForm[] } {
   const example = service.examples.find((e) => e.id === exampleId);
   if (!example) throw new Error(`OutputForms: no example "${exampleId}" for service "${service.id}"`);
   const text = example.connectionString;
-  const written = outputs(text);
-  const forms: OutputForm[] = [
-    ...outputTabs.map((tab) => ({ id: tab, label: outputLabels[tab], lang: langs[tab], code: written[tab], form: tab })),
-    {
-      id: 'odbc-dsn',
-      label: 'ODBC (DSN)',
-      lang: 'text',
-      code: toOdbc(text),
-      form: 'odbc',
-      note: 'Through a DSN set up in the ODBC Data Source Administrator; the vendor’s default DSN is CData ODBC API Source. Writing the other settings after the DSN, as here, is our inference.',
-    },
-    {
-      id: 'odbc-dsn-less',
-      label: 'ODBC (DSN-less, our inference)',
-      lang: 'text',
-      code: toOdbc(text, { driver: 'CData ODBC Driver for API' }),
-      form: 'odbc',
-      note: 'The vendor documents no DSN-less form: the driver name here is inferred from the vendor’s naming. Check the name your ODBC administrator lists before you use it.',
-    },
-  ];
-  return { serviceName: serviceLabel(service), title: example.title, forms };
+  const shown = forms.flatMap((form): OutputForm[] =>
+    form.id === 'odbc'
+      ? odbcVariants.map((v) => ({ id: v.id, label: `${form.label} (${v.qualifier})`, lang: form.language, code: form.write(text, v.options), form: form.id, note: v.note }))
+      : [{ id: form.id, label: form.label, lang: form.language, code: form.write(text), form: form.id }],
+  );
+  return { serviceName: serviceRules(service).label, title: example.title, forms: shown };
 }

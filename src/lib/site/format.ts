@@ -1,5 +1,6 @@
 /** Display text for metadata values, shared by every page so labels never drift apart. */
-import type { AuthMethod, Confidence, Placement, Property } from '../providers/schema.ts';
+import type { Placement } from '../connstr/index.ts';
+import type { AuthMethod, Confidence, Property } from '../providers/schema.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 
 export const placementLabel: Record<Placement, string> = {

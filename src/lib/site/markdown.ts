@@ -3,13 +3,14 @@
  * (never scraped from HTML), for `curl`, coding assistants and `/llms.txt`. Pure: the endpoints in
  * src/pages pass the catalog and a function that turns a site path into an absolute URL.
  */
-import { serviceDecisions, type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import type { Catalog, ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
+import { serviceDecisions } from '../providers/queries.ts';
 import type { AuthMethod } from '../providers/schema.ts';
 import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
 import { authenticationIntro, methodExample, serviceDescription, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
@@ -250,8 +251,9 @@ function outputFormsMarkdown(catalog: Catalog, serviceId: string, exampleId: str
 /**
  * A guide (MDX) as Markdown: the prose as written, with each component replaced by what it renders
  * (`SyntaxExample`: the string and what the driver reads; `OutputForms`: the example in every form).
- * An unknown component is an error, so a new one cannot silently vanish from the Markdown. An attribute set
- * from the page's props (`catalog={props.catalog}`) is passed over: here the catalog is the argument.
+ * An unknown component is an error, so a new one cannot silently vanish from the Markdown. The components find
+ * their services in the catalog (on the page, the request's; here, the argument); an attribute set from the page's
+ * props (`catalog={props.catalog}`, which guides once had to pass) is passed over.
  */
 export function guideMarkdown(
   guide: { title: string; description: string; body: string; htmlPath: string },
@@ -293,7 +295,7 @@ export function sitePages(catalog: Catalog, guides: { id: string; title: string;
       },
       { title: 'Catalog (JSON)', markdownPath: href('catalog.json'), summary: 'every service, auth method, property and example as data, with its JSON Schema at catalog.schema.json.' },
     ],
-    guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(href(`guides/${g.id}/`)), summary: g.description })),
+    guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(guidePath(g.id)), summary: g.description })),
   };
 }
 

@@ -1,7 +1,7 @@
-/** The sidebar's structure, derived from the catalog so a new service appears with no code change. */
+/** The sidebar's structure, derived from the catalog and the guides, so a new service or guide appears with no code change. */
 import type { Catalog } from '../providers/catalog.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { href, servicePath, servicesPath } from './paths.ts';
+import { guidePath, href, servicePath, servicesPath } from './paths.ts';
 
 export type NavLink = { label: string; href: string };
 export type NavGroup = { label: string; links: NavLink[] };
@@ -14,8 +14,11 @@ export type NavGroup = { label: string; links: NavLink[] };
  */
 export const sidebarServiceLimit = 30;
 
-/** @param currentPath the page's path (`/services/intercom/`), so a long catalog still shows where you are. */
-export function navigation(catalog: Catalog, currentPath = ''): NavGroup[] {
+/**
+ * @param guides the guides in reading order (guides.ts), listed under Reference after the properties
+ * @param currentPath the page's path (`/services/intercom/`), so a long catalog still shows where you are.
+ */
+export function navigation(catalog: Catalog, guides: readonly { id: string; title: string }[], currentPath = ''): NavGroup[] {
   const services = catalog.services.map((s) => ({ label: serviceLabel(s), href: servicePath(s.id) }));
   const serviceLinks =
     services.length <= sidebarServiceLimit
@@ -29,10 +32,7 @@ export function navigation(catalog: Catalog, currentPath = ''): NavGroup[] {
     { label: 'Services', links: serviceLinks },
     {
       label: 'Reference',
-      links: [
-        { label: 'Connection properties', href: href('reference/') },
-        { label: 'How connection strings work', href: href('guides/connection-strings/') },
-      ],
+      links: [{ label: 'Connection properties', href: href('reference/') }, ...guides.map((g) => ({ label: g.title, href: guidePath(g.id) }))],
     },
     { label: 'Tools', links: [{ label: 'Connection-string builder', href: href('builder/') }] },
   ];

@@ -3,7 +3,8 @@
  * services (and their auth methods) that use it. Derived from the catalog, so it cannot disagree with the
  * service pages.
  */
-import { categoryRank, methodsUsing, type Catalog, type ResolvedService } from '../providers/catalog.ts';
+import type { Catalog, ResolvedService } from '../providers/catalog.ts';
+import { categoryRank, methodsUsing } from '../providers/queries.ts';
 import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema.ts';
 
 /** The reference page's words, said once for the HTML page and its Markdown twin. */

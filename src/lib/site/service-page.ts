@@ -2,9 +2,11 @@
  * What a service page shows, derived once from the catalog so the HTML page and its Markdown twin
  * (`markdown.ts`) list the same properties in the same order and say the same things.
  */
-import { categoryRank, methodsUsing, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
+import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
+import { categoryRank, methodsUsing } from '../providers/queries.ts';
 import { defaultProfilePath, serviceLabel } from '../providers/service-facts.ts';
-import type { AuthMethod, Example, Placement, Requirement } from '../providers/schema.ts';
+import type { Placement } from '../connstr/index.ts';
+import type { AuthMethod, Example, Requirement } from '../providers/schema.ts';
 
 const byCategoryThenName = (a: ResolvedProperty, b: ResolvedProperty) =>
   categoryRank(a.category) - categoryRank(b.category) || a.name.localeCompare(b.name);

@@ -4,9 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import * as engine from '../../../src/lib/connstr/index.ts';
-import { acme } from '../../support/acme.ts';
+import { acmeRules } from '../../support/acme.ts';
 
-const service = acme();
+const service = acmeRules();
 const call = (fn: (...args: never[]) => unknown, ...args: unknown[]) => () => (fn as (...a: unknown[]) => unknown)(...args);
 
 const cases: [string, () => unknown, RegExp][] = [

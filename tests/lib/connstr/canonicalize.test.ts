@@ -1,17 +1,17 @@
 /**
  * canonicalize / canonicalPairs: documented spellings, duplicates resolved, a stable order, meaning kept. Runs on
  * the `acme` fixture service (tests/support/acme.ts) and inline variations of it, never on content/; the same
- * checks on the real services are in tests/site/content/canonicalize.test.ts.
+ * checks on the real services are in tests/content/canonicalize.test.ts.
  */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
 import { canonicalPairs, canonicalize, effectivePairs, lookupProperty, parse, parseAny, validate, type Pair } from '../../../src/lib/connstr/index.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { acme } from '../../support/acme.ts';
+import type { ServiceRules } from '../../../src/lib/connstr/index.ts';
+import { acmeRules } from '../../support/acme.ts';
 
-const s = acme();
+const s = acmeRules();
 /** acme with its user-and-password method as the one a string without AuthScheme selects. */
-const basicImplied: ResolvedService = { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m.id === 'basic' })) };
+const basicImplied: ServiceRules = { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m.id === 'basic' })) };
 
 describe('canonical spelling', () => {
   test('keys take the documented spelling (any case, or an old alias); enum values their documented casing', () => {
@@ -151,7 +151,7 @@ describe('properties', () => {
     .map((tokens) => tokens.join(''));
   const cleanText = tokenText.filter((t) => !parseAny(t).problems.some((p) => p.severity === 'error'));
   // acme and a variation, so the order rules of both an implied ProfileSettings method and a top-level one are hit.
-  const variants: Record<string, ResolvedService> = { acme: s, basicImplied };
+  const variants: Record<string, ServiceRules> = { acme: s, basicImplied };
   const serviceId = fc.constantFrom(...Object.keys(variants));
   const service = (id: string) => variants[id]!;
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { acme } from '../../support/acme.ts';
+import { acmeRules } from '../../support/acme.ts';
 import { BOUND, parseShapes, pastedShapes, validateShapes, type Measured } from './support/scaling.ts';
 
 const probe = fileURLToPath(new URL('./support/scaling-probe.ts', import.meta.url));
@@ -21,9 +21,9 @@ let measured: Map<string, Measured>;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'connstr-scaling-'));
   try {
-    // The fixture service, not content/: like Intercom it has a token in ProfileSettings and an OAuth method.
+    // The fixture service's rules, not content/: like Intercom it has a token in ProfileSettings and an OAuth method.
     const serviceFile = join(dir, 'acme.json');
-    writeFileSync(serviceFile, JSON.stringify(acme()));
+    writeFileSync(serviceFile, JSON.stringify(acmeRules()));
     const out = execFileSync(process.execPath, ['--expose-gc', '--max-semi-space-size=64', probe, serviceFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
     const results = JSON.parse(out) as Measured[];
     measured = new Map(results.map((m) => [m.name, m]));

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { effectivePairs, parse, parseAny, type ParseResult, type Problem } from '../../../src/lib/connstr/index.ts';
+import { applyEdits, effectivePairs, parse, parseAny, type ParseResult, type Problem } from '../../../src/lib/connstr/index.ts';
 import { exampleCases, grammarCases } from './fixtures.ts';
 
 const pairsOf = (r: ParseResult) => r.entries.map((e) => [e.key, e.value]);
@@ -105,6 +105,20 @@ describe('spans', () => {
     expect(slice(text, p.span)).toBe('Region');
     expect(p.level).toBe('profileSettings');
     expect(p.message).toBe('In ProfileSettings: "Region" has no "=" after it; add "=" and a value, or remove it.');
+  });
+
+  // A fix found inside the nested list goes into the outer text the way every nested edit does (placeEdits):
+  // escaped for a quoted outer value, and a bare outer value quoted around it.
+  test.each([
+    [`ProfileSettings='APIKey=ab"'`, 'ab"'],
+    [`ProfileSettings="APIKey=ab'"`, "ab'"],
+    [`ProfileSettings=APIKey="ab`, 'ab'],
+  ])('a nested fix in %s keeps the value and reads back cleanly', (text, value) => {
+    const problem = parse(text).problems.find((p) => p.level === 'profileSettings' && p.fix);
+    expect(problem?.message).toMatch(/^In ProfileSettings: /);
+    const fixed = parse(applyEdits(text, problem!.fix!.edits));
+    expect(fixed.problems).toEqual([]);
+    expect(fixed.entries[0]!.nested!.entries.map((e) => [e.key, e.value])).toEqual([['APIKey', value]]);
   });
 
   test('ProfileSettings is matched ignoring case; other keys are not nested unless asked', () => {

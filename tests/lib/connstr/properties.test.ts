@@ -22,8 +22,8 @@ import {
   type Problem,
   type Span,
 } from '../../../src/lib/connstr/index.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { acme } from '../../support/acme.ts';
+import type { ServiceRules } from '../../../src/lib/connstr/index.ts';
+import { acmeRules } from '../../support/acme.ts';
 import { referenceParse } from './reference-grammar.ts';
 
 /**
@@ -31,8 +31,8 @@ import { referenceParse } from './reference-grammar.ts';
  * string selects its auth method is hit: a ProfileSettings method implied, a top-level one implied, none
  * implied (AuthScheme needed), and a single method.
  */
-const s = acme();
-const variants: Record<string, ResolvedService> = {
+const s = acmeRules();
+const variants: Record<string, ServiceRules> = {
   acme: s,
   'acme, user and password implied': { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m.id === 'basic' })) },
   'acme, none implied': { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: false })) },

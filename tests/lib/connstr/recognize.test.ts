@@ -6,9 +6,11 @@
 import { describe, expect, test } from 'vitest';
 import { checkPasted, fixAll, recognizeService, safeFixCodes, unrecognizedMessage, validate } from '../../../src/lib/connstr/index.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { acme } from '../../support/acme.ts';
+import { acme, acmeRules } from '../../support/acme.ts';
 
 const s = acme();
+/** What the engine is handed about acme (the catalog's one projection). */
+const rules = acmeRules();
 const other: ResolvedService = { ...s, id: 'other', name: 'Other Ledger', profileFile: 'OtherLedger.apip' };
 const services = [other, s];
 const idOf = (text: string) => recognizeService(text, services).service?.id;
@@ -62,23 +64,23 @@ describe('recognizeService', () => {
 describe('no fix changes which service a string is for', () => {
   test('a Profile naming another service: the message says so, and there is no fix', () => {
     const text = String.raw`Profile=C:\profiles\OtherLedger.apip;ProfileSettings='APIKey=k'`;
-    const problem = validate(text, s).find((p) => p.code === 'wrong-profile')!;
+    const problem = validate(text, rules).find((p) => p.code === 'wrong-profile')!;
     expect(problem.fix).toBeUndefined();
     expect(problem.message).toMatch(/^Profile points to "OtherLedger\.apip", not the Acme Ledger profile \(AcmeLedger\.apip\), so this string is likely for another service/);
-    expect(fixAll(text, s).text).toBe(text);
+    expect(fixAll(text, rules).text).toBe(text);
   });
 
   test('a misspelt file name of this service: a single fix, not a safe one', () => {
     const text = String.raw`Profile=C:\profiles\AcmeLeger.apip;ProfileSettings='APIKey=k'`;
-    const problem = validate(text, s).find((p) => p.code === 'wrong-profile')!;
+    const problem = validate(text, rules).find((p) => p.code === 'wrong-profile')!;
     expect(problem.fix?.description).toBe('Point Profile at AcmeLedger.apip.');
     expect(safeFixCodes.has('wrong-profile')).toBe(false);
-    expect(fixAll(text, s).text).toBe(text);
+    expect(fixAll(text, rules).text).toBe(text);
   });
 
   test('the curly-quoted paste of another service: fix all repairs the quotes and keeps its Profile', () => {
     const text = 'Profile=\u201cC:\\profiles\\OtherLedger.apip\u201d;ProfileSettings=\u2018APIKey=abc\u2019';
-    const fixed = fixAll(text, s).text;
+    const fixed = fixAll(text, rules).text;
     expect(fixed).toBe(String.raw`Profile="C:\profiles\OtherLedger.apip";ProfileSettings='APIKey=abc'`);
     expect(fixed).not.toContain('AcmeLedger');
   });
@@ -86,23 +88,23 @@ describe('no fix changes which service a string is for', () => {
   test('fixAll skips a safe fix that would take the string away from its service', () => {
     // Two Profiles: the duplicate fix keeps the later one, which the driver reads anyway, so the service stays.
     const text = String.raw`Profile=C:\p\OtherLedger.apip;Profile=C:\p\AcmeLedger.apip;ProfileSettings='APIKey=k'`;
-    const fixed = fixAll(text, s).text;
+    const fixed = fixAll(text, rules).text;
     expect(recognizeService(fixed, services).service?.id).toBe('acme');
   });
 });
 
 test('one curly quote, one finding: the value and the names it spoils are not reported again', () => {
   const text = 'Profile=\u201cC:\\profiles\\AcmeLedger.apip\u201d;ProfileSettings=\u2018APIKey=abc\u2019';
-  const codes = checkPasted(text, s).problems.map((p) => p.code);
+  const codes = checkPasted(text, rules).problems.map((p) => p.code);
   expect(codes).toEqual(['curly-quote', 'curly-quote']);
   // Once fixed, the string is checked for real.
-  expect(checkPasted(fixAll(text, s).text, s, { reportSensitive: false }).problems).toEqual([]);
+  expect(checkPasted(fixAll(text, rules).text, rules, { reportSensitive: false }).problems).toEqual([]);
 });
 
 test('fix all may make a damaged Profile readable (a lost ";" restored), which keeps the file it names', () => {
   const text = 'Profile=C:\\profiles\\AcmeLedger.apip\r\nAuthScheme=BASIC;User=u;Password=p';
   expect(recognizeService(text, services).service).toBeUndefined();
-  const fixed = fixAll(text, s).text;
+  const fixed = fixAll(text, rules).text;
   expect(fixed).toBe('Profile=C:\\profiles\\AcmeLedger.apip;\r\nAuthScheme=BASIC;User=u;Password=p');
   expect(recognizeService(fixed, services).service?.id).toBe('acme');
 });

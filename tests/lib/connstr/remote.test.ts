@@ -4,9 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { checkPasted, remoteLocation, validate } from '../../../src/lib/connstr/index.ts';
-import { acme } from '../../support/acme.ts';
+import { acme, acmeRules } from '../../support/acme.ts';
 
 const s = acme();
+/** What the engine is handed about acme (the catalog's one projection). */
+const rules = acmeRules();
 
 describe('remoteLocation', () => {
   test.each([
@@ -40,7 +42,7 @@ describe('remoteLocation', () => {
 describe('the remote-path warning', () => {
   test('Profile and OAuthSettingsLocation on a share: each warned, saying what the driver would do there', () => {
     const text = String.raw`Profile=\\attacker.example\share\AcmeLedger.apip;AuthScheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=i;OAuthClientSecret=x;CallbackURL=http://localhost:3333;OAuthSettingsLocation=\\attacker.example\share\tokens.txt`;
-    const warnings = validate(text, s).filter((p) => p.code === 'remote-path');
+    const warnings = validate(text, rules).filter((p) => p.code === 'remote-path');
     expect(warnings.map((p) => [p.property, p.severity, text.slice(p.span.start, p.span.end)])).toEqual([
       ['Profile', 'warning', String.raw`\\attacker.example\share\AcmeLedger.apip`],
       ['OAuthSettingsLocation', 'warning', String.raw`\\attacker.example\share\tokens.txt`],
@@ -54,6 +56,6 @@ describe('the remote-path warning', () => {
 
   test('a URL in a file setting is warned about, a local path is not, and a URL setting is not a file setting', () => {
     const text = String.raw`Profile=C:\p\AcmeLedger.apip;ProfileSettings='APIKey=k';Logfile=https://logs.example/x;CallbackURL=https://app.example/cb`;
-    expect(checkPasted(text, s).problems.filter((p) => p.code === 'remote-path').map((p) => p.property)).toEqual(['Logfile']);
+    expect(checkPasted(text, rules).problems.filter((p) => p.code === 'remote-path').map((p) => p.property)).toEqual(['Logfile']);
   });
 });

@@ -4,9 +4,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { canonicalize, parse, selectMethod, validate } from '../../../src/lib/connstr/index.ts';
-import { acme } from '../../support/acme.ts';
+import { acmeRules } from '../../support/acme.ts';
 
-const s = acme();
+const s = acmeRules();
 
 describe('selectMethod', () => {
   const cases: { text: string; method: string | undefined; scheme?: string }[] = [

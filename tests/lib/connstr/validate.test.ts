@@ -1,12 +1,12 @@
 /**
  * The validator's options, inputs and the codes that need a service variation, on the `acme` fixture service
  * (tests/support/acme.ts) and inline variations of it. The table of strings written for the real services
- * (tests/fixtures/connstr/validate.json) runs in tests/site/content/validate.test.ts.
+ * (tests/fixtures/connstr/validate.json) runs in tests/content/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
 import { applyEdits, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { acme } from '../../support/acme.ts';
+import type { ServiceRules } from '../../../src/lib/connstr/index.ts';
+import { acmeRules } from '../../support/acme.ts';
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);
 const sameProblem = (a: Problem, b: Problem) => a.code === b.code && a.property === b.property && a.level === b.level;
@@ -17,7 +17,7 @@ function expectOneSentence(message: string): void {
   expect(message).not.toMatch(/[.?!]\s+[A-Z]/);
 }
 
-const s = acme();
+const s = acmeRules();
 
 describe('options and inputs', () => {
   const text = "Profile=C:\\profiles\\AcmeLedger.apip;ProfileSettings='APIKey=k';User=a;User=b;Broken='x";
@@ -48,7 +48,7 @@ describe('options and inputs', () => {
 describe('codes that need a service variation', () => {
 
   test('missing-auth-scheme: several methods and none implied', () => {
-    const variant: ResolvedService = { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: false })) };
+    const variant: ServiceRules = { ...s, authMethods: s.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: false })) };
     const text = "Profile=C:\\profiles\\AcmeLedger.apip;ProfileSettings='APIKey=k'";
     const problems = validate(text, variant, { reportSensitive: false });
     expect(problems.map((p) => [p.code, p.severity, p.property])).toEqual([['missing-auth-scheme', 'error', 'AuthScheme']]);
@@ -60,7 +60,7 @@ describe('codes that need a service variation', () => {
   });
 
   test('required-value: a value the method requires, written differently, with a fix', () => {
-    const variant: ResolvedService = {
+    const variant: ServiceRules = {
       ...s,
       authMethods: s.authMethods.map((m) =>
         m.id === 'oauth' ? { ...m, requires: m.requires.map((r) => (r.property === 'InitiateOAuth' ? { ...r, valueRule: 'required' as const } : r)) } : m,

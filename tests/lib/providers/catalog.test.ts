@@ -1,21 +1,15 @@
 /**
- * The provider metadata: a fixture service is picked up from data alone, and each kind of bad data is
- * rejected with a message naming the file, the service and the field. The bad data are variations of the
+ * The provider metadata: each kind of bad data is rejected with a message naming the file, the service and the
+ * field (a fixture service picked up from data alone: tests/content/catalog.test.ts). The bad data are variations of the
  * acme fixture (tests/fixtures/providers/acme-content), so content edits never change these messages; what
- * the real content holds is checked in tests/site/content/catalog.test.ts.
+ * the real content holds is checked in tests/content/catalog.test.ts.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, CatalogError, type ResolvedService } from '../../../src/lib/providers/catalog';
-import { lookupProperty } from '../../../src/lib/connstr/index.ts';
-
-const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
-import { loadCatalog } from '../../../src/lib/providers/load';
+import { buildCatalog, CatalogError } from '../../../src/lib/providers/catalog.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
-const realContent = join(root, 'content');
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
 const acmeContent = join(root, 'tests/fixtures/providers/acme-content');
 const sharedFiles = () => ({
@@ -36,25 +30,6 @@ function problemsFor(mutate: (service: Record<string, any>) => void, file = 'con
   }
   return [];
 }
-
-describe('adding a service is adding data', () => {
-  test('a fixture service in a copied content folder is loaded with no code change', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'connector-content-'));
-    try {
-      cpSync(realContent, dir, { recursive: true });
-      cpSync(join(root, 'tests/fixtures/providers/acme-content/services/acme.json'), join(dir, 'services/acme.json'));
-      const before = loadCatalog(realContent).services.map((s) => s.id);
-      const catalog = loadCatalog(dir);
-      const acme = catalog.services.find((s) => s.id === 'acme');
-      expect(acme?.name).toBe('Acme Ledger');
-      expect(findProperty(acme!, 'region')).toMatchObject({ origin: 'service', placement: 'profileSettings', default: 'us' });
-      // Every service already there is still there, and acme is the one more (however many the content has).
-      expect(catalog.services.map((s) => s.id).sort()).toEqual([...before, 'acme'].sort());
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-});
 
 describe('bad data is rejected with file, service and field', () => {
   const at = 'content/services/acme.json › service "acme"';

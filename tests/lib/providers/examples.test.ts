@@ -1,7 +1,7 @@
 /**
  * Example strings are checked with the engine when the catalog is built (so during `astro build`): each kind of
  * wrong example fails with the file, the service, the example and the engine's message. (The real services'
- * examples: tests/site/content/examples.test.ts.)
+ * examples pass the same check whenever the real catalog loads, so every content test holds them.)
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

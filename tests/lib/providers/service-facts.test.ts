@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { defaultProfilePath, serviceLabel } from '../../../src/lib/providers/service-facts.ts';
 import { initialState } from '../../../src/lib/builder/model.ts';
 import { requirementRows } from '../../../src/lib/site/service-page.ts';
-import { acme } from '../../support/acme.ts';
+import { acme, acmePayload } from '../../support/acme.ts';
 
 describe('service facts', () => {
   test.each([
@@ -20,7 +20,7 @@ describe('service facts', () => {
   test('the builder default and the service page name the same path', () => {
     const s = acme();
     const path = defaultProfilePath(s);
-    expect(initialState(s).values[s.id]?.Profile).toBe(path);
+    expect(initialState(acmePayload()).values[s.id]?.Profile).toBe(path);
     const profileRow = requirementRows(s, s.authMethods[0]!)[0]!;
     expect(profileRow.property).toBe('Profile');
     expect(profileRow.source).toContain(`for example ${path}.`);

@@ -12,7 +12,7 @@ function catalogOf(count: number): Catalog {
   return { ...fixture, services };
 }
 const serviceLinks = (catalog: Catalog, current?: string) =>
-  navigation(catalog, current).find((group) => group.label === 'Services')!.links;
+  navigation(catalog, [], current).find((group) => group.label === 'Services')!.links;
 
 describe('sidebar services', () => {
   test('a small catalog lists every service, by its brand name', () => {
@@ -33,5 +33,20 @@ describe('sidebar services', () => {
       { label: 'Svc 42', href: '/services/svc-42/' },
     ]);
     expect(serviceLinks(big, '/reference/')).toEqual([{ label: `All ${sidebarServiceLimit * 20} services`, href: '/services/' }]);
+  });
+});
+
+describe('sidebar guides', () => {
+  test('every guide is listed under Reference, in the order given, after the properties', () => {
+    const guides = [
+      { id: 'connection-strings', title: 'How connection strings work' },
+      { id: 'oauth', title: 'OAuth in depth' },
+    ];
+    const reference = navigation(fixture, guides).find((group) => group.label === 'Reference')!.links;
+    expect(reference).toEqual([
+      { label: 'Connection properties', href: '/reference/' },
+      { label: 'How connection strings work', href: '/guides/connection-strings/' },
+      { label: 'OAuth in depth', href: '/guides/oauth/' },
+    ]);
   });
 });

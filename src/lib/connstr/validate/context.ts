@@ -4,9 +4,10 @@
  * the same question for every entry, so answers are built once). Browser compatible, no side effects.
  */
 import type { EffectivePair } from '../pairs.ts';
-import type { PropertyRule, ServiceRules } from '../rules.ts';
-import { holdsSecret, showValue, type ShownValue } from '../secrets.ts';
-import type { Entry, Level, NestedParseResult, ParseResult, Problem } from '../types.ts';
+import type { Placement, PropertyRule, ServiceRules } from '../rules.ts';
+import { showValue, type ShownValue } from '../messages.ts';
+import { holdsSecret } from '../secrets.ts';
+import type { Entry, NestedParseResult, ParseResult, Problem } from '../types.ts';
 
 export interface ValidateOptions {
   /** Include the parser's own problems (syntax errors, duplicates). Default `true`. */
@@ -17,7 +18,7 @@ export interface ValidateOptions {
 
 /** One level of the string being checked: the top level, or the inner list of ProfileSettings. */
 export interface Scope {
-  level: Level;
+  level: Placement;
   entries: readonly Entry[];
   /** Set for the ProfileSettings level: edits there must respect the outer quoting. */
   nested?: NestedParseResult;

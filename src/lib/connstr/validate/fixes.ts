@@ -10,7 +10,7 @@ import { lookupProperty } from '../service.ts';
 import type { PropertyRule } from '../rules.ts';
 import type { Entry, Fix, TextEdit } from '../types.ts';
 import type { Context, Scope } from './context.ts';
-import { fixTexts } from './messages.ts';
+import { fixTexts } from '../messages.ts';
 
 /** Edits written against the entries of `scope`, placed into the string (the one mechanism). */
 export function place(scope: Scope, edits: TextEdit[]): TextEdit[] {

@@ -5,11 +5,11 @@
 import { foldKey } from '../chars.ts';
 import { serialize } from '../serialize.ts';
 import { methodProperties, selectMethod } from '../service.ts';
-import type { MethodRule, Requirement } from '../rules.ts';
+import type { MethodRule, RequirementRule } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
 import { addToProfileSettings, appendTop, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 
 /** The auth method: which one the string selects, what it needs, and what it ignores. */
 export function checkMethod(ctx: Context): void {
@@ -23,7 +23,7 @@ export function checkMethod(ctx: Context): void {
       ctx.add({
         code: 'undocumented-auth-scheme',
         severity: 'warning',
-        message: messages.undocumentedAuthScheme(value, service.name, documented),
+        message: messages.undocumentedAuthScheme(value, service.label, documented),
         span: authScheme.entry.valueSpan,
         property: 'AuthScheme',
       });
@@ -34,7 +34,7 @@ export function checkMethod(ctx: Context): void {
     ctx.add({
       code: 'missing-auth-scheme',
       severity: 'error',
-      message: messages.missingAuthScheme(service.name, documented),
+      message: messages.missingAuthScheme(service.label, documented),
       span: { start: ctx.text.length, end: ctx.text.length },
       property: 'AuthScheme',
     });
@@ -46,7 +46,7 @@ export function checkMethod(ctx: Context): void {
 }
 
 /** One requirement of the selected method: set, not empty, and with the value it needs. */
-function checkRequirement(ctx: Context, method: MethodRule, req: Requirement, anchor: Span): void {
+function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule, anchor: Span): void {
   const label = method.label;
   const property = ctx.service.properties.find((p) => p.name === req.property);
   const item = ctx.present.get(req.property)?.[0];

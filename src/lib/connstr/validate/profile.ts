@@ -5,11 +5,11 @@
 import { foldKey } from '../chars.ts';
 import { closestName } from '../names.ts';
 import { quoteValue, serialize } from '../serialize.ts';
-import { defaultProfilePath } from '../rules.ts';
+import { defaultProfilePath, profilePathParts } from '../rules.ts';
 import { lookupProperty } from '../service.ts';
 import type { Context } from './context.ts';
 import { appendTop, replaceValue } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 import { PLACEHOLDER } from './values.ts';
 
 /** Profile: present, a `.apip` path, and this service's file. */
@@ -19,9 +19,7 @@ export function checkProfile(ctx: Context): void {
   if (!profile) return missingProfile(ctx);
   const { value, entry } = profile.pair;
   if (PLACEHOLDER.test(value.trim())) return;
-  const trimmed = value.trim();
-  const cut = Math.max(trimmed.lastIndexOf('\\'), trimmed.lastIndexOf('/')) + 1;
-  const file = trimmed.slice(cut);
+  const { folder, file } = profilePathParts(value);
   if (!/\.apip$/i.test(file)) {
     ctx.add(
       { code: 'invalid-profile-path', severity: 'error', message: messages.invalidProfilePath(service.profileFile, ctx.show(entry.key, value)), span: entry.valueSpan, property: 'Profile' },
@@ -40,11 +38,11 @@ export function checkProfile(ctx: Context): void {
       {
         code: 'wrong-profile',
         severity: 'error',
-        message: misspelt ? messages.wrongProfile(shownFile, service.name, service.profileFile) : messages.otherProfile(shownFile, service.name, service.profileFile),
+        message: misspelt ? messages.wrongProfile(shownFile, service.label, service.profileFile) : messages.otherProfile(shownFile, service.label, service.profileFile),
         span: entry.valueSpan,
         property: 'Profile',
         ...(misspelt
-          ? { fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, trimmed.slice(0, cut) + service.profileFile) } }
+          ? { fix: { description: fixTexts.pointProfile(service.profileFile), edits: replaceValue(profile.scope, entry, folder + service.profileFile) } }
           : {}),
       },
       profile.scope,
@@ -68,7 +66,7 @@ function missingProfile(ctx: Context): void {
   ctx.add({
     code: 'missing-profile',
     severity: 'error',
-    message: messages.missingProfile(service.name, service.profileFile),
+    message: messages.missingProfile(service.label, service.profileFile),
     span: { start: edit.start, end: edit.start },
     property: 'Profile',
     fix: { description: fixTexts.addProfile(guess), edits: [edit] },

@@ -10,7 +10,7 @@ import type { PropertyRule } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { fix, moveFix } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 
 /** Name-level checks on every entry, then records the pairs in effect at this level in `ctx.present`. */
 export function checkScope(ctx: Context, scope: Scope): void {
@@ -94,7 +94,7 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
     {
       code: 'unknown-property',
       severity: 'warning',
-      message: messages.unknownProperty(entry.key, scope.level, service.name, suggestion),
+      message: messages.unknownProperty(entry.key, scope.level, service.label, suggestion),
       span: entry.keySpan,
       fix: repair,
     },

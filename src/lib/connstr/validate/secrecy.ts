@@ -6,7 +6,7 @@
 import { foldKey } from '../chars.ts';
 import { maskProblems, secretTails, secretValues, type SecretRules } from '../secrets.ts';
 import type { ParseResult, Problem, ProblemCode } from '../types.ts';
-import { messages } from './messages.ts';
+import { messages } from '../messages.ts';
 
 /** Findings about a key, which would quote it: at a secret's tail the key is the secret's text. */
 const KEY_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['missing-equals', 'semicolon-in-key', 'whitespace-control-in-key', 'unknown-property', 'noncanonical-name']);

@@ -5,7 +5,7 @@
  * Browser compatible, no side effects.
  *
  * The checks live beside this file: scope.ts (names and levels), values.ts, profile.ts, method.ts; fixes.ts
- * builds every fix's edits; messages.ts holds every text a user reads.
+ * builds every fix's edits; ../messages.ts holds every text a user reads.
  */
 import { expectInput, expectOptionalObject, expectService } from '../guard.ts';
 import { effectivePairs } from '../pairs.ts';

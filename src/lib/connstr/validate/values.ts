@@ -8,7 +8,7 @@ import { remoteLocation } from '../remote.ts';
 import type { Entry, Problem } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { replaceValue } from './fixes.ts';
-import { fixTexts, messages } from './messages.ts';
+import { fixTexts, messages } from '../messages.ts';
 
 /** Values copied from documentation examples (`your_client_id`, `my_api_key`, `<token>`). */
 export const PLACEHOLDER = /^(?:(?:your|my)_[a-z0-9_]+|<[^<>]+>)$/i;

@@ -4,8 +4,7 @@
  * worker's own heap and the test files running beside it made garbage collection grow faster than the input
  * and pushed linear code to ratios of 9–11.
  */
-import type { ResolvedService } from '../../../../src/lib/providers/catalog.ts';
-import { checkPasted, parse, parseAny, validate } from '../../../../src/lib/connstr/index.ts';
+import { checkPasted, parse, parseAny, validate, type ServiceRules } from '../../../../src/lib/connstr/index.ts';
 
 /** A shape may measure from a smaller size: one that allocates a problem per few characters fills the heap at 1 MB. */
 export type Shape = [name: string, make: (size: number) => string, smallSize?: number];
@@ -124,8 +123,8 @@ export function quadratic(text: string): number {
   return sum;
 }
 
-/** Every case, measured one after another. `service` is the one validate() checks against (the acme fixture). */
-export function measureAll(service: ResolvedService): Measured[] {
+/** Every case, measured one after another. `service` is the one validate() checks against (the acme fixture's rules). */
+export function measureAll(service: ServiceRules): Measured[] {
   return [
     ...parseShapes.map(([name, make, small]) => scaling(`parse: ${name}`, make, (text) => parseAny(text), small)),
     scaling('parse: plain pairs', (n) => fill(n, 'A=1;'), (text) => parse(text)),

@@ -4,14 +4,15 @@
  * tests/lib/connstr/canonicalize.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { canonicalize } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+import { canonicalize } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 const services = getCatalog().services;
 const service = (id: string) => {
   const found = services.find((s) => s.id === id);
   if (!found) throw new Error(`no service ${id} in the catalog`);
-  return found;
+  return serviceRules(found);
 };
 
 describe('order', () => {

@@ -1,74 +1,20 @@
 /**
- * One set of pairs in every form the docs show: the connection string, a JDBC URL, an ODBC string (DSN or
- * DSN-less), and code snippets for C# (ADO.NET), Java (JDBC) and Python, each with a correctly escaped
- * string literal. Browser compatible, no side effects.
+ * String literals of C#, Java and Python that hold a connection string exactly: the writers of the code-snippet
+ * forms (code.ts) and the escaping of a fix written into a pasted literal use them. Browser compatible, no side
+ * effects.
  *
- * Snippets keep printable non-ASCII text readable (`é`, emoji) and escape what an editor, a compiler or
- * a reviewer could get wrong: control characters, line and paragraph separators, invisible format
- * characters (bidi overrides, zero-width spaces, BOM) and lone surrogates. `{ ascii: true }` escapes
- * every non-ASCII character instead.
+ * Literals keep printable non-ASCII text readable (`é`, emoji) and escape what an editor, a compiler or a
+ * reviewer could get wrong: control characters, line and paragraph separators, invisible format characters
+ * (bidi overrides, zero-width spaces, BOM) and lone surrogates. `{ ascii: true }` escapes every non-ASCII
+ * character instead.
  */
-import { expectIterable, expectString } from './guard.ts';
-import { isControl, isWhitespace } from './chars.ts';
-import { InvalidValueError, serialize } from './serialize.ts';
-import type { Pair } from './types.ts';
+import { expectString } from '../guard.ts';
+import { isControl } from '../chars.ts';
 
 export interface LiteralOptions {
   /** Escape every non-ASCII character (default `false`: only the invisible or unsafe ones). */
   ascii?: boolean;
 }
-
-/** Pairs, or a connection string that is already serialized (used as is). */
-export type PairsOrString = Iterable<Pair> | string;
-
-function connectionText(input: PairsOrString, call: string): string {
-  if (typeof input !== 'string') expectIterable(call, 'input', input, 'a connection string or an iterable of pairs');
-  return typeof input === 'string' ? input : serialize(input);
-}
-
-export type JdbcPrefix = 'jdbc:api:' | 'jdbc:cdata:api:';
-
-/** A JDBC URL: the prefix (`jdbc:api:` by default; `jdbc:cdata:api:` avoids clashes with other drivers) plus the pairs. */
-export function toJdbcUrl(input: PairsOrString, prefix: JdbcPrefix = 'jdbc:api:'): string {
-  return prefix + connectionText(input, 'toJdbcUrl(input)');
-}
-
-/** The DSN the vendor's ODBC driver installs (cdata.com KB, Intercom and AirCall ODBC articles). */
-const defaultOdbcDsn = 'CData ODBC API Source';
-
-/** Which ODBC form to write: through a DSN (documented), or DSN-less, naming the driver (our inference). */
-export type OdbcForm = { dsn: string } | { driver: string };
-
-/**
- * An ODBC connection string. Format decision (a reader of this form should follow it):
- * - It starts with one keyword the ODBC driver manager reads: `DSN=<name>` by default (the vendor documents
- *   the DSN "CData ODBC API Source"), or `Driver={<name>}` for the DSN-less form, which is our inference
- *   from the driver's naming and must be shown as such. Only this keyword uses ODBC rules: the Driver name
- *   is always braced (`}` doubled), a DSN is braced only when ODBC needs it (`[]{}(),;?*=!@`, edge spaces).
- * - Then `;` and the plain connection string, exactly as `serialize` writes it (default
- *   rules, ProfileSettings single-quoted): the CData driver reads its own properties with those rules, and
- *   no source says the ODBC edition differs, so one input gets one quoting in every form. Nothing follows the
- *   keyword when there are no pairs.
- * @throws InvalidKeyError / InvalidValueError as `serialize` does, or InvalidValueError for a name with NUL
- */
-export function toOdbc(input: PairsOrString, form: OdbcForm = { dsn: defaultOdbcDsn }): string {
-  const lead = 'driver' in form ? `Driver=${odbcValue(form.driver, 'Driver', true)}` : `DSN=${odbcValue(form.dsn, 'DSN')}`;
-  const rest = connectionText(input, 'toOdbc(input)');
-  return rest === '' ? lead : `${lead};${rest}`;
-}
-
-function odbcValue(value: string, key: string, braced = false): string {
-  if (value.includes('\0')) throw new InvalidValueError(key, 'it contains NUL (U+0000)');
-  const bare =
-    !braced &&
-    value.length > 0 &&
-    !/[[\]{}(),;?*=!@]/.test(value) &&
-    !isWhitespace(value.charCodeAt(0)) &&
-    !isWhitespace(value.charCodeAt(value.length - 1));
-  return bare ? value : `{${value.replaceAll('}', '}}')}}`;
-}
-
-// --- String literals -------------------------------------------------------------------------
 
 /** Characters a literal must escape in every language: invisible, line-breaking or not encodable. */
 function isUnsafe(code: number): boolean {
@@ -190,20 +136,4 @@ export function pythonString(s: string, options: LiteralOptions = {}): string {
     return undefined;
   });
   return `"${body}"`;
-}
-
-/** ADO.NET: `using var connection = new APIConnection(…);` with a C# literal of the connection string. */
-export function toCSharp(input: PairsOrString, options: LiteralOptions = {}): string {
-  return `using var connection = new APIConnection(${csharpString(connectionText(input, 'toCSharp(input)'), options)});`;
-}
-
-/** JDBC: `DriverManager.getConnection("jdbc:api:…")` with a Java literal of the URL. */
-export function toJava(input: PairsOrString, options: LiteralOptions & { prefix?: JdbcPrefix } = {}): string {
-  if (typeof input !== 'string') expectIterable('toJava(input)', 'input', input, 'a connection string or an iterable of pairs');
-  return `Connection connection = DriverManager.getConnection(${javaString(toJdbcUrl(input, options.prefix), options)});`;
-}
-
-/** Python: `import cdata.api as mod` then `mod.connect("…")` with a Python literal of the connection string. */
-export function toPython(input: PairsOrString, options: LiteralOptions = {}): string {
-  return `import cdata.api as mod\n\nconn = mod.connect(${pythonString(connectionText(input, 'toPython(input)'), options)})`;
 }

@@ -18,17 +18,23 @@ import {
   toPastedSpan,
   toPython,
   applyEdits,
+  type FormId,
   type Pair,
-  type PastedForm,
-} from '../../../src/lib/connstr/index.ts';
-import { buildString, fieldsFor, fromConnectionString, initialState, reduce, pastedView } from '../../../src/lib/builder/model.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+} from '../../src/lib/connstr/index.ts';
+import { builderService } from '../../src/lib/builder/data.ts';
+import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
+import { fromConnectionString, initialState, reduce } from '../../src/lib/builder/model.ts';
+import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { pastedView } from '../../src/lib/builder/views.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 const catalog = getCatalog();
+/** What the island gets about each real service. */
+const payloads = catalog.services.map(builderService);
 
 /** Every output form, as [form the reader must report, writer]. */
-const writers: [PastedForm, (text: string, pairs: Pair[]) => string][] = [
+const writers: [FormId, (text: string, pairs: Pair[]) => string][] = [
   ['plain', (text) => text],
   ['jdbc', (text) => toJdbcUrl(text)],
   ['jdbc', (text) => toJdbcUrl(text, 'jdbc:cdata:api:')],
@@ -44,7 +50,7 @@ const writers: [PastedForm, (text: string, pairs: Pair[]) => string][] = [
 ];
 
 /** A value for a field that exercises quoting: separators, both quotes, braces, a backslash, non-ASCII. */
-function sampleValue(service: ResolvedService, name: string, index: number): string {
+function sampleValue(service: BuilderService, name: string, index: number): string {
   const property = service.properties.find((p) => p.name === name)!;
   switch (property.type) {
     case 'enum':
@@ -63,7 +69,7 @@ function sampleValue(service: ResolvedService, name: string, index: number): str
 }
 
 /** Strings the builder writes for one method: its required fields filled, then every optional field too. */
-function builtStrings(service: ResolvedService, methodId: string): string[] {
+function builtStrings(service: BuilderService, methodId: string): string[] {
   let state = reduce(initialState(service), { type: 'method', methodId });
   const { required, optional } = fieldsFor(service, methodId);
   const out: string[] = [];
@@ -75,7 +81,7 @@ function builtStrings(service: ResolvedService, methodId: string): string[] {
   return out;
 }
 
-const cases = catalog.services.flatMap((service) =>
+const cases = payloads.flatMap((service) =>
   service.authMethods.flatMap((method) => builtStrings(service, method.id).map((text, n) => ({ service, method: method.id, text, n }))),
 );
 
@@ -87,15 +93,16 @@ describe('build → paste → same pairs, for every service, method and output f
   });
 
   test.each(cases.map((c) => [`${c.service.id} ${c.method} #${c.n}`, c] as const))('%s', (_name, { service, text }) => {
-    const pairs = canonicalPairs(text, service);
+    const rules = rulesOf(service);
+    const pairs = canonicalPairs(text, rules);
     const loaded = fromConnectionString(text, service);
     for (const [form, write] of writers) {
       const pasted = write(text, pairs);
       const reading = readPasted(pasted);
       const where = `${form}: ${pasted}`;
       expect(reading.form, where).toBe(form);
-      expect(canonicalPairs(reading.text, service), where).toEqual(pairs);
-      const { problems } = checkPasted(pasted, service, { reportSensitive: false });
+      expect(canonicalPairs(reading.text, rules), where).toEqual(pairs);
+      const { problems } = checkPasted(pasted, rules, { reportSensitive: false });
       expect(problems.filter((p) => p.severity === 'error'), where).toEqual([]);
       expect(fromConnectionString(pasted, service), where).toEqual(loaded);
       expect(pastedView(service, pasted).form, where).toBe(form);
@@ -104,7 +111,7 @@ describe('build → paste → same pairs, for every service, method and output f
 });
 
 describe('findings point into the pasted text, and fixes are written in its form', () => {
-  const aircall = catalog.services.find((s) => s.id === 'aircall')!;
+  const aircall = serviceRules(catalog.services.find((s) => s.id === 'aircall')!);
   const typo = 'Profile=C:\\profiles\\AirCall.apip;authscheme=OAUTH;InitiateOAuth=GETANDREFRESH;OAuthClientId=a"b;OAuthClientSecret=s;CallbackURL=http://localhost:33333';
   const forms = writers.filter(([form]) => form !== 'plain').map(([form, write]) => [form, write(typo, canonicalPairs(typo))] as const);
 

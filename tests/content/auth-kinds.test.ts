@@ -1,7 +1,7 @@
 /** How the real services sign in, as the finder and the pages classify them from the data. */
 import { expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { serviceAuthKinds } from '../../../src/lib/site/auth-kinds.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceAuthKinds } from '../../src/lib/site/auth-kinds.ts';
 
 test.each([
   ['aircall', ['oauth', 'basic']],

@@ -4,28 +4,24 @@
  * tests/lib/builder/model.test.ts; this file checks the real data through it.
  */
 import { describe, expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { parse, recognizeService } from '../../../src/lib/connstr/index.ts';
-import {
-  buildPairs,
-  buildProblems,
-  buildString,
-  fieldsFor,
-  initialState,
-  reduce,
-  slimService,
-  type Action,
-  type BuilderState,
-} from '../../../src/lib/builder/model.ts';
-import { completedFormString } from '../../support/builder-form.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { parse, recognizeService, validate } from '../../src/lib/connstr/index.ts';
+import { builderService } from '../../src/lib/builder/data.ts';
+import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
+import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
+import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { buildProblems } from '../../src/lib/builder/views.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { completedFormString } from '../support/builder-form.ts';
 
 const catalog = getCatalog();
-const service = (id: string): ResolvedService => {
+const resolved = (id: string) => {
   const found = catalog.services.find((s) => s.id === id);
   if (!found) throw new Error(`no service ${id}`);
   return found;
 };
+/** What the island gets about a real service. */
+const service = (id: string): BuilderService => builderService(resolved(id));
 const run = (state: BuilderState, ...actions: Action[]) => actions.reduce(reduce, state);
 const names = (fields: { property: { name: string } }[]) => fields.map((f) => f.property.name);
 
@@ -61,7 +57,7 @@ describe('the built string', () => {
   });
 
   test('a completed form for every method of every service validates clean', () => {
-    for (const s of catalog.services) {
+    for (const s of catalog.services.map(builderService)) {
       for (const method of s.authMethods) {
         const text = completedFormString(s, method.id);
         expect(buildProblems(s, text), `${s.id} ${method.id}: ${text}`).toEqual([]);
@@ -83,10 +79,9 @@ describe('validate mode', () => {
 });
 
 test('the island gets a smaller service that still validates the same', () => {
-  const s = service('intercom');
-  const slim = slimService(s);
-  expect(JSON.stringify(slim).length).toBeLessThan(JSON.stringify(s).length * 0.75);
+  const s = resolved('intercom');
+  const payload = builderService(s);
+  expect(JSON.stringify(payload).length).toBeLessThan(JSON.stringify(s).length * 0.75);
   const text = "Profile=C:\\profiles\\Intercom.apip;APIKey=x;Timeout=abc;OAuthClientSecert=1";
-  expect(buildProblems(slim, text)).toEqual(buildProblems(s, text));
-  expect(buildPairs(slim, initialState(slim))).toEqual(buildPairs(s, initialState(s)));
+  expect(validate(text, rulesOf(payload))).toEqual(validate(text, serviceRules(s)));
 });

@@ -6,8 +6,8 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { catalogFormatVersion, publicCatalog, publicCatalogJsonSchema } from '../../../src/lib/providers/public.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { catalogFormatVersion, publicCatalog, publicCatalogJsonSchema } from '../../src/lib/providers/public.ts';
 
 const catalog = getCatalog();
 

@@ -1,17 +1,20 @@
 /**
  * The real content (content/): the five documented services load, resolve the shared properties and carry
- * every seed correction beside the data. The catalog's rules themselves (fixture services, bad data) are
+ * every seed correction beside the data; a fixture service copied beside them loads with no code change. The catalog's rules themselves (fixture services, bad data) are
  * tested in tests/lib/providers/catalog.test.ts.
  */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { methodsUsing, type ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { lookupProperty } from '../../../src/lib/connstr/index.ts';
+import type { ResolvedService } from '../../src/lib/providers/catalog.ts';
+import { methodsUsing } from '../../src/lib/providers/queries.ts';
+import { lookupProperty } from '../../src/lib/connstr/index.ts';
+import { loadCatalog } from '../../src/lib/providers/load.ts';
 
 const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
-import { loadCatalog } from '../../../src/lib/providers/load.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 const realContent = join(root, 'content');
 
 describe('the real content', () => {
@@ -66,5 +69,24 @@ describe('the real content', () => {
     expect(all).toMatch(/ProfileSettings, but the example/); // Intercom OAuth placement
     expect(all).toMatch(/no rows for them/); // LeadDesk User and Password
     expect(all).toMatch(/APIId:APIToken/); // AirCall KB disagreement
+  });
+});
+
+describe('adding a service is adding data', () => {
+  test('a fixture service in a copied content folder is loaded with no code change', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'connector-content-'));
+    try {
+      cpSync(realContent, dir, { recursive: true });
+      cpSync(join(root, 'tests/fixtures/providers/acme-content/services/acme.json'), join(dir, 'services/acme.json'));
+      const before = loadCatalog(realContent).services.map((s) => s.id);
+      const catalog = loadCatalog(dir);
+      const acme = catalog.services.find((s) => s.id === 'acme');
+      expect(acme?.name).toBe('Acme Ledger');
+      expect(findProperty(acme!, 'region')).toMatchObject({ origin: 'service', placement: 'profileSettings', default: 'us' });
+      // Every service already there is still there, and acme is the one more (however many the content has).
+      expect(catalog.services.map((s) => s.id).sort()).toEqual([...before, 'acme'].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

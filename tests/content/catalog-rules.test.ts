@@ -6,13 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import facts from '../../fixtures/seeds/facts.json';
-import { resolveMethod, validate } from '../../../src/lib/connstr/index.ts';
-import { buildCatalog, CatalogError, decisionAppliesTo, serviceDecisions, unknownDecisionTargets } from '../../../src/lib/providers/catalog.ts';
-import { fragmentProblems, fragmentServices, propertyExampleText } from '../../../src/lib/providers/examples.ts';
-import { loadCatalog } from '../../../src/lib/providers/load.ts';
+import facts from '../fixtures/seeds/facts.json';
+import { resolveMethod, validate } from '../../src/lib/connstr/index.ts';
+import { buildCatalog, CatalogError, unknownDecisionTargets } from '../../src/lib/providers/catalog.ts';
+import { decisionAppliesTo, serviceDecisions } from '../../src/lib/providers/queries.ts';
+import { fragmentProblems, fragmentServices, propertyExampleText } from '../../src/lib/providers/examples.ts';
+import { loadCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 const read = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, any>;
 const catalog = loadCatalog(join(root, 'content'));
 const service = (id: string) => catalog.services.find((s) => s.id === id)!;
@@ -115,7 +117,7 @@ describe('connection strings in prose are checked at load', () => {
 });
 
 describe('Intercom’s token method (finding 1)', () => {
-  const intercom = service('intercom');
+  const intercom = serviceRules(service('intercom'));
   const token = "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'";
 
   test('no AuthScheme or NONE selects it, with no warning', () => {

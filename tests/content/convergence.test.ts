@@ -33,12 +33,13 @@ import {
   type Entry,
   type Problem,
   type ServiceRules,
-} from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import examples from '../../fixtures/connstr/examples.json' with { type: 'json' };
+} from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import examples from '../fixtures/connstr/examples.json' with { type: 'json' };
 
 const catalog = getCatalog();
-const services = new Map(catalog.services.map((s) => [s.id, s]));
+const services = new Map(catalog.services.map((s) => [s.id, serviceRules(s)]));
 
 /** Every real example string with its service. */
 const seeds: { text: string; serviceId: string }[] = [
@@ -156,7 +157,7 @@ const caseArb = fc
     return { serviceId, text: mutations.reduce(mutate, text), mutations };
   })
   // The service object is looked up, not generated, so a counterexample prints short.
-  .map((c) => Object.defineProperty(c, 'service', { value: services.get(c.serviceId)! as ServiceRules, enumerable: false }) as typeof c & { service: ServiceRules });
+  .map((c) => Object.defineProperty(c, 'service', { value: services.get(c.serviceId)!, enumerable: false }) as typeof c & { service: ServiceRules });
 
 // --- Invariants ------------------------------------------------------------------------------------
 
@@ -341,7 +342,7 @@ test.each([
   // AuthScheme written under its alias: fixing its value changes the method, as the validator reads it.
   ['helpscout', 'Profile=C:\\profiles\\HelpScout.apip;Auth scheme=OAuth;Auth scheme=OAuthx;InitiateOAuth=GETANDREFRESH;OAuthClientId=your_app_id;OAuthClientSecret=your_app_secret;CallbackUrl=your_callback_url;'],
 ])('%s: every fix order settles on a found counterexample', (id, text) => {
-  const service = getCatalog().services.find((s) => s.id === id)!;
+  const service = serviceRules(getCatalog().services.find((s) => s.id === id)!);
   for (const first of [0, 1, 2, 3, 4, 5]) {
     const { text: settled } = settle(text, service, anyOf([first, 0, 1, 2]));
     expect(emptyProfileSettings(settled), settled).toBe(false);

@@ -4,12 +4,16 @@
  * form (the reducer's load-pasted path).
  */
 import { describe, expect, test } from 'vitest';
-import { canonicalPairs, serialize, toCSharp, toJava, toJdbcUrl, toOdbc, toPython } from '../../../src/lib/connstr/index.ts';
-import { buildProblems, buildString, initialState, reduce, pastedView, type BuilderState } from '../../../src/lib/builder/model.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
+import { canonicalPairs, checkPasted, serialize, toCSharp, toJava, toJdbcUrl, toOdbc, toPython } from '../../src/lib/connstr/index.ts';
+import { builderService } from '../../src/lib/builder/data.ts';
+import { buildString } from '../../src/lib/builder/form.ts';
+import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
+import { rulesOf } from '../../src/lib/builder/payload.ts';
+import { pastedView } from '../../src/lib/builder/views.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
 
 const catalog = getCatalog();
-const intercom = catalog.services.find((s) => s.id === 'intercom')!;
+const intercom = builderService(catalog.services.find((s) => s.id === 'intercom')!);
 // A value with ";" needs quotes inside ProfileSettings: the reading must keep both levels of quoting.
 const plain = serialize([
   ['Profile', 'C:\\profiles\\Intercom.apip'],
@@ -17,10 +21,10 @@ const plain = serialize([
 ]);
 
 const forms = [
-  ['plain', 'plain', plain],
+  ['plain', 'Connection string', plain],
   ['jdbc', 'JDBC URL', toJdbcUrl(plain)],
-  ['odbc', 'ODBC (DSN)', toOdbc(canonicalPairs(plain))],
-  ['csharp', 'C# snippet', toCSharp(plain)],
+  ['odbc', 'ODBC', toOdbc(canonicalPairs(plain))],
+  ['csharp', 'C#', toCSharp(plain)],
   ['java', 'Java', toJava(plain)],
   ['python', 'Python', toPython(plain)],
 ] as const;
@@ -32,7 +36,8 @@ describe.each(forms)('%s', (form, label, text) => {
     const view = pastedView(intercom, text);
     expect(view).toMatchObject({ form, formLabel: label, safeFixes: 0 });
     expect(view.problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(buildProblems(intercom, text)).toEqual(view.problems);
+    // The view's findings are the engine's check of the pasted text, as given.
+    expect(checkPasted(text, rulesOf(intercom), { reportSensitive: false }).problems).toEqual(view.problems);
   });
 
   test('Load into the builder fills the fields and builds the same string', () => {

@@ -4,12 +4,13 @@
  * nothing left to do.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, checkPasted, fixAll } from '../../../src/lib/connstr/index.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { damageCases } from '../../fixtures/connstr/paste-damage.ts';
+import { applyEdits, checkPasted, fixAll } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { damageCases } from '../fixtures/connstr/paste-damage.ts';
 
 const catalog = getCatalog();
-const service = (id: string) => catalog.services.find((s) => s.id === id)!;
+const service = (id: string) => serviceRules(catalog.services.find((s) => s.id === id)!);
 
 describe.each(damageCases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
   const { problems } = checkPasted(c.input, service(c.service));

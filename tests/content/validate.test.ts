@@ -5,16 +5,16 @@
  * on the fixture service in tests/lib/connstr/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, validate, type Problem } from '../../../src/lib/connstr/index.ts';
-import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { validateCases } from '../../lib/connstr/fixtures.ts';
+import { applyEdits, validate, type Problem, type ServiceRules } from '../../src/lib/connstr/index.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { validateCases } from '../lib/connstr/fixtures.ts';
 
 const services = getCatalog().services;
-function service(id: string): ResolvedService {
+function service(id: string): ServiceRules {
   const found = services.find((s) => s.id === id);
   if (!found) throw new Error(`no service ${id} in the catalog`);
-  return found;
+  return serviceRules(found);
 }
 
 const slice = (text: string, span: { start: number; end: number }) => text.slice(span.start, span.end);

@@ -1,10 +1,10 @@
 /** The search records built from the catalog: one per property, with the URL, facts, service rows and filters a result needs. */
 import { describe, expect, test } from 'vitest';
-import { getCatalog } from '../../../src/lib/providers/load.ts';
-import { decodeServices, ownersOfMatch, referenceContext } from '../../../src/lib/search/hits.ts';
-import { linkedServices, searchRecords } from '../../../src/lib/search/records.ts';
-import { referenceEntries } from '../../../src/lib/site/reference.ts';
-import { usedBy } from '../../../src/lib/site/service-page.ts';
+import { getCatalog } from '../../src/lib/providers/load.ts';
+import { decodeServices, ownersOfMatch, referenceContext } from '../../src/lib/search/hits.ts';
+import { linkedServices, searchRecords } from '../../src/lib/search/records.ts';
+import { referenceEntries } from '../../src/lib/site/reference.ts';
+import { usedBy } from '../../src/lib/site/service-page.ts';
 
 const catalog = getCatalog();
 const records = searchRecords(catalog, (path) => `/docs/${path}`);

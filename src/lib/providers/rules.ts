@@ -1,0 +1,53 @@
+/**
+ * The one projection from a catalog service to the connection-string engine's rules (`ServiceRules`, declared by
+ * the engine): its display name, its profile file, and the facts of each property and auth method the engine
+ * checks, nothing else. Every caller of the engine hands it this (the example checks, the builder's payload, the
+ * CLI, and the MCP and import tools to come), so every message names the service the way its page title does.
+ * Nothing heavy is imported (types and the label), so the builder can use it without the catalog builder.
+ */
+import type { MethodRule, PropertyRule, ServiceRules } from '../connstr/index.ts';
+import type { ResolvedService } from './resolved.ts';
+import type { AuthMethod, Property } from './schema.ts';
+import { serviceLabel } from './service-facts.ts';
+
+/** A property as the engine checks it: names, value kind, placement, secrecy, default and allowed values. */
+export function propertyRule(property: Property): PropertyRule {
+  return {
+    name: property.name,
+    aliases: property.aliases,
+    type: property.type,
+    placement: property.placement,
+    sensitive: property.sensitive,
+    ...(property.default !== undefined ? { default: property.default } : {}),
+    ...(property.allowedValues ? { allowedValues: property.allowedValues.map((v) => ({ value: v.value })) } : {}),
+  };
+}
+
+/** An auth method as the engine checks it: what selects it, what it requires and what it allows. */
+export function methodRule(method: AuthMethod): MethodRule {
+  return {
+    id: method.id,
+    label: method.label,
+    authSchemes: method.authSchemes,
+    impliedWithoutAuthScheme: method.impliedWithoutAuthScheme,
+    requires: method.requires.map((r) => ({ property: r.property, ...(r.value !== undefined ? { value: r.value } : {}), valueRule: r.valueRule })),
+    allows: method.allows,
+  };
+}
+
+const built = new WeakMap<ResolvedService, ServiceRules>();
+
+/** The engine's rules for a catalog service (built once per service object). */
+export function serviceRules(service: ResolvedService): ServiceRules {
+  let rules = built.get(service);
+  if (!rules) {
+    rules = {
+      label: serviceLabel(service),
+      profileFile: service.profileFile,
+      properties: service.properties.map(propertyRule),
+      authMethods: service.authMethods.map(methodRule),
+    };
+    built.set(service, rules);
+  }
+  return rules;
+}
