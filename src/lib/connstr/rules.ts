@@ -49,6 +49,12 @@ export interface MethodRule {
   readonly authSchemes: readonly string[];
   /** The method a string without AuthScheme selects (at most one per service). */
   readonly impliedWithoutAuthScheme: boolean;
+  /**
+   * Credentials that select the method when the string has no AuthScheme: the method whose listed properties are
+   * all set (at either level) wins over `impliedWithoutAuthScheme`. Two methods that differ only in the credential
+   * (an API key or a password) are told apart this way. Absent or empty: not selected by credential.
+   */
+  readonly impliedWhenSet?: readonly string[] | undefined;
   readonly requires: readonly Requirement[];
   /** Optional properties the method uses; any other method property is reported as ignored. */
   readonly allows: readonly string[];
