@@ -547,7 +547,7 @@ const NOT_LABELS = new Set(['I', 'A', 'An', 'The', 'Your', 'You', 'This', 'It', 
 
 /**
  * Menu paths printed without quotes: `Settings > Organization > Organization ID`, and navigation phrases
- * ("go to Settings and Billing", "open the Develop dropdown menu and pick Build App, then pick General App",
+ * ("go to Billing", "open the Tools menu and pick Apps, then pick New App",
  * "Under the Getting Connected section"). Read from running text, so the draft asks the writer to confirm them.
  */
 export function unquotedPaths(text: string): { items: string[]; kind: 'arrows' | 'navigation' | 'place' }[] {
@@ -584,7 +584,7 @@ export function unquotedPaths(text: string): { items: string[]; kind: 'arrows' |
     if (/\bbutton\b/i.test(words[first.next] ?? '') && !/^beside\b/i.test(m[0])) continue;
     const chain = [first.label];
     let rest = words.slice(first.next).join(' ');
-    // "… dropdown menu and pick Build App, then pick General App": the chain goes on.
+    // "… menu and pick Apps, then pick New App": the chain goes on.
     for (;;) {
       const more = /^(?:\([^)]*\)\s*)?(?:(?:section|page|tab|view|screen|dropdown|menu|panel)\s+)*(?:,\s*)?(?:(?:and|then)\s+|,\s*then\s+)+(?:(?:pick|choose|select|click(?: on)?|open|go to)\s+)?(?:the\s+)?(.*)$/i.exec(rest);
       if (!more) break;
