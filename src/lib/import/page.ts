@@ -166,6 +166,8 @@ export function readVendorPage(text: string, file = 'page.txt'): VendorPage {
   };
   const current = (line: number): VendorSection => (section ??= newSection('intro', '', line));
   const unplaced = (line: number, value: string) => page.unplaced.push({ line, text: value.trim() });
+  // Anything before the title but the help's header line is not part of the page (a saved menu, a banner).
+  const titleIndex = lines.findIndex((l) => TITLE.test(l));
 
   for (let i = 0; i < lines.length; i++) {
     const line = i + 1;
@@ -201,6 +203,10 @@ export function readVendorPage(text: string, file = 'page.txt'): VendorPage {
       continue;
     }
     if (!page.title && section === undefined && PAGE_HEADER.test(t) && !TITLE.test(t)) continue;
+    if (i < titleIndex) {
+      unplaced(line, t);
+      continue;
+    }
     const title = TITLE.exec(t);
     if (title && !page.title && !inTable) {
       page.title = { line, text: t, service: title[1]! };
@@ -214,8 +220,11 @@ export function readVendorPage(text: string, file = 'page.txt'): VendorPage {
     if (inTable) {
       if (TABLE_RULE.test(t)) continue;
       if (readTableLine(page, line, raw)) continue;
-      // Not a row: the table has ended (a heading or text after it); fall through and place the line.
-      inTable = false;
+    }
+    if (page.table) {
+      // After the table only its rows and the footer belong to the page.
+      unplaced(line, t);
+      continue;
     }
 
     if (EXAMPLE_LINE.test(t)) {
@@ -300,7 +309,7 @@ function followedByBullets(lines: readonly string[], index: number): boolean {
     if (t === '') continue;
     if (BULLET.test(lines[j]!)) return true;
     if (TABLE_HEADER.test(t) || EXAMPLE_LINE.test(t)) return false;
-    if (isHeadingLike(t)) return false;
+    if (isHeadingLike(t) && !t.endsWith(':')) return false;
   }
   return false;
 }
@@ -311,7 +320,7 @@ function readBullet(line: number, name: string, text: string): VendorBullet {
   if (fixed && !/^(?:the|your|a|an|my)$/i.test(fixed[1]!)) bullet.value = fixed[1]!;
   const def = /\(default:?\s*["“']([^"”']+)["”']\s*\)/i.exec(bullet.text) ?? /\(default:?\s*([^)]+?)\s*\)/i.exec(bullet.text);
   if (def) bullet.default = def[1]!;
-  const prefix = /without (?:the |a |its )?["“']([^"”']+)["”'] prefix/i.exec(bullet.text);
+  const prefix = /\b(?:without|leave out|leaving out|leaving off|dropping|drop|minus|not including) (?:the |a |its )?["“']([^"”']+)["”'] prefix/i.exec(bullet.text);
   if (prefix) bullet.rejectedPrefix = prefix[1]!;
   return bullet;
 }
@@ -345,6 +354,8 @@ function readTableLine(page: VendorPage, line: number, raw: string): boolean {
     }
     name = m[1]!;
     description = (m[2] ?? '').trim();
+    // A row's description opens like a sentence ("The …", "Your …", "A boolean …"); "Send us feedback" is no row.
+    if (description !== '' && !/^[A-Z0-9"'“‘(]/.test(description)) return false;
   }
   const row: VendorProperty = { line, name, description };
   const inlineAllowed = ALLOWED_INLINE.exec(description);
@@ -603,5 +614,6 @@ export function unquotedPaths(text: string): { items: string[]; kind: 'arrows' |
     if (NOT_LABELS.has(label) || paths.some((p) => p.items.includes(label))) continue;
     paths.push({ items: [label], kind: 'place' });
   }
-  return paths;
+  // "pick Apps, then pick New App" also matches at each later verb: keep the whole chain only.
+  return paths.filter((p, i) => !paths.some((q, j) => j !== i && q.items.length > p.items.length && contains(q.items, p.items)));
 }

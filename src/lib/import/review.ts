@@ -338,7 +338,7 @@ function names(page: VendorPage, context: ImportContext, findings: ImportFinding
       }
     }
   }
-  typos(page, findings);
+  typos(page, findings, new Set([...seen].map((n) => n.toLowerCase())));
 }
 
 /** Common words of these pages and their consoles, for spotting a transposed or dropped letter in a name. */
@@ -347,7 +347,7 @@ const VOCABULARY = new Set(
 );
 
 /** A word one letter off a word of the page or of the common list: "Aps" beside "Apps", "Comapny" for "Company". */
-function typos(page: VendorPage, findings: ImportFinding[]): void {
+function typos(page: VendorPage, findings: ImportFinding[], reportedNames: ReadonlySet<string>): void {
   const pageWords = new Map<string, number>();
   const all = page.lines.join(' ').match(/[A-Za-z]{3,}/g) ?? [];
   const count = (w: string) => pageWords.set(w.toLowerCase(), (pageWords.get(w.toLowerCase()) ?? 0) + 1);
@@ -370,7 +370,7 @@ function typos(page: VendorPage, findings: ImportFinding[]): void {
     for (const word of words) {
       if (/^[A-Z0-9]+$/.test(word)) continue; // an acronym or a label in capitals
       const w = word.toLowerCase().replace(/[^a-z]/g, '');
-      if (w.length < 3 || known(w) || reported.has(w)) continue;
+      if (w.length < 3 || known(w) || reported.has(w) || reportedNames.has(w)) continue;
       const candidates = [...sameLine.filter((c) => c !== w), ...VOCABULARY, ...[...pageWords.keys()].filter((k) => k !== w)];
       const near = candidates.find((c) => c.length >= 3 && Math.abs(c.length - w.length) <= 1 && damerau1(w, c) && !inflected(w, c));
       if (!near) continue;

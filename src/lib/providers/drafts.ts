@@ -44,7 +44,7 @@ export function draftReport(file: string, raw: unknown): DraftReport | undefined
 
 /** The build's error lines for a draft: one per field still to write, then the flag itself. */
 export function draftProblems(report: DraftReport): string[] {
-  const at = (path: string) => `${report.file} › service "${report.service}" › ${path}`;
+  const at = (path: string) => `${report.file} › service "${report.service}"${path ? ` › ${path}` : ''}`;
   const count = `${report.fields.length} field${report.fields.length === 1 ? '' : 's'}`;
   return [
     ...report.fields.map((f) => `${at(f.path)}: still to write (${f.hint})`),

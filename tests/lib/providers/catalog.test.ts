@@ -140,3 +140,37 @@ describe('bad data is rejected with file, service and field', () => {
     );
   });
 });
+
+describe('the shapes of the family are data', () => {
+  const build = (mutate: (service: Record<string, any>) => void) => {
+    const service = acmeFile();
+    mutate(service);
+    // The shared Password's example is written at its shared (top) level; with acme the only service, and acme
+    // nesting it, no service would read that example as written, so it goes here.
+    const shared = sharedFiles();
+    delete shared['content/properties/driver.json'].properties.find((p: { name: string }) => p.name === 'Password').example;
+    return buildCatalog(shared, { 'content/services/acme.json': service }).services[0]!;
+  };
+
+  test('a shared property may have a per-service placement (a Password inside ProfileSettings for this service only)', () => {
+    const service = build((s) => {
+      s.properties.find((p: { name: string }) => p.name === 'Password').placement = 'profileSettings';
+      s.examples.find((e: { id: string }) => e.id === 'basic').connectionString = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;ProfileSettings='Password=secret';User=me";
+    });
+    expect(findProperty(service, 'Password')).toMatchObject({ origin: 'shared', placement: 'profileSettings', sensitive: true });
+    expect(findProperty(service, 'User')).toMatchObject({ placement: 'top' });
+    expect(problemsFor((s) => (s.properties.find((p: { name: string }) => p.name === 'Region').placement = 'top'))).toContain(
+      `content/services/acme.json › service "acme" › properties[1].placement: a property this service defines sets its placement inside "define"`,
+    );
+  });
+
+  test('a method selected by its credential must require it; a pitfall names a known property', () => {
+    expect(build((s) => (s.authMethods[2].impliedWhenSet = ['Password'])).authMethods[2]!.impliedWhenSet).toEqual(['Password']);
+    expect(problemsFor((s) => (s.authMethods[0].impliedWhenSet = ['Password']))).toContain(
+      'content/services/acme.json › service "acme" › authMethods[0].impliedWhenSet[0]: "Password" selects this method, so the method must require it',
+    );
+    expect(problemsFor((s) => (s.authMethods[0].pitfalls = [{ property: 'ApiKee', text: 'A pasted prefix.', rejectedPrefix: 'Bot ' }]))).toEqual([
+      'content/services/acme.json › service "acme" › authMethods[0].pitfalls[0].property: unknown property "ApiKee" (did you mean "APIKey"?)',
+    ]);
+  });
+});
