@@ -154,7 +154,7 @@ describe('menu paths and addresses in running text', () => {
     ['It is under Settings > Organization > Organization ID of your account.', [['Settings', 'Organization', 'Organization ID']]],
     ['Then go to Settings and Billing', [['Settings and Billing']]],
     ['Open the Tools menu and pick Apps, then pick New App.', [['Tools', 'Apps', 'New App']]],
-    ['The value is in the Account Information section of the page.', [['Account Information']]],
+    ['Its number shows in the Account Information section here.', [['Account Information']]],
     ['Select My Account, then API Tokens.', [['My Account', 'API Tokens']]],
     ['Click App store in the top bar.', []],
     ['Open your account and look around.', []],
