@@ -28,7 +28,7 @@ type PageFacts = {
 };
 
 const pagesDir = fileURLToPath(new URL('../../fixtures/import/pages', import.meta.url));
-const expected = Object.entries(facts).filter(([key]) => key.endsWith('.txt')) as [string, PageFacts][];
+const expected = Object.entries(facts as unknown as Record<string, PageFacts>).filter(([key]) => key.endsWith('.txt'));
 const context = sharedFrom(acmeCatalog().properties);
 const imported = importPages(
   readdirSync(pagesDir)
