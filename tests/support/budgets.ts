@@ -13,9 +13,10 @@ export const budgets = {
   /**
    * Any page once its builder has started (the island, Preact and the engine); /builder/ starts it at load. 33 kB
    * since the validator reads every pasted form and its damage (about 6 kB of the 31 kB measured); loading that
-   * part only when Validate opens is the next saving.
+   * part only when Validate opens is the next saving. 33.5 kB since the engine selects a method by the credential
+   * a string sets (the family's methods without AuthScheme): 33.1 kB measured.
    */
-  builderStartedJs: 33 * KB,
+  builderStartedJs: 33.5 * KB,
   css: 16.75 * KB,
   serviceHtml: 40 * KB,
   referenceHtml: 60 * KB,

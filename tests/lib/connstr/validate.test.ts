@@ -4,7 +4,7 @@
  * (tests/fixtures/connstr/validate.json) runs in tests/site/content/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';
+import { applyEdits, checkPasted, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
 import { acme } from '../../support/acme.ts';
 
@@ -77,3 +77,24 @@ describe('codes that need a service variation', () => {
     expect(validate(fixed, variant, { reportSensitive: false }).filter((p) => sameProblem(p, problems[0]!))).toEqual([]);
   });
 });
+
+describe('fixes that would land inside an open quote', () => {
+  test('a missing setting is added at the end, unless a quote left open runs to the end (the addition would be inside it)', () => {
+    const closed = 'Profile=C:\\p\\AcmeLedger.apip;AuthScheme=OAUTH;OAuthClientId=abc';
+    const add = (text: string) => validate(text, s).find((p) => p.code === 'missing-required' && p.property === 'InitiateOAuth');
+    expect(add(closed)?.fix?.edits).toEqual([{ start: closed.length, end: closed.length, text: ';InitiateOAuth=GETANDREFRESH' }]);
+    const open = "Profile=C:\\p\\AcmeLedger.apip;AuthScheme=OAUTH;OAuthClientId='abc";
+    expect(add(open)).toBeDefined();
+    expect(add(open)?.fix).toBeUndefined();
+  });
+});
+
+test('an unquoted ProfileSettings takes in the settings after it, a pasted invisible character in a name or not', () => {
+  for (const gap of ['', '\u200b']) {
+    const text = `Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=APIKey=k;${gap}Region=eu`;
+    const problem = checkPasted(text, s).problems.find((p) => p.code === 'unquoted-profile-settings');
+    expect(problem?.severity, JSON.stringify(gap)).toBe('error');
+    expect(problem?.fix?.description).toBe(`Quote the list, taking in ${gap}Region.`);
+  }
+});
+
