@@ -9,6 +9,7 @@ import { canonicalize, foldKey, type MethodRule, type PropertyRule, type Service
 import { toWrite } from '../providers/drafts.ts';
 import type { ServiceInput } from '../providers/schema.ts';
 import { finding, type ImportFinding } from './findings.ts';
+import { buildFromFileName } from './review.ts';
 import { CONSOLE, type VendorExample, type VendorPage } from './page.ts';
 import {
   CONNECTION_NAMES,
@@ -265,7 +266,7 @@ export function draftService(pages: readonly VendorPage[], context: ImportContex
     name,
     consoleName: toWrite(`where the values are found, as the page names it${consoleHint(page)}`),
     profileFile: profileFileOf(page) ?? `${name.replace(/\s+/g, '')}.apip`,
-    dataVersion: { build: page.build?.version ?? '', edition: page.copyright ? String(page.copyright.year) : toWrite('the help edition year (the page has no copyright line)') },
+    dataVersion: { build: page.build?.version ?? buildFromFileName(page.file) ?? '', edition: page.copyright ? String(page.copyright.year) : toWrite('the help edition year (the page has no copyright line)') },
     ...(page.truncations.length > 0 || !page.table ? { vendorPage: { incomplete: toWrite('what the saved page lacks (it breaks off early), and where we took the missing facts from') } } : {}),
     overview: toWrite('two or three sentences: the methods this service documents, and when to pick each'),
     properties,

@@ -12,7 +12,7 @@
 import { draftService, serviceIdOf, serviceNameOf } from './draft.ts';
 import { finding, sortFindings, type ImportFinding } from './findings.ts';
 import { readVendorPage, type VendorPage } from './page.ts';
-import { reviewPage } from './review.ts';
+import { buildFromFileName, reviewPage } from './review.ts';
 import type { ImportContext, SharedProperty } from './usage.ts';
 import type { ServiceInput } from '../providers/schema.ts';
 
@@ -57,14 +57,15 @@ export function importPages(inputs: readonly PageInput[], context: ImportContext
   }
   const imported: ImportedService[] = [];
   for (const [id, pages] of byService) {
-    const sorted = [...pages].sort((a, b) => compareBuilds(a.build?.version, b.build?.version));
+    const buildOf = (p: VendorPage) => p.build?.version ?? buildFromFileName(p.file);
+    const sorted = [...pages].sort((a, b) => compareBuilds(buildOf(a), buildOf(b)));
     const [page, ...older] = sorted as [VendorPage, ...VendorPage[]];
     const review = reviewPage(page, context);
     const draft = draftService(sorted, context, review);
     const notes = older.map((o) =>
       finding('older-build', page.build?.line ?? 1, `${o.file} documents the older build ${o.build?.version ?? '(unknown)'}: the draft documents ${page.build?.version ?? 'this page'}, and takes from the older page only what this one lacks.`),
     );
-    imported.push({ id, name: serviceNameOf(page), build: page.build?.version ?? '', page, older, service: draft.service, findings: sortFindings([...review, ...draft.findings, ...notes]) });
+    imported.push({ id, name: serviceNameOf(page), build: draft.service.dataVersion.build, page, older, service: draft.service, findings: sortFindings([...review, ...draft.findings, ...notes]) });
   }
   return imported;
 }

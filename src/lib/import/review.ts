@@ -18,6 +18,11 @@ import {
   type ImportContext,
 } from './usage.ts';
 
+/** A build number in a saved page's file name (`discord-25.0.9539.0.txt`), for a page whose footer is lost. */
+export function buildFromFileName(file: string): string | undefined {
+  return /(?:^|[^\d.])(\d+\.\d+\.\d+\.\d+)(?=\.[A-Za-z]|[^\d.]|$)/.exec(file.split(/[\\/]/).pop() ?? '')?.[1];
+}
+
 /** Reviews a page. The findings come sorted by line. */
 export function reviewPage(page: VendorPage, context: ImportContext): ImportFinding[] {
   const findings: ImportFinding[] = [];
@@ -39,7 +44,9 @@ const lines = (ns: readonly number[]) => (ns.length === 1 ? `line ${ns[0]}` : `l
 /** The page's frame: title, footer, cut-off points and lines the reader could not place. */
 function structure(page: VendorPage, findings: ImportFinding[]): void {
   if (!page.title) findings.push(finding('missing-title', 1, 'No "Connecting to …" title: the service name has to come from the file name or the profile file.'));
-  if (!page.build) findings.push(finding('missing-build', page.lines.length, 'No "Build" line: the draft cannot say which driver build it documents; take the build from the page\'s address or another copy.'));
+  const fromName = buildFromFileName(page.file);
+  if (!page.build && fromName) findings.push(finding('build-from-file-name', page.lines.length, `No "Build" line: the draft takes build ${fromName} from the file name; check it against the page's address.`));
+  else if (!page.build) findings.push(finding('missing-build', page.lines.length, 'No "Build" line, and none in the file name: the draft cannot say which driver build it documents; take it from the page\'s address or another copy.'));
   if (!page.copyright) findings.push(finding('missing-copyright', page.lines.length, 'No copyright line: the help edition year is unknown.'));
   for (const cut of page.truncations) {
     const visible = page.sections.flatMap((s) => s.examples).find((e) => e.truncated && e.line === cut.line);
@@ -85,7 +92,7 @@ function examples(page: VendorPage, findings: ImportFinding[]): void {
   });
   for (const group of methodGroups(page)) {
     const has = group.sections.some((i) => page.sections[i]!.examples.length > 0);
-    if (!has) findings.push(finding('no-example', group.line, `The "${group.heading}" method has no example string; write one from its settings and mark it as ours.`, { section: group.section }));
+    if (!has) findings.push(finding('no-example', group.line, `The "${group.heading}" method has no example string, and a service needs one per method: write one from its settings and say on the page that it is ours.`, { section: group.section }));
   }
 }
 
@@ -325,7 +332,7 @@ function names(page: VendorPage, context: ImportContext, findings: ImportFinding
       const about = { ...(section === undefined ? {} : { section }), ...(row === undefined ? {} : { property: canonicalName(context, nameUses(page).get(foldKey(row)) ?? [{ spelling: row, source: 'table', line }]) }) };
       if (n === own) {
         seen.add(name);
-        if (name.replace(/\s+/g, '') !== service.replace(/\s+/g, '')) findings.push(finding('name-variant', line, `The page also writes the service as ${JSON.stringify(name)} (title: ${service}); if that is the brand's own spelling, set brandName.`, about));
+        if (name !== service) findings.push(finding('name-variant', line, `The page also writes the service as ${JSON.stringify(name)} (title: ${service}); if that is the brand's own spelling, set brandName.`, about));
         continue;
       }
       if (n.startsWith(own) || own.startsWith(n)) continue; // "HelpScout Docs", a product of the service
