@@ -98,3 +98,10 @@ test('an unquoted ProfileSettings takes in the settings after it, a pasted invis
   }
 });
 
+test('a profile named without a folder is accepted, as the vendor\'s examples for some services print it', () => {
+  for (const profile of ['AcmeLedger.apip', 'acmeledger.APIP', 'C:\\profiles\\AcmeLedger.apip']) {
+    const problems = validate(`Profile=${profile};ProfileSettings='APIKey=k'`, s).filter((p) => p.property === 'Profile');
+    expect(problems, profile).toEqual([]);
+  }
+});
+
