@@ -9,8 +9,7 @@ import { canonicalize, foldKey, type MethodRule, type PropertyRule, type Service
 import { toWrite } from '../providers/drafts.ts';
 import type { ServiceInput } from '../providers/schema.ts';
 import { finding, type ImportFinding } from './findings.ts';
-import { buildFromFileName } from './review.ts';
-import { CONSOLE, type VendorExample, type VendorPage } from './page.ts';
+import { buildFromFileName, CONSOLE, type VendorBullet, type VendorExample, type VendorPage, type VendorProperty } from './page.ts';
 import {
   CONNECTION_NAMES,
   canonicalName,
@@ -81,6 +80,31 @@ const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').re
 /** A name that holds a secret, by the family's naming: passwords, secrets, tokens and keys. */
 const SECRET_NAME = /password|secret|token|apikey|key$/i;
 
+/** What drafting one service shares between its steps: its pages, the shared properties, and what it found. */
+interface Drafting {
+  page: VendorPage;
+  /** Older builds of the same page, used only for what `page` lacks because it was cut off. */
+  older: readonly VendorPage[];
+  context: ImportContext;
+  findings: ImportFinding[];
+  groups: MethodGroup[];
+  /** Each method's example strings (by its section index): its own, or an older build's when its own is cut off. */
+  examples: Map<number, { example: VendorExample; section: number }[]>;
+  /** The spelling we publish for a name as printed. */
+  nameOf: (spelling: string) => string;
+}
+
+/** A method of the draft before it is written out: its name, AuthScheme, requirements and optional settings. */
+interface MethodDraft {
+  group: MethodGroup;
+  id: string;
+  label: string;
+  scheme: string | undefined;
+  requires: RequirementEntry[];
+  optional: string[];
+  bullets: VendorBullet[];
+}
+
 /**
  * Drafts a service from its pages: the first is the one documented (the newest build); the others (older builds)
  * only fill what the first lacks because it was cut off, each such fact reported.
@@ -88,180 +112,23 @@ const SECRET_NAME = /password|secret|token|apikey|key$/i;
 export function draftService(pages: readonly VendorPage[], context: ImportContext, review: readonly ImportFinding[]): Draft {
   const [page, ...older] = pages;
   if (!page) throw new Error('draftService needs at least one page');
-  const findings: ImportFinding[] = [];
-  const name = serviceNameOf(page);
-  const id = serviceIdOf(name);
   const uses = nameUses(page);
-  const groups = methodGroups(page);
-
-  // Examples per method, a cut-off one replaced by the same method's example of an older build.
-  const examplesOf = (group: MethodGroup): { example: VendorExample; section: number }[] => {
-    const own = group.sections.flatMap((i) => page.sections[i]!.examples.filter((e) => !e.truncated).map((example) => ({ example, section: i })));
-    if (own.length > 0) return own;
-    const cut = group.sections.flatMap((i) => page.sections[i]!.examples.filter((e) => e.truncated));
-    for (const other of older) {
-      const match = methodGroups(other).find((g) => foldKey(g.heading) === foldKey(group.heading));
-      const found = match?.sections.flatMap((i) => other.sections[i]!.examples.filter((e) => !e.truncated)) ?? [];
-      const fitting = found.filter((e) => cut.every((c) => e.text.startsWith(c.text)));
-      if (fitting.length > 0) {
-        findings.push(finding('filled-from-build', cut[0]?.line ?? group.line, `The example of "${group.heading}" is taken from the ${other.build?.version ?? 'older'} page (line ${fitting[0]!.line} there): this page's copy is cut off. Say so on the page.`, { section: group.section }));
-        return fitting.map((example) => ({ example, section: group.section }));
-      }
-    }
-    return [];
+  const d: Drafting = {
+    page,
+    older,
+    context,
+    findings: [],
+    groups: methodGroups(page),
+    examples: new Map(),
+    nameOf: (spelling) => canonicalName(context, uses.get(foldKey(spelling)) ?? [{ spelling, source: 'example', line: 0 }]),
   };
-  const methodExamples = new Map(groups.map((g) => [g.section, examplesOf(g)] as const));
-  const pairsOf = (group: MethodGroup): ExamplePair[] => (methodExamples.get(group.section) ?? []).flatMap(({ example, section }) => examplePairs(example, section));
-
-  // Properties: the table's rows in order, then every other name the bullets and examples use.
-  const allPairs = groups.flatMap(pairsOf);
-  const nameOf = (spelling: string) => canonicalName(context, uses.get(foldKey(spelling)) ?? [{ spelling, source: 'example', line: 0 }]);
-  const order: string[] = [];
-  const addName = (spelling: string) => {
-    if (CONNECTION_NAMES.has(foldKey(spelling))) return;
-    const canonical = nameOf(spelling);
-    if (!order.some((n) => foldKey(n) === foldKey(canonical))) order.push(canonical);
-  };
-  for (const row of page.table?.rows ?? []) addName(row.name);
-  page.sections.forEach((s) => s.bullets.forEach((b) => addName(b.name)));
-  for (const pair of allPairs) addName(pair.key);
-
-  const rowOf = (canonical: string) => {
-    const own = page.table?.rows.find((r) => foldKey(r.name) === foldKey(canonical));
-    if (own || page.truncations.length === 0) return own;
-    for (const other of older) {
-      const row = other.table?.rows.find((r) => foldKey(r.name) === foldKey(canonical));
-      if (row) {
-        findings.push(finding('filled-from-build', page.truncations[0]!.line, `The ${canonical} row is taken from the ${other.build?.version ?? 'older'} page (line ${row.line} there): this page is cut off before it. Say so on the page.`, { property: canonical }));
-        return row;
-      }
-    }
-    return undefined;
-  };
-  const bulletOf = (canonical: string) => page.sections.flatMap((s) => s.bullets).find((b) => foldKey(b.name) === foldKey(canonical));
-
-  const properties: PropertyEntry[] = [];
-  const defaults = new Map<string, string>();
-  for (const canonical of order) {
-    const shared = sharedProperty(context, canonical);
-    const row = rowOf(canonical);
-    const bullet = bulletOf(canonical);
-    const levels = new Set(allPairs.filter((p) => foldKey(p.key) === foldKey(canonical)).map((p) => p.level));
-    const stated = bullet?.default ?? row?.default;
-    if (stated !== undefined) defaults.set(canonical, stated);
-    if (shared) {
-      const entry: PropertyEntry = { name: shared.name };
-      if (row?.allowedValues && row.allowedValues.length > 0 && shared.allowedValues) {
-        const known = row.allowedValues.map((v) => shared.allowedValues!.find((a) => foldKey(a.value) === foldKey(v))?.value);
-        row.allowedValues.forEach((v, i) => {
-          if (known[i] === undefined) findings.push(finding('unknown-allowed-value', row.allowedValuesLine ?? row.line, `${v} is listed as an allowed value of ${shared.name}, but the driver's shared list (${shared.allowedValues!.map((a) => a.value).join(', ')}) does not have it; add it there if it is real.`, { property: shared.name }));
-        });
-        entry.allowedValues = known.filter((v): v is string => v !== undefined);
-      }
-      if (levels.size === 1) {
-        const level = [...levels][0]!;
-        if (level !== shared.placement) entry.placement = level;
-      }
-      if (stated !== undefined) entry.default = stated;
-      properties.push(entry);
-      continue;
-    }
-    const example = allPairs.find((p) => foldKey(p.key) === foldKey(canonical))?.value;
-    const values = row?.allowedValues;
-    const boolean = (values && values.length > 0 && values.every((v) => /^(?:true|false)$/i.test(v))) || (example !== undefined && /^(?:true|false)$/i.test(example));
-    const type = boolean ? 'boolean' : values && values.length > 0 ? 'enum' : example !== undefined && /^https?:\/\//i.test(example) ? 'url' : 'string';
-    const placement = levels.size === 1 ? [...levels][0]! : 'profileSettings';
-    const sensitive = SECRET_NAME.test(canonical);
-    properties.push({
-      name: canonical,
-      define: {
-        category: sensitive ? 'Authentication' : 'Connection',
-        type,
-        placement,
-        sensitive,
-        ...(stated !== undefined ? { default: stated } : {}),
-        ...(type === 'enum' ? { allowedValues: values!.map((value) => ({ value, summary: toWrite(`what the value ${value} of ${canonical} does`) })) } : {}),
-        summary: toWrite(`what ${canonical} is for, in one sentence`),
-        ...(example !== undefined && type !== 'boolean' ? { example } : {}),
-      },
-    });
-  }
-
-  // Auth methods.
-  const authScheme = sharedProperty(context, 'AuthScheme');
-  const canonicalValue = (name: string, value: string): string => {
-    const shared = sharedProperty(context, name);
-    const fromShared = shared?.allowedValues?.find((v) => foldKey(v.value) === foldKey(value))?.value;
-    if (fromShared) return fromShared;
-    const row = page.table?.rows.find((r) => foldKey(r.name) === foldKey(name));
-    return row?.allowedValues?.find((v) => foldKey(v) === foldKey(value)) ?? value;
-  };
-  const ids = new Set<string>();
-  const drafts = groups.map((group) => {
-    const label = methodLabel(group.heading);
-    let id = slug(label);
-    for (let n = 2; ids.has(id); n++) id = `${slug(label)}-${n}`;
-    ids.add(id);
-    const bullets = group.sections.flatMap((i) => page.sections[i]!.bullets).filter((b) => !CONNECTION_NAMES.has(foldKey(b.name)));
-    const pairs = pairsOf(group).filter((p) => !CONNECTION_NAMES.has(foldKey(p.key)));
-    const schemeBullet = bullets.find((b) => foldKey(b.name) === 'authscheme');
-    const schemePair = pairs.find((p) => foldKey(p.key) === 'authscheme');
-    const schemeValue = schemeBullet?.value ?? schemePair?.value;
-    const scheme = schemeValue === undefined ? undefined : canonicalValue('AuthScheme', schemeValue);
-    const required: string[] = [];
-    const optional: string[] = [];
-    for (const spelling of [...bullets.map((b) => b.name), ...pairs.map((p) => p.key)]) {
-      const canonical = nameOf(spelling);
-      if (required.includes(canonical) || optional.includes(canonical)) continue;
-      (defaults.has(canonical) ? optional : required).push(canonical);
-    }
-    const requires: RequirementEntry[] = required.map((property) => {
-      const bullet = bullets.find((b) => foldKey(b.name) === foldKey(property));
-      const raw = foldKey(property) === 'authscheme' ? scheme : bullet?.value;
-      const value = raw === undefined ? undefined : canonicalValue(property, raw);
-      return {
-        property,
-        ...(value !== undefined ? { value } : {}),
-        ...(property === 'InitiateOAuth' && value !== undefined ? { valueRule: 'recommended' as const } : {}),
-        source: toWrite(value !== undefined && property === 'AuthScheme' ? 'why this method fixes this value (a few words)' : `where the ${property} value comes from, and which console page shows it`),
-      };
-    });
-    return { group, id, label, scheme, requires, optional, bullets };
-  });
-  const withoutScheme = drafts.filter((d) => d.scheme === undefined);
-
-  const examples: ExampleEntry[] = [];
-  const rules = draftRules(name, page, context, properties, drafts.map((d) => ({ id: d.id, label: d.label, scheme: d.scheme, requires: d.requires, optional: d.optional })));
-  const authMethods: MethodEntry[] = drafts.map((d) => {
-    const credentials = withoutScheme.length > 1 && d.scheme === undefined ? credentialsOf(d, withoutScheme, context, properties) : [];
-    const steps = stepsOf(page, d.group, d.requires.map((r) => r.property));
-    const pitfalls = d.bullets
-      .filter((b) => b.rejectedPrefix !== undefined)
-      .map((b) => ({ property: nameOf(b.name), rejectedPrefix: b.rejectedPrefix!, text: toWrite(`the mistake the page warns about: the value given with its ${JSON.stringify(b.rejectedPrefix)} prefix`), confidence: 'observed' as const }));
-    const own = methodExamples.get(d.group.section) ?? [];
-    own.forEach(({ example }, n) => {
-      const exampleId = n === 0 ? d.id : `${d.id}-${n + 1}`;
-      examples.push({ id: exampleId, title: d.label, authMethod: d.id, connectionString: canonicalize(example.text, rules), vendorText: example.text });
-    });
-    const method: MethodEntry = {
-      id: d.id,
-      label: d.label,
-      whenToUse: toWrite('when to pick this method, in one or two sentences'),
-      authSchemes: d.scheme !== undefined && authScheme ? [d.scheme] : [],
-      impliedWithoutAuthScheme: d.scheme === undefined && withoutScheme[0] === d,
-      ...(credentials.length > 0 ? { impliedWhenSet: credentials } : {}),
-      steps,
-      requires: d.requires,
-      allows: d.optional,
-      example: d.id,
-      ...(pitfalls.length > 0 ? { pitfalls } : {}),
-    };
-    if (own.length === 0) method.example = toWrite(`the id of an example for this method (the page has none): add one to "examples"`);
-    return method;
-  });
-
+  for (const group of d.groups) d.examples.set(group.section, examplesOf(d, group));
+  const { properties, defaults } = draftProperties(d);
+  const methods = draftMethods(d, defaults);
+  const { authMethods, examples } = writeMethods(d, methods, properties);
+  const name = serviceNameOf(page);
   const service: ServiceInput = {
-    id,
+    id: serviceIdOf(name),
     draft: true,
     name,
     consoleName: toWrite(`where the values are found, as the page names it${consoleHint(page)}`),
@@ -274,8 +141,193 @@ export function draftService(pages: readonly VendorPage[], context: ImportContex
     examples,
     decisions: [],
   };
-  fileDecisions(service, drafts.map((d) => d.group.section), [...review, ...findings]);
-  return { service, findings };
+  fileDecisions(service, methods.map((m) => m.group.section), [...review, ...d.findings]);
+  return { service, findings: d.findings };
+}
+
+/** A method's example strings: its own, or, when its own is cut off, the same method's of an older build. */
+function examplesOf(d: Drafting, group: MethodGroup): { example: VendorExample; section: number }[] {
+  const { page } = d;
+  const own = group.sections.flatMap((i) => page.sections[i]!.examples.filter((e) => !e.truncated).map((example) => ({ example, section: i })));
+  if (own.length > 0) return own;
+  const cut = group.sections.flatMap((i) => page.sections[i]!.examples.filter((e) => e.truncated));
+  for (const other of d.older) {
+    const match = methodGroups(other).find((g) => foldKey(g.heading) === foldKey(group.heading));
+    const found = match?.sections.flatMap((i) => other.sections[i]!.examples.filter((e) => !e.truncated)) ?? [];
+    const fitting = found.filter((e) => cut.every((c) => e.text.startsWith(c.text)));
+    if (fitting.length > 0) {
+      d.findings.push(finding('filled-from-build', cut[0]?.line ?? group.line, `The example of "${group.heading}" is taken from the ${other.build?.version ?? 'older'} page (line ${fitting[0]!.line} there): this page's copy is cut off. Say so on the page.`, { section: group.section }));
+      return fitting.map((example) => ({ example, section: group.section }));
+    }
+  }
+  return [];
+}
+
+const pairsOf = (d: Drafting, group: MethodGroup): ExamplePair[] => (d.examples.get(group.section) ?? []).flatMap(({ example, section }) => examplePairs(example, section));
+
+/** A property's table row: this page's, or, when this page is cut off before it, an older build's (reported). */
+function rowOf(d: Drafting, canonical: string): VendorProperty | undefined {
+  const own = d.page.table?.rows.find((r) => foldKey(r.name) === foldKey(canonical));
+  if (own || d.page.truncations.length === 0) return own;
+  for (const other of d.older) {
+    const row = other.table?.rows.find((r) => foldKey(r.name) === foldKey(canonical));
+    if (row) {
+      d.findings.push(finding('filled-from-build', d.page.truncations[0]!.line, `The ${canonical} row is taken from the ${other.build?.version ?? 'older'} page (line ${row.line} there): this page is cut off before it. Say so on the page.`, { property: canonical }));
+      return row;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The properties: the table's rows in order, then every other name the bullets and examples use. A shared one is
+ * referenced (narrowed to the table's allowed values, placed where the examples put it); any other is defined,
+ * typed from its allowed values or example value. Also returns the defaults the page states.
+ */
+function draftProperties(d: Drafting): { properties: PropertyEntry[]; defaults: Map<string, string> } {
+  const { page, context } = d;
+  const allPairs = d.groups.flatMap((g) => pairsOf(d, g));
+  const order: string[] = [];
+  const addName = (spelling: string) => {
+    if (CONNECTION_NAMES.has(foldKey(spelling))) return;
+    const canonical = d.nameOf(spelling);
+    if (!order.some((n) => foldKey(n) === foldKey(canonical))) order.push(canonical);
+  };
+  for (const row of page.table?.rows ?? []) addName(row.name);
+  page.sections.forEach((s) => s.bullets.forEach((b) => addName(b.name)));
+  for (const pair of allPairs) addName(pair.key);
+
+  const properties: PropertyEntry[] = [];
+  const defaults = new Map<string, string>();
+  for (const canonical of order) {
+    const row = rowOf(d, canonical);
+    const bullet = page.sections.flatMap((s) => s.bullets).find((b) => foldKey(b.name) === foldKey(canonical));
+    const pairs = allPairs.filter((p) => foldKey(p.key) === foldKey(canonical));
+    const levels = new Set(pairs.map((p) => p.level));
+    const stated = bullet?.default ?? row?.default;
+    if (stated !== undefined) defaults.set(canonical, stated);
+    const shared = sharedProperty(context, canonical);
+    properties.push(shared ? sharedEntry(d, shared, row, levels, stated) : definedEntry(canonical, row, levels, stated, pairs[0]?.value));
+  }
+  return { properties, defaults };
+}
+
+/** A shared property as this service uses it: its table's allowed values, and its level when the examples differ. */
+function sharedEntry(d: Drafting, shared: SharedProperty, row: VendorProperty | undefined, levels: Set<'top' | 'profileSettings'>, stated: string | undefined): PropertyEntry {
+  const entry: PropertyEntry = { name: shared.name };
+  if (row?.allowedValues && row.allowedValues.length > 0 && shared.allowedValues) {
+    const known = row.allowedValues.map((v) => shared.allowedValues!.find((a) => foldKey(a.value) === foldKey(v))?.value);
+    row.allowedValues.forEach((v, i) => {
+      if (known[i] === undefined) {
+        d.findings.push(finding('unknown-allowed-value', row.allowedValuesLine ?? row.line, `${v} is listed as an allowed value of ${shared.name}, but the driver's shared list (${shared.allowedValues!.map((a) => a.value).join(', ')}) does not have it; add it there if it is real.`, { property: shared.name }));
+      }
+    });
+    entry.allowedValues = known.filter((v): v is string => v !== undefined);
+  }
+  if (levels.size === 1) {
+    const level = [...levels][0]!;
+    if (level !== shared.placement) entry.placement = level;
+  }
+  if (stated !== undefined) entry.default = stated;
+  return entry;
+}
+
+/** A property only this service has: typed from its allowed values or example, placed where the examples put it. */
+function definedEntry(name: string, row: VendorProperty | undefined, levels: Set<'top' | 'profileSettings'>, stated: string | undefined, example: string | undefined): PropertyEntry {
+  const values = row?.allowedValues;
+  const boolean = (values && values.length > 0 && values.every((v) => /^(?:true|false)$/i.test(v))) || (example !== undefined && /^(?:true|false)$/i.test(example));
+  const type = boolean ? 'boolean' : values && values.length > 0 ? 'enum' : example !== undefined && /^https?:\/\//i.test(example) ? 'url' : 'string';
+  // Never written in an example: a setting of the service's profile, as the family's own settings are.
+  const placement = levels.size === 1 ? [...levels][0]! : 'profileSettings';
+  const sensitive = SECRET_NAME.test(name);
+  return {
+    name,
+    define: {
+      category: sensitive ? 'Authentication' : 'Connection',
+      type,
+      placement,
+      sensitive,
+      ...(stated !== undefined ? { default: stated } : {}),
+      ...(type === 'enum' ? { allowedValues: values!.map((value) => ({ value, summary: toWrite(`what the value ${value} of ${name} does`) })) } : {}),
+      summary: toWrite(`what ${name} is for, in one sentence`),
+      ...(example !== undefined && type !== 'boolean' ? { example } : {}),
+    },
+  };
+}
+
+/** The value as the driver lists it (OAuth → OAUTH), from the shared list or the page's table. */
+function canonicalValue(d: Drafting, name: string, value: string): string {
+  const fromShared = sharedProperty(d.context, name)?.allowedValues?.find((v) => foldKey(v.value) === foldKey(value))?.value;
+  if (fromShared) return fromShared;
+  const row = d.page.table?.rows.find((r) => foldKey(r.name) === foldKey(name));
+  return row?.allowedValues?.find((v) => foldKey(v) === foldKey(value)) ?? value;
+}
+
+/**
+ * Each method: its id and label from the heading, the AuthScheme its bullets or example fix, what it requires (its
+ * bullets, then its example's other settings) and what it allows (settings with a stated default).
+ */
+function draftMethods(d: Drafting, defaults: ReadonlyMap<string, string>): MethodDraft[] {
+  const ids = new Set<string>();
+  return d.groups.map((group) => {
+    const label = methodLabel(group.heading);
+    let id = slug(label);
+    for (let n = 2; ids.has(id); n++) id = `${slug(label)}-${n}`;
+    ids.add(id);
+    const bullets = group.sections.flatMap((i) => d.page.sections[i]!.bullets).filter((b) => !CONNECTION_NAMES.has(foldKey(b.name)));
+    const pairs = pairsOf(d, group).filter((p) => !CONNECTION_NAMES.has(foldKey(p.key)));
+    const schemeValue = bullets.find((b) => foldKey(b.name) === 'authscheme')?.value ?? pairs.find((p) => foldKey(p.key) === 'authscheme')?.value;
+    const scheme = schemeValue === undefined ? undefined : canonicalValue(d, 'AuthScheme', schemeValue);
+    const required: string[] = [];
+    const optional: string[] = [];
+    for (const spelling of [...bullets.map((b) => b.name), ...pairs.map((p) => p.key)]) {
+      const canonical = d.nameOf(spelling);
+      if (required.includes(canonical) || optional.includes(canonical)) continue;
+      (defaults.has(canonical) ? optional : required).push(canonical);
+    }
+    const requires: RequirementEntry[] = required.map((property) => {
+      const raw = foldKey(property) === 'authscheme' ? scheme : bullets.find((b) => foldKey(b.name) === foldKey(property))?.value;
+      const value = raw === undefined ? undefined : canonicalValue(d, property, raw);
+      return {
+        property,
+        ...(value !== undefined ? { value } : {}),
+        ...(property === 'InitiateOAuth' && value !== undefined ? { valueRule: 'recommended' as const } : {}),
+        source: toWrite(value !== undefined && property === 'AuthScheme' ? 'why this method fixes this value (a few words)' : `where the ${property} value comes from, and which console page shows it`),
+      };
+    });
+    return { group, id, label, scheme, requires, optional, bullets };
+  });
+}
+
+/** The methods as the service file writes them (steps, pitfalls, the credential that selects them) and their examples in canonical form. */
+function writeMethods(d: Drafting, methods: readonly MethodDraft[], properties: readonly PropertyEntry[]): { authMethods: MethodEntry[]; examples: ExampleEntry[] } {
+  const withoutScheme = methods.filter((m) => m.scheme === undefined);
+  const rules = draftRules(serviceNameOf(d.page), d.page, d.context, properties, methods);
+  const examples: ExampleEntry[] = [];
+  const authMethods = methods.map((m): MethodEntry => {
+    const credentials = withoutScheme.length > 1 && m.scheme === undefined ? credentialsOf(m, withoutScheme, d.context, properties) : [];
+    const pitfalls = m.bullets
+      .filter((b) => b.rejectedPrefix !== undefined)
+      .map((b) => ({ property: d.nameOf(b.name), rejectedPrefix: b.rejectedPrefix!, text: toWrite(`the mistake the page warns about: the value given with its ${JSON.stringify(b.rejectedPrefix)} prefix`), confidence: 'observed' as const }));
+    const own = d.examples.get(m.group.section) ?? [];
+    own.forEach(({ example }, n) => {
+      examples.push({ id: n === 0 ? m.id : `${m.id}-${n + 1}`, title: m.label, authMethod: m.id, connectionString: canonicalize(example.text, rules), vendorText: example.text });
+    });
+    return {
+      id: m.id,
+      label: m.label,
+      whenToUse: toWrite('when to pick this method, in one or two sentences'),
+      authSchemes: m.scheme !== undefined ? [m.scheme] : [],
+      impliedWithoutAuthScheme: m.scheme === undefined && withoutScheme[0] === m,
+      ...(credentials.length > 0 ? { impliedWhenSet: credentials } : {}),
+      steps: stepsOf(d.page, m.group, m.requires.map((r) => r.property)),
+      requires: m.requires,
+      allows: m.optional,
+      example: own.length > 0 ? m.id : toWrite('the id of an example for this method (the page has none): add one to "examples"'),
+      ...(pitfalls.length > 0 ? { pitfalls } : {}),
+    };
+  });
+  return { authMethods, examples };
 }
 
 /** The console names the page mentions ("Discord Developer Portal"), as a hint for `consoleName`. */
@@ -339,7 +391,7 @@ function draftRules(
   page: VendorPage,
   context: ImportContext,
   properties: readonly PropertyEntry[],
-  methods: readonly { id: string; label: string; scheme: string | undefined; requires: RequirementEntry[]; optional: string[] }[],
+  methods: readonly Pick<MethodDraft, 'id' | 'label' | 'scheme' | 'requires' | 'optional'>[],
 ): ServiceRules {
   const rules: PropertyRule[] = [];
   const own = new Set(properties.map((p) => foldKey(p.name)));

@@ -11,8 +11,8 @@
  */
 import { draftService, serviceIdOf, serviceNameOf } from './draft.ts';
 import { finding, sortFindings, type ImportFinding } from './findings.ts';
-import { readVendorPage, type VendorPage } from './page.ts';
-import { buildFromFileName, reviewPage } from './review.ts';
+import { buildFromFileName, readVendorPage, type VendorPage } from './page.ts';
+import { reviewPage } from './review.ts';
 import type { ImportContext, SharedProperty } from './usage.ts';
 import type { ServiceInput } from '../providers/schema.ts';
 

@@ -146,6 +146,11 @@ function isSubheading(heading: string): boolean {
   return /^Setting Up\b/i.test(heading) || EXAMPLE_HEADING.test(heading) || /\bConnection Properties$/i.test(heading) || /^(?:To obtain|Steps)\b/i.test(heading);
 }
 
+/** A build number in a saved page's file name (`discord-25.0.9539.0.txt`), for a page whose footer is lost. */
+export function buildFromFileName(file: string): string | undefined {
+  return /(?:^|[^\d.])(\d+\.\d+\.\d+\.\d+)(?=\.[A-Za-z]|[^\d.]|$)/.exec(file.split(/[\\/]/).pop() ?? '')?.[1];
+}
+
 /** Splits the page into lines, dropping a byte-order mark and any carriage returns. */
 export function pageLines(text: string): string[] {
   return text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((line) => line.replace(/\s+$/, ''));

@@ -4,7 +4,7 @@
  */
 import { editDistance, foldKey, parseAny } from '../connstr/index.ts';
 import { finding, sortFindings, type ImportFinding } from './findings.ts';
-import type { VendorPage } from './page.ts';
+import { buildFromFileName, type VendorPage } from './page.ts';
 import {
   allExamplePairs,
   canonicalName,
@@ -17,11 +17,6 @@ import {
   sharedProperty,
   type ImportContext,
 } from './usage.ts';
-
-/** A build number in a saved page's file name (`discord-25.0.9539.0.txt`), for a page whose footer is lost. */
-export function buildFromFileName(file: string): string | undefined {
-  return /(?:^|[^\d.])(\d+\.\d+\.\d+\.\d+)(?=\.[A-Za-z]|[^\d.]|$)/.exec(file.split(/[\\/]/).pop() ?? '')?.[1];
-}
 
 /** Reviews a page. The findings come sorted by line. */
 export function reviewPage(page: VendorPage, context: ImportContext): ImportFinding[] {

@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import facts from '../../fixtures/import/facts.json';
 import { importCodes, importPages, readVendorPage, reviewPage, sharedFrom } from '../../../src/lib/import/index.ts';
-import { buildFromFileName } from '../../../src/lib/import/review.ts';
+import { buildFromFileName } from '../../../src/lib/import/page.ts';
 import { acmeCatalog } from '../../support/acme.ts';
 
 const context = sharedFrom(acmeCatalog().properties);
