@@ -75,6 +75,12 @@ describe('import', () => {
     expect(run([page('sandboxhr-23.0.8839.0.txt'), '--out', out, '--format', 'xml'])).toMatchObject({ code: 2, stderr: expect.stringContaining('--format must be text or json') });
     expect(run(['no-such-page.txt', '--out', out])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read no-such-page.txt: no such file') });
     expect(run([page('sandboxhr-23.0.8839.0.txt'), '--nope'])).toMatchObject({ code: 2 });
+    const empty = join(out, 'empty.txt');
+    writeFileSync(empty, 'Nothing to see here.\n');
+    expect(run([empty, '--out', out])).toMatchObject({ code: 2, stderr: expect.stringContaining('holds no vendor help page') });
+    const binary = join(out, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0x43, 0x6f, 0x00, 0xff, 0xfe, 0x00]));
+    expect(run([binary, '--out', out])).toMatchObject({ code: 2, stderr: expect.stringContaining('is not a text file') });
     expect(existsSync(join(out, 'sandboxhr.json'))).toBe(false);
   });
 

@@ -50,7 +50,7 @@ export function serviceNameOf(page: VendorPage): string {
   if (page.title) return page.title.service;
   const profile = profileFileOf(page);
   if (profile) return profile.replace(/\.apip$/i, '');
-  return page.file.replace(/[-_]\d.*$|\.txt$/i, '');
+  return (page.file.split(/[\\/]/).pop() ?? page.file).replace(/[-_]\d.*$|\.txt$/i, '');
 }
 
 /** The profile file the examples name (the most frequent spelling), if any. */

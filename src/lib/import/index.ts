@@ -38,6 +38,11 @@ export interface ImportedService {
   findings: ImportFinding[];
 }
 
+/** The text holds a vendor help page at all: a "Connecting to …" title, a method heading or an example string. */
+export function looksLikeVendorPage(page: VendorPage): boolean {
+  return page.title !== undefined || page.sections.some((s) => s.kind === 'method' || s.examples.length > 0);
+}
+
 /** Compares dotted build numbers (24.0.9300.0 > 24.0.9060.0); a page without a build sorts last. */
 function compareBuilds(a: string | undefined, b: string | undefined): number {
   if (a === undefined || b === undefined) return a === undefined ? (b === undefined ? 0 : 1) : -1;
