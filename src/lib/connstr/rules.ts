@@ -28,6 +28,11 @@ export interface PropertyRule {
   readonly placement: Placement;
   /** Secrets are reported so the UI can mask them. */
   readonly sensitive: boolean;
+  /**
+   * `shared`: one of the driver's own properties, the same for every service; `service`: a setting only this
+   * service has (SmartHR's UseSandbox is one that its vendor writes at the top level). Absent: shared.
+   */
+  readonly origin?: 'shared' | 'service' | undefined;
   readonly default?: string | undefined;
   /** The closed list for `enum` properties, canonical casing. */
   readonly allowedValues?: readonly { readonly value: string }[] | undefined;

@@ -105,3 +105,14 @@ test('a profile named without a folder is accepted, as the vendor\'s examples fo
   }
 });
 
+test('a setting of the service\'s own that goes at the top level is not called a driver property', () => {
+  const own: ResolvedService = {
+    ...s,
+    properties: s.properties.map((p) => (p.name === 'Region' ? { ...p, placement: 'top' as const } : p)),
+  };
+  const [problem] = validate("Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k;Region=eu'", own).filter((p) => p.code === 'wrong-level');
+  expect(problem?.message).toBe('Region goes at the top level of the string for this service, where its vendor\'s example writes it; move it out of ProfileSettings.');
+  const [driver] = validate("Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k;Timeout=5'", s).filter((p) => p.code === 'wrong-level');
+  expect(driver?.message).toMatch(/^Timeout is a driver property/);
+});
+
