@@ -93,7 +93,8 @@ export function main(argv: string[], io: Io): Outcome {
 
   let catalog;
   try {
-    catalog = loadCatalog(io.contentDir);
+    // A writer's draft in content/ is checked like the rest (its examples, its strings); only the site build refuses it.
+    catalog = loadCatalog(io.contentDir, { drafts: 'allow' });
   } catch (error) {
     return { stdout: '', stderr: `connstr: cannot load the catalog from ${io.contentDir}: ${error instanceof CatalogError ? error.message : (error as Error).message}\n`, code: 2 };
   }

@@ -307,3 +307,15 @@ describe('bad usage and bad input: a clear message and exit 2', () => {
     expect(stderr).toMatch(message);
   });
 });
+
+test('a writer\'s draft in the content folder is checked like a finished service (only the site build refuses drafts)', () => {
+  const result = spawnSync(node, ['src/cli/connstr.ts', 'lint', "Profile=C:\\profiles\\Widget.apip;ProfileSettings='APIKey=abc'"], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: root, CONNECTOR_CONTENT_DIR: join(root, 'tests', 'fixtures', 'providers', 'draft-content') },
+  });
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain('1 connection string checked: 0 errors');
+});
+

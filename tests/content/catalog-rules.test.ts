@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import facts from '../fixtures/seeds/facts.json';
+import seedFacts from '../fixtures/seeds/facts.json';
+import familyFacts from '../fixtures/family/facts.json';
 import { resolveMethod, validate } from '../../src/lib/connstr/index.ts';
 import { buildCatalog, CatalogError, unknownDecisionTargets } from '../../src/lib/providers/catalog.ts';
 import { decisionAppliesTo, serviceDecisions } from '../../src/lib/providers/queries.ts';
@@ -111,7 +112,7 @@ describe('connection strings in prose are checked at load', () => {
   test('fragments: missing Profile and method settings are expected, wrong names and levels are not', () => {
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('intercom'))).toEqual([]);
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('aircall'))).not.toEqual([]);
-    expect(fragmentServices("ProfileSettings='APIKey=my_api_key'", catalog.services).map((s) => s.id)).toEqual(['helpscout', 'intercom']);
+    expect(fragmentServices("ProfileSettings='APIKey=my_api_key'", catalog.services).map((s) => s.id)).toEqual(['discord', 'helpscout', 'intercom', 'smarthr']);
     expect(fragmentServices('APIKey=my_api_key', catalog.services)).toEqual([]);
   });
 });
@@ -135,7 +136,8 @@ describe('Intercom’s token method (finding 1)', () => {
 });
 
 describe('menu paths in the data', () => {
-  const seeds = facts as unknown as Record<string, { menuPaths: string[][]; menuItems: string[] }>;
+  // The vendor facts each service was written from: the seed help texts and the family's imported pages.
+  const seeds = { ...seedFacts, ...familyFacts } as unknown as Record<string, { menuPaths: string[][]; menuItems: string[] }>;
   test.each(catalog.services.map((s) => [s.id, s] as const))('%s: every step’s path is a run of a path the vendor quotes', (id, s) => {
     const runs = [...seeds[id]!.menuPaths, ...seeds[id]!.menuItems.map((item) => [item])];
     const verbatim = (path: string[]) => runs.some((run) => run.some((_, start) => path.every((item, i) => run[start + i] === item)));

@@ -1,6 +1,7 @@
 /**
- * The real content (content/): the five documented services load, resolve the shared properties and carry
- * every seed correction beside the data; a fixture service copied beside them loads with no code change. The catalog's rules themselves (fixture services, bad data) are
+ * The real content (content/): the documented services load, resolve the shared properties and carry
+ * every seed correction beside the data; a fixture service copied beside them loads with no code change. The
+ * catalog's rules themselves (fixture services, bad data) are
  * tested in tests/lib/providers/catalog.test.ts.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,8 +21,9 @@ const realContent = join(root, 'content');
 describe('the real content', () => {
   const catalog = loadCatalog(realContent);
 
-  test('holds the five documented services, sorted by name', () => {
-    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'helpscout', 'infusionsoft', 'intercom', 'leaddesk']);
+  test('holds the documented services, sorted by name, and no draft', () => {
+    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr']);
+    expect(catalog.drafts).toBeUndefined();
   });
 
   test('every service resolves the shared driver properties once', () => {
@@ -35,7 +37,7 @@ describe('the real content', () => {
 
   test('APIKey is a ProfileSettings entry only for the services that list it', () => {
     const withKey = catalog.services.filter((s) => findProperty(s, 'APIKey')).map((s) => s.id);
-    expect(withKey).toEqual(['helpscout', 'intercom']);
+    expect(withKey).toEqual(['discord', 'helpscout', 'intercom', 'smarthr']);
     const helpscout = catalog.services.find((s) => s.id === 'helpscout')!;
     expect(findProperty(helpscout, 'APIKey')).toMatchObject({ placement: 'profileSettings', sensitive: true });
     expect(findProperty(helpscout, 'APIKey')!.summary).not.toMatch(/GetResponse/);

@@ -6,6 +6,10 @@ import { describe, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
 import { builderReady } from './support/builder.ts';
 import { type OpenedPage, useSite } from './support/site.ts';
+import { join } from 'node:path';
+import { canonicalPairs } from '../../src/lib/connstr/index.ts';
+import { loadCatalog } from '../../src/lib/providers/load.ts';
+import { serviceRules } from '../../src/lib/providers/rules.ts';
 
 const site = useSite();
 
@@ -121,6 +125,54 @@ describe('build mode', () => {
       await page.getByRole('button', { name: 'Reset the form' }).click();
       expect(await page.getByRole('textbox', { name: /^User/ }).inputValue()).toBe('');
       expect(await page.getByRole('textbox', { name: /^Profile/ }).inputValue()).toBe('C:\\profiles\\AirCall.apip');
+    }));
+});
+
+describe('the family’s shapes, from the fields alone', () => {
+  const catalog = loadCatalog(join(import.meta.dirname, '..', '..', 'content'));
+  /** The pairs a string means for a service (documented key spelling and value case, our order). */
+  const pairsOf = (id: string, text: string) => canonicalPairs(text, serviceRules(catalog.services.find((s) => s.id === id)!));
+  const vendorText = (id: string, method: string) => catalog.services.find((s) => s.id === id)!.examples.find((e) => e.authMethod === method)!.vendorText!;
+
+  test('iContact: four credentials inside ProfileSettings, Password among them', () =>
+    withPage('/services/icontact/', async ({ page }) => {
+      await page.getByRole('textbox', { name: /^AppId/ }).fill('your_app_id');
+      await page.getByRole('textbox', { name: /^Username/ }).fill('your_username');
+      await page.getByLabel(/^Password/).fill('your_password');
+      await page.getByRole('textbox', { name: /^AccountId/ }).fill('your_account_id');
+      const built = (await plainOutput(page))!;
+      expect(built).toBe("Profile=C:\\profiles\\iContact.apip;ProfileSettings='AppId=your_app_id;Username=your_username;Password=your_password;AccountId=your_account_id'");
+      expect(pairsOf('icontact', built)).toEqual(pairsOf('icontact', vendorText('icontact', 'token')));
+    }));
+
+  test('Discord bot token: AuthScheme APIKEY at the top level, the token inside ProfileSettings', () =>
+    withPage('/services/discord/', async ({ page }) => {
+      await page.getByRole('radio', { name: /Bot token/ }).check();
+      await page.getByLabel(/^APIKey/).fill('your_bot_token_here');
+      const built = (await plainOutput(page))!;
+      expect(built).toBe("Profile=C:\\profiles\\Discord.apip;AuthScheme=APIKEY;ProfileSettings='APIKey=your_bot_token_here'");
+      expect(pairsOf('discord', built)).toEqual(pairsOf('discord', vendorText('discord', 'bot-token')));
+    }));
+
+  test('SmartHR: UseSandbox written at the top level beside ProfileSettings, preset to production', () =>
+    withPage('/services/smarthr/', async ({ page }) => {
+      await page.getByLabel(/^APIKey/).fill('your_api_token');
+      await page.getByRole('textbox', { name: /^TenantId/ }).fill('1234567890');
+      expect(await page.getByRole('checkbox', { name: /^UseSandbox/ }).isChecked()).toBe(false);
+      const built = (await plainOutput(page))!;
+      expect(built).toBe("Profile=C:\\profiles\\SmartHR.apip;ProfileSettings='APIKey=your_api_token;TenantId=1234567890';UseSandbox=false");
+      expect(pairsOf('smarthr', built)).toEqual(pairsOf('smarthr', vendorText('smarthr', 'token')));
+      await page.getByRole('checkbox', { name: /^UseSandbox/ }).check();
+      expect(await plainOutput(page)).toMatch(/;UseSandbox=true$/);
+    }));
+
+  test('Load into the builder puts each setting back in its field, wherever the vendor writes it', () =>
+    withPage('/builder/', async ({ page }) => {
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(vendorText('smarthr', 'token'));
+      await page.getByRole('button', { name: /Load into the builder/ }).click();
+      expect(await page.getByRole('textbox', { name: /^TenantId/ }).inputValue()).toBe('1234567890');
+      expect(pairsOf('smarthr', (await plainOutput(page))!)).toEqual(pairsOf('smarthr', vendorText('smarthr', 'token')));
     }));
 });
 

@@ -175,4 +175,21 @@ describe('astro dev on a copy of the content', () => {
       return page.status === 200 && page.body.includes('Dev preview marker two') ? true : undefined;
     });
   });
+
+  test('a draft service shows with its fields still to write flagged; removing it takes the page away', async () => {
+    const draft = join(content, 'services', 'widget.json');
+    cpSync(join(root, 'tests/fixtures/providers/draft-content/services/widget.json'), draft);
+    const body = await waitFor('the draft page', async () => {
+      const page = await get('/services/widget/');
+      return page.status === 200 ? page.body : undefined;
+    }, 40_000);
+    expect(body).toContain('Draft, not published:');
+    expect(body).toMatch(/3 fields of [^<]*widget\.json still to write/);
+    for (const path of ['consoleName', 'overview', 'authMethods[0].steps[0].text']) expect(body).toContain(`<code>${path}</code>`);
+    expect(body).toContain('[to write] two or three sentences');
+    // The finished pages carry no draft notice.
+    expect((await get('/services/intercom/')).body).not.toContain('Draft, not published');
+    rmSync(draft);
+    await waitFor('the draft page to go', async () => ((await get('/services/widget/')).status === 404 ? true : undefined), 40_000);
+  });
 });

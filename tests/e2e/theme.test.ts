@@ -5,8 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { useSite } from './support/site.ts';
 import seedFacts from '../fixtures/seeds/facts.json' with { type: 'json' };
+import familyFacts from '../fixtures/family/facts.json' with { type: 'json' };
 
-const serviceIds = Object.keys(seedFacts);
+const serviceIds = [...Object.keys(seedFacts), ...Object.keys(familyFacts)];
 
 const site = useSite();
 
@@ -16,8 +17,8 @@ const background = (opened: { page: import('playwright-core').Page }) =>
   opened.page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
 
 describe('theme toggle on every service page', () => {
-  it('covers the five seed services', () => {
-    expect(serviceIds.sort()).toEqual(['aircall', 'helpscout', 'infusionsoft', 'intercom', 'leaddesk']);
+  it('covers the five seed services and the family services written from the importer', () => {
+    expect([...serviceIds].sort()).toEqual(['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr']);
   });
 
   it.each(serviceIds)('/services/%s/ toggles light ⇄ dark and remembers it', async (id) => {

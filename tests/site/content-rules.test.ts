@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import facts from '../fixtures/seeds/facts.json';
+import seedFacts from '../fixtures/seeds/facts.json';
+import familyFacts from '../fixtures/family/facts.json';
 import { validate } from '../../src/lib/connstr/index.ts';
 import { fragmentServices } from '../../src/lib/providers/examples.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
@@ -22,7 +23,8 @@ const root = join(import.meta.dirname, '..', '..');
 const catalog = loadCatalog(join(root, 'content'));
 const serviceById = new Map(catalog.services.map((s) => [s.id, serviceRules(s)]));
 type SeedFacts = { menuPaths: string[][]; menuItems: string[] };
-const seeds = facts as unknown as Record<string, SeedFacts>;
+/** The vendor facts every service was written from: the seed help texts and the family's imported pages. */
+const seeds = { ...seedFacts, ...familyFacts } as unknown as Record<string, SeedFacts>;
 
 /** `name="value"` attributes of a start tag's attribute text (valueless attributes map to ''). */
 function attributes(text: string): Map<string, string> {
@@ -155,8 +157,9 @@ describe('menu paths', () => {
     const shown = [...html.matchAll(/<span class="menu-path">([\s\S]*?)<\/span>(?=\s*<\/p>)/g)].map((m) =>
       [...m[1]!.matchAll(/<span class="menu-item">([^<]*)<\/span>/g)].map((i) => decodeEntities(i[1]!)),
     );
-    expect(shown.length, 'menu paths on the page').toBeGreaterThan(0);
     const runs = [...seed.menuPaths, ...seed.menuItems.map((item) => [item])];
+    // A page shows menu paths exactly when its vendor page gives some (SmartHR's names none).
+    expect(shown.length > 0, 'menu paths on the page').toBe(runs.length > 0);
     const verbatim = (path: string[]) => runs.some((run) => run.some((_, start) => path.every((item, i) => run[start + i] === item)));
     expect(shown.filter((path) => !verbatim(path))).toEqual([]);
   });

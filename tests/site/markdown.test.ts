@@ -15,9 +15,9 @@ const siteOrigin = new URL(process.env.SITE_URL ?? 'http://localhost:4321').orig
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
-const services = ['aircall', 'helpscout', 'infusionsoft', 'intercom', 'leaddesk'];
+const serviceIds = ['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr'];
 const pairs: [string, string][] = [
-  ...services.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
+  ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],
   ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
 ];
@@ -104,7 +104,7 @@ describe('llms.txt', () => {
     expect(linked).toContain('catalog.json');
     expect(brokenLinks(llms())).toEqual([]);
     const services = llms().split('## Services')[1]!.split('## Reference')[0]!;
-    expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, 5).map(([, md]) => md).sort());
+    expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, serviceIds.length).map(([, md]) => md).sort());
   });
 
   test('llms-full.txt holds llms.txt and every Markdown page in full', () => {

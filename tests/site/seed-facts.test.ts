@@ -1,9 +1,11 @@
 /**
- * Every fact of every seed help text (property names, allowed values, menu paths, example strings, and
- * other names the steps rely on) is present on the built page of its service, and on its Markdown twin.
+ * Every fact of every vendor page a service was written from (property names, allowed values, menu paths,
+ * example strings, and other names the steps rely on) is present on the built page of its service, and on its
+ * Markdown twin: the seed help texts (tests/fixtures/seeds) and the family's imported pages (tests/fixtures/family).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import facts from '../fixtures/seeds/facts.json';
+import seedFacts from '../fixtures/seeds/facts.json';
+import familyFacts from '../fixtures/family/facts.json';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertBuilt, distDir, readHtml, textOf } from '../support/dist';
@@ -16,7 +18,10 @@ type SeedFacts = {
   menuPaths: string[][];
   otherFacts: string[];
 };
-const services = Object.entries(facts as unknown as Record<string, SeedFacts>);
+const services = [
+  ...Object.entries(seedFacts as unknown as Record<string, SeedFacts>),
+  ...Object.entries(familyFacts as unknown as Record<string, SeedFacts>),
+];
 
 beforeAll(assertBuilt);
 
@@ -27,7 +32,7 @@ const forms = [
 ] as const;
 
 describe.each(forms.flatMap(({ form, text }) => services.map(([id, seed]) => ({ form, id, seed, text: () => text(id) }))))(
-  '$id $form holds every seed fact',
+  '$id $form holds every vendor fact',
   ({ form, id, seed, text }) => {
     test('documents the same build', () => {
       expect(text()).toContain(`build ${seed.build}`);

@@ -14,6 +14,9 @@ import type { BuilderService } from '../../src/lib/builder/payload.ts';
 
 export const acmeContentDir = fileURLToPath(new URL('../fixtures/providers/acme-content', import.meta.url));
 
+/** The environment that points a child process (a CLI, the build) at the acme fixture instead of content/. */
+export const acmeEnv = { CONNECTOR_CONTENT_DIR: acmeContentDir } as const;
+
 let catalog: Catalog | undefined;
 /** The catalog of the fixture folder: the one service `acme`. */
 export function acmeCatalog(): Catalog {

@@ -5,7 +5,7 @@
  * pages); each service's file or props carry only what differs (its own and narrowed properties, its auth
  * methods), and `joinService` puts the two back together in the browser. Pure: the pages write the files.
  */
-import type { ResolvedService } from '../providers/catalog.ts';
+import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
 import { methodRule, propertyRule, serviceRules } from '../providers/rules.ts';
 import type { AuthMethod, Property } from '../providers/schema.ts';
 import { commonPayloadSchema, servicePayloadSchema, type BuilderMethod, type BuilderProperty, type BuilderService, type CommonPayload } from './payload.ts';
@@ -14,14 +14,15 @@ import { commonPayloadSchema, servicePayloadSchema, type BuilderMethod, type Bui
 export const commonDataId = 'common';
 
 /** A property as a builder field needs it: the engine's facts, its summary and its placeholder. */
-export function builderProperty(property: Property): BuilderProperty {
-  const { name, aliases, type, placement, sensitive, default: defaultValue, allowedValues } = propertyRule(property);
+export function builderProperty(property: Property | ResolvedProperty): BuilderProperty {
+  const { name, aliases, type, placement, sensitive, origin, default: defaultValue, allowedValues } = propertyRule(property);
   return {
     name,
     aliases: [...aliases],
     type,
     placement,
     sensitive,
+    ...(origin !== undefined ? { origin } : {}),
     ...(defaultValue !== undefined ? { default: defaultValue } : {}),
     ...(allowedValues ? { allowedValues: allowedValues.map((v) => ({ value: v.value })) } : {}),
     summary: property.summary,
@@ -48,10 +49,11 @@ export function menuPathsFor(method: AuthMethod, property: string): string[][] {
 /** An auth method as the form needs it: the engine's facts, whose data it reaches, sources and menu paths. */
 export function builderMethod(method: AuthMethod): BuilderMethod {
   const yielded = [...new Set(method.steps.flatMap((step) => step.yields))];
-  const rule = methodRule(method);
+  const { impliedWhenSet, ...rule } = methodRule(method);
   return {
     ...rule,
     authSchemes: [...rule.authSchemes],
+    ...(impliedWhenSet !== undefined ? { impliedWhenSet: [...impliedWhenSet] } : {}),
     allows: [...rule.allows],
     ...(method.audience !== undefined ? { audience: method.audience } : {}),
     requires: method.requires.map((r, i) => ({ ...rule.requires[i]!, source: r.source })),

@@ -22,6 +22,8 @@ const builderPropertySchema = z.object({
   type: z.enum(propertyKinds),
   placement: z.enum(placements),
   sensitive: z.boolean(),
+  /** `service`: a setting only this service has (absent: one of the driver's shared properties). */
+  origin: z.optional(z.enum(['shared', 'service'])),
   default: z.optional(z.string()),
   allowedValues: z.optional(z.array(z.object({ value: z.string() }))),
   /** One sentence under the field, when no requirement says where the value comes from. */
@@ -36,6 +38,8 @@ const builderMethodSchema = z.object({
   audience: z.optional(z.enum(audiences)),
   authSchemes: z.array(z.string()),
   impliedWithoutAuthScheme: z.boolean(),
+  /** Credentials that select the method when the string has no AuthScheme (an API key or a password). */
+  impliedWhenSet: z.optional(z.array(z.string())),
   requires: z.array(
     z.object({
       property: z.string(),

@@ -280,8 +280,9 @@ function unquotedProfileSettings(result: ParseResult, service: ServiceRules, pro
   }
 }
 
+/** A profile setting, read as it will be once pasted invisible characters are gone (`\u200bUsername` is Username). */
 function isProfileSetting(service: ServiceRules, entry: Entry): boolean {
-  return entry.value !== null && !entry.invalid && lookupProperty(service, entry.key)?.property.placement === 'profileSettings';
+  return entry.value !== null && !entry.invalid && lookupProperty(service, entry.key.replace(INVISIBLE, ''))?.property.placement === 'profileSettings';
 }
 
 /**

@@ -120,10 +120,12 @@ export const messages = {
     const what = level === 'top' ? `a property the ${service} connection accepts` : `a setting of the ${service} profile`;
     return suggestion ? `${shown(key)} is not ${what}; did you mean ${suggestion}?` : `${shown(key)} is not ${what}; check the spelling or remove it.`;
   },
-  wrongLevel: (name: string, placement: Placement) =>
+  wrongLevel: (name: string, placement: Placement, ownSetting: boolean) =>
     placement === 'profileSettings'
       ? `${name} is a profile setting, so the driver ignores it at the top level; move it into ProfileSettings='${name}=…'.`
-      : `${name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`,
+      : ownSetting
+        ? `${name} goes at the top level of the string for this service, where its vendor's example writes it; move it out of ProfileSettings.`
+        : `${name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`,
   placeholderValue: (value: ShownValue, name: string) => `${value} looks like a placeholder from an example; replace it with your real ${name}.`,
   enumCasing: (name: string, value: string, same: string) => `${name}=${value} works because values ignore case, but the documented spelling is ${same}.`,
   invalidEnumValue: (name: string, value: ShownValue, allowed: readonly string[], guess: string | undefined) => {

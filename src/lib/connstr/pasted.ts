@@ -14,7 +14,8 @@ import { mapEdits, toPastedSpan } from './forms/reading.ts';
 import { readProfileFile } from './recognize.ts';
 import type { ServiceRules } from './rules.ts';
 import { secretSpans } from './secrets.ts';
-import type { ParseResult, Problem, ProblemCode, Span } from './types.ts';
+import { lookupProperty } from './service.ts';
+import type { Entry, ParseResult, Problem, ProblemCode, Span, TextEdit } from './types.ts';
 import { concealSecrets } from './validate/secrecy.ts';
 import { validate, type ValidateOptions } from './validate/validate.ts';
 
@@ -47,14 +48,20 @@ export function checkPasted(pasted: string, service: ServiceRules, options: Vali
   const checked = validate(result, service, options).map((p) =>
     p.code === 'unknown-property' && p.fix && spoilt.some((s) => s.start < p.span.end && s.end > p.span.start) ? { ...p, fix: undefined } : p,
   );
-  const found = concealSecrets(refineProblems([...withoutEchoes(checked, damage, result), ...damage], result, service), result, [service]);
+  const curly = curlyValueSpans(damage, result);
+  const found = concealSecrets(waitForCurlyQuotes(refineProblems([...withoutEchoes(checked, curly, result, service), ...damage], result, service), curly, result.text), result, [service]);
   const problems = found.map((p) => toPasted(reading, p));
   const secrets = secretSpans(result, [service]).map((s) => toPastedSpan(reading, s));
   return { reading, problems: sortProblems(problems), secrets };
 }
 
-/** Findings that a curly quote causes, on the text it spoils: they go once the quote is fixed. */
+/**
+ * Findings that a curly quote causes, on the text it spoils: they go once the quote is fixed. A setting written at
+ * the top level inside the spoilt text (`ProfileSettings=“APIKey=k;TenantId=1”`) is one: the list's quotes, once
+ * straight, take it in, while moving it on its own would quote the list around the curly quote and leave the rest out.
+ */
 const ECHO_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
+  'wrong-level',
   'unknown-property',
   'noncanonical-name',
   'invalid-profile-path',
@@ -70,45 +77,73 @@ const ECHO_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>([
 ]);
 
 /**
+ * The curly-quote findings that open a top-level value, in text order and apart (the curly-quote scan moves
+ * forward). One written inside a quoted value (ProfileSettings='X=“…”') stays hidden if a fix moves that pair out
+ * (the move quotes the value, curly quotes and all), so the findings it causes stay too.
+ */
+function curlyValueSpans(damage: readonly Problem[], result: ParseResult): { span: Span; entry: Entry }[] {
+  const topValues = new Map(result.entries.map((e) => [e.valueSpan.start, e]));
+  return damage.flatMap((p) => {
+    const entry = p.code === 'curly-quote' ? topValues.get(p.span.start) : undefined;
+    return entry ? [{ span: p.span, entry }] : [];
+  });
+}
+
+/** The curly span (of `curlyValueSpans`, in text order) that a span meets, found by binary search. */
+function curlyAt(curly: readonly { span: Span }[], span: Span): Span | undefined {
+  const end = Math.max(span.end, span.start + 1);
+  let lo = 0;
+  let hi = curly.length - 1;
+  let last = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (curly[mid]!.span.start < end) {
+      last = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return last !== -1 && curly[last]!.span.end > span.start ? curly[last]!.span : undefined;
+}
+
+/**
  * The validator's findings without those that repeat a curly-quote finding: a value read with its curly quotes
  * (`Profile=“C:\p\X.apip”` is not a .apip path) or a name the quote sticks to (`‘APIKey`), and a requirement
- * written inside the spoilt text. One problem, one finding: the curly quote's, whose fix settles the rest.
+ * written inside the spoilt text where straight quotes would put it in place (a profile setting only inside the
+ * value of ProfileSettings itself). One problem, one finding: the curly quote's, whose fix settles the rest.
  */
-function withoutEchoes(checked: Problem[], damage: readonly Problem[], result: ParseResult): Problem[] {
-  // Curly quotes that open a top-level value: one written inside a quoted value (ProfileSettings='X=“…”') stays
-  // hidden if a fix moves that pair out (the move quotes the value, curly quotes and all), so the findings it
-  // causes stay too. In text order and apart (the curly-quote scan moves forward): a binary search finds the one
-  // a span may meet.
-  const topValues = new Set(result.entries.map((e) => e.valueSpan.start));
-  const curly = damage.filter((p) => p.code === 'curly-quote' && topValues.has(p.span.start)).map((p) => p.span);
+function withoutEchoes(checked: Problem[], curly: readonly { span: Span; entry: Entry }[], result: ParseResult, service: ServiceRules): Problem[] {
   if (curly.length === 0) return checked;
-  const overlaps = (span: Span) => {
-    const end = Math.max(span.end, span.start + 1);
-    let lo = 0;
-    let hi = curly.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (curly[mid]!.start < end) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return last !== -1 && curly[last]!.end > span.start;
-  };
   const inside = new Map<string, boolean>();
   const writtenInside = (name: string) => {
     let answer = inside.get(name);
     if (answer === undefined) {
       const pair = new RegExp(String.raw`(?:^|[;\s'"\u2018-\u201f])${name}\s*=`, 'i');
-      inside.set(name, (answer = curly.some((c) => pair.test(result.text.slice(c.start, c.end)))));
+      const nested = lookupProperty(service, name)?.property.placement === 'profileSettings';
+      const places = (entry: Entry) => !nested || lookupProperty(service, entry.key)?.property.name === 'ProfileSettings';
+      inside.set(name, (answer = curly.some((c) => places(c.entry) && pair.test(result.text.slice(c.span.start, c.span.end)))));
     }
     return answer;
   };
   return checked.filter((p) => {
-    if (ECHO_CODES.has(p.code) && overlaps(p.span)) return false;
+    if (ECHO_CODES.has(p.code) && curlyAt(curly, p.span)) return false;
     return !(p.code === 'missing-required' && p.property !== undefined && writtenInside(p.property));
   });
+}
+
+/**
+ * Fixes that would write into the text a curly quote spoils (quote the value around the curly quote, move a
+ * setting into a list it opens) wait for the curly quote's own fix: written now, they would hide the quote inside a
+ * value, or split the text it was meant to hold. A fix that replaces the whole spoilt value, curly quote and all,
+ * stays (a removed duplicate).
+ */
+function waitForCurlyQuotes(problems: Problem[], curly: readonly { span: Span }[], text: string): Problem[] {
+  if (curly.length === 0) return problems;
+  const writesInto = (edit: TextEdit) => {
+    const span = curlyAt(curly, { start: edit.start, end: Math.max(edit.end, edit.start + 1) });
+    if (span === undefined) return false;
+    return !(edit.start <= span.start && edit.end >= span.end) || edit.text.includes(text[span.start]!);
+  };
+  return problems.map((p) => (p.code !== 'curly-quote' && p.fix && p.fix.edits.some(writesInto) ? { ...p, fix: undefined } : p));
 }
 
 function toPasted(reading: Reading, p: Problem): Problem {

@@ -29,6 +29,11 @@ export interface PropertyRule {
   readonly placement: Placement;
   /** Secrets are reported so the UI can mask them. */
   readonly sensitive: boolean;
+  /**
+   * `shared`: one of the driver's own properties, the same for every service; `service`: a setting only this
+   * service has (SmartHR's UseSandbox is one that its vendor writes at the top level). Absent: shared.
+   */
+  readonly origin?: 'shared' | 'service' | undefined;
   readonly default?: string | undefined;
   /** The closed list for `enum` properties, canonical casing. */
   readonly allowedValues?: readonly { readonly value: string }[] | undefined;
@@ -51,6 +56,12 @@ export interface MethodRule {
   readonly authSchemes: readonly string[];
   /** The method a string without AuthScheme selects (at most one per service). */
   readonly impliedWithoutAuthScheme: boolean;
+  /**
+   * Credentials that select the method when the string has no AuthScheme: the method whose listed properties are
+   * all set (at either level) wins over `impliedWithoutAuthScheme`. Two methods that differ only in the credential
+   * (an API key or a password) are told apart this way. Absent or empty: not selected by credential.
+   */
+  readonly impliedWhenSet?: readonly string[] | undefined;
   readonly requires: readonly RequirementRule[];
   /** Optional properties the method uses; any other method property is reported as ignored. */
   readonly allows: readonly string[];

@@ -28,24 +28,32 @@ export function lookupProperty<P extends PropertyRule>(service: { readonly prope
 
 /**
  * The auth method a string selects: the method whose `authSchemes` lists the AuthScheme value (ignoring
- * case); without an AuthScheme, the method marked `impliedWithoutAuthScheme`, or the only method.
+ * case); without an AuthScheme, the first method whose `impliedWhenSet` credentials are all set (`isSet` says
+ * which canonical property names the string sets), else the method marked `impliedWithoutAuthScheme`, else the
+ * only method.
  */
-export function resolveMethod<M extends MethodRule>(service: { readonly authMethods: readonly M[] }, authScheme: string | undefined): M | undefined {
+export function resolveMethod<M extends MethodRule>(
+  service: { readonly authMethods: readonly M[] },
+  authScheme: string | undefined,
+  isSet: (name: string) => boolean = () => false,
+): M | undefined {
   if (service === null || typeof service !== 'object' || !Array.isArray(service.authMethods)) expectService('resolveMethod(service, authScheme)', 'service', service);
   if (authScheme !== undefined) expectString('resolveMethod(service, authScheme)', 'authScheme', authScheme);
   if (authScheme !== undefined) {
     const folded = foldKey(authScheme.trim());
     return service.authMethods.find((m) => m.authSchemes.some((s) => foldKey(s) === folded));
   }
-  return service.authMethods.find((m) => m.impliedWithoutAuthScheme) ?? (service.authMethods.length === 1 ? service.authMethods[0] : undefined);
+  const byCredential = service.authMethods.find((m) => m.impliedWhenSet !== undefined && m.impliedWhenSet.length > 0 && m.impliedWhenSet.every(isSet));
+  return byCredential ?? service.authMethods.find((m) => m.impliedWithoutAuthScheme) ?? (service.authMethods.length === 1 ? service.authMethods[0] : undefined);
 }
 
 /**
  * The one answer to "which auth method does this string select": the AuthScheme in effect at the top level
  * (any case of the name or an alias; of two spellings the later in the text wins, as a driver reading in
- * order keeps it), and the method `resolveMethod` gives for its value (the default method when there is no
- * AuthScheme; `undefined` when the value selects no documented method). An AuthScheme inside ProfileSettings
- * selects nothing: the driver does not read it there. Strings are read with `parseAny`.
+ * order keeps it), and the method `resolveMethod` gives for its value (without AuthScheme: the method whose
+ * credentials the string sets, else the default method; `undefined` when the value selects no documented
+ * method). An AuthScheme inside ProfileSettings selects nothing: the driver does not read it there. Strings are
+ * read with `parseAny`.
  */
 export function selectMethod<M extends MethodRule>(
   service: { readonly properties: readonly PropertyRule[]; readonly authMethods: readonly M[] },
@@ -59,7 +67,21 @@ export function selectMethod<M extends MethodRule>(
     if (lookupProperty(service, pair.key)?.property.name !== 'AuthScheme') continue;
     if (!authScheme || authScheme.entry.span.start < pair.entry.span.start) authScheme = pair;
   }
-  return { method: resolveMethod(service, authScheme?.value), authScheme };
+  return { method: resolveMethod(service, authScheme?.value, (name) => setNames(service, result).has(name)), authScheme };
+}
+
+/** Canonical names of the known properties a string sets with a non-empty value, at the top level or inside ProfileSettings. */
+function setNames(service: { readonly properties: readonly PropertyRule[] }, result: ParseResult): Set<string> {
+  const names = new Set<string>();
+  for (const pair of effectivePairs(result.entries)) {
+    const nested = pair.entry.nested;
+    if (nested && lookupProperty(service, pair.key)?.property.name === 'ProfileSettings') {
+      for (const inner of effectivePairs(nested.entries)) if (inner.value.trim() !== '') names.add(lookupProperty(service, inner.key)?.property.name ?? inner.key);
+      continue;
+    }
+    if (pair.value.trim() !== '') names.add(lookupProperty(service, pair.key)?.property.name ?? pair.key);
+  }
+  return names;
 }
 
 /** Canonical names of the properties an auth method requires or allows. */

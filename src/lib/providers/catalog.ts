@@ -7,6 +7,7 @@
 import type { z } from 'astro/zod';
 import { propertyFileSchema, serviceSchema, type AuthMethod, type Decision, type Property, type Service } from './schema.ts';
 import { closestName } from '../connstr/index.ts';
+import { draftProblems, draftReport, type DraftReport } from './drafts.ts';
 import { exampleProblems, proseProblems } from './examples.ts';
 import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
 
@@ -43,6 +44,14 @@ function didYouMean(name: string, candidates: Iterable<string>): string {
   return best ? ` (did you mean "${best}"?)` : '';
 }
 
+export type CatalogOptions = {
+  /**
+   * `reject` (the default, and every production build): a draft service file fails the build, each field still to
+   * write named. `allow` (the dev server, the CLIs): drafts load, and the catalog lists them in `drafts`.
+   */
+  drafts?: 'allow' | 'reject';
+};
+
 /**
  * @param propertyFiles file path → parsed JSON of a shared property file
  * @param serviceFiles file path → parsed JSON of a service file (the file name must be `<id>.json`)
@@ -51,8 +60,10 @@ function didYouMean(name: string, candidates: Iterable<string>): string {
 export function buildCatalog(
   propertyFiles: Record<string, unknown>,
   serviceFiles: Record<string, unknown>,
+  options: CatalogOptions = {},
 ): Catalog {
   const problems: string[] = [];
+  const drafts: DraftReport[] = [];
   const shared = new Map<string, Property>();
 
   for (const [file, raw] of Object.entries(propertyFiles).sort(([a], [b]) => a.localeCompare(b))) {
@@ -82,6 +93,11 @@ export function buildCatalog(
   const seenIds = new Map<string, string>();
   for (const [file, raw] of Object.entries(serviceFiles).sort(([a], [b]) => a.localeCompare(b))) {
     const rawId = typeof raw === 'object' && raw !== null && 'id' in raw ? String(raw.id) : undefined;
+    const draft = draftReport(file, raw);
+    if (draft) {
+      if (options.drafts === 'allow') drafts.push(draft);
+      else problems.push(...draftProblems(draft));
+    }
     const parsed = serviceSchema.safeParse(raw);
     if (!parsed.success) {
       problems.push(...zodProblems(file, rawId, parsed.error));
@@ -113,6 +129,7 @@ export function buildCatalog(
   return {
     properties: [...shared.values()],
     services: services.sort((a, b) => a.name.localeCompare(b.name)),
+    ...(drafts.length > 0 ? { drafts } : {}),
   };
 }
 
@@ -177,6 +194,10 @@ function resolveService(
       });
       property.allowedValues = narrowed.filter((v): v is NonNullable<typeof v> => v !== undefined);
     }
+    if (entry.placement !== undefined) {
+      if (entry.define) problems.push(`${at(`properties[${i}].placement`)}: a property this service defines sets its placement inside "define"`);
+      else property.placement = entry.placement;
+    }
     if (entry.default !== undefined) property.default = entry.default;
     if (entry.summary !== undefined) property.summary = entry.summary;
     if (entry.remarks !== undefined) property.remarks = entry.remarks;
@@ -233,6 +254,14 @@ function resolveService(
       }
     });
     method.allows.forEach((name, a) => checkName(name, `${path}.allows[${a}]`));
+    method.impliedWhenSet.forEach((name, c) => {
+      if (checkName(name, `${path}.impliedWhenSet[${c}]`) && !method.requires.some((r) => r.property === name)) {
+        problems.push(`${at(`${path}.impliedWhenSet[${c}]`)}: "${name}" selects this method, so the method must require it`);
+      }
+    });
+    method.pitfalls.forEach((pitfall, p) => {
+      if (pitfall.property !== undefined) checkName(pitfall.property, `${path}.pitfalls[${p}].property`);
+    });
     method.steps.forEach((step, s) => step.yields.forEach((name, y) => checkName(name, `${path}.steps[${s}].yields[${y}]`)));
     if (!exampleIds.has(method.example)) {
       problems.push(`${at(`${path}.example`)}: missing example "${method.example}"; add it to "examples"`);

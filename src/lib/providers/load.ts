@@ -7,7 +7,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildCatalog, CatalogError, unknownDecisionTargets, type Catalog } from './catalog.ts';
+import { buildCatalog, CatalogError, unknownDecisionTargets, type Catalog, type CatalogOptions } from './catalog.ts';
 
 export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');
@@ -37,9 +37,12 @@ function readJsonFolder(dir: string): Record<string, unknown> {
   return files;
 }
 
-/** Loads and checks the catalog from a content folder (default: `contentDir()`). */
-export function loadCatalog(dir = contentDir()): Catalog {
-  const catalog = buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')));
+/**
+ * Loads and checks the catalog from a content folder (default: `contentDir()`). Drafts fail it unless
+ * `options.drafts` is `allow` (see `CatalogOptions`).
+ */
+export function loadCatalog(dir = contentDir(), options: CatalogOptions = {}): Catalog {
+  const catalog = buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')), options);
   const unknown = unknownDecisionTargets(catalog);
   if (unknown.length > 0) throw new CatalogError(unknown);
   return catalog;
@@ -85,7 +88,8 @@ export function getCatalog(): Catalog {
   if (!cached || cached.dir !== dir || cached.signature !== current) {
     let result: Cached['result'];
     try {
-      result = { catalog: loadCatalog(dir) };
+      // The dev server shows drafts with their missing fields flagged; a production build refuses them.
+      result = { catalog: loadCatalog(dir, { drafts: watchFiles() ? 'allow' : 'reject' }) };
     } catch (error) {
       result = { error };
     }

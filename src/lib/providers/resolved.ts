@@ -2,6 +2,7 @@
  * The shapes the catalog hands out once the data files are checked and resolved. Types only, in their own
  * file so the example checks can use them without importing the catalog builder that runs them.
  */
+import type { DraftReport } from './drafts.ts';
 import type { Property, Service } from './schema.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
@@ -25,4 +26,6 @@ export type Catalog = {
   properties: Property[];
   /** Services sorted by name. */
   services: ResolvedService[];
+  /** Services still drafts (only when the catalog was built allowing them: the dev server). */
+  drafts?: DraftReport[];
 };

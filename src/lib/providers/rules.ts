@@ -6,30 +6,40 @@
  * Nothing heavy is imported (types and the label), so the builder can use it without the catalog builder.
  */
 import type { MethodRule, PropertyRule, ServiceRules } from '../connstr/index.ts';
-import type { ResolvedService } from './resolved.ts';
+import type { ResolvedProperty, ResolvedService } from './resolved.ts';
 import type { AuthMethod, Property } from './schema.ts';
 import { serviceLabel } from './service-facts.ts';
 
-/** A property as the engine checks it: names, value kind, placement, secrecy, default and allowed values. */
-export function propertyRule(property: Property): PropertyRule {
+/**
+ * A property as the engine checks it: names, value kind, placement (the service's own, where it writes a shared
+ * property elsewhere), secrecy, where it comes from, default and allowed values. `origin` is carried only for a
+ * service's own setting: the engine reads its absence as shared, and a shared property then stays identical to the
+ * builder's shared copy of it.
+ */
+export function propertyRule(property: Property | ResolvedProperty): PropertyRule {
   return {
     name: property.name,
     aliases: property.aliases,
     type: property.type,
     placement: property.placement,
     sensitive: property.sensitive,
+    ...('origin' in property && property.origin === 'service' ? { origin: 'service' as const } : {}),
     ...(property.default !== undefined ? { default: property.default } : {}),
     ...(property.allowedValues ? { allowedValues: property.allowedValues.map((v) => ({ value: v.value })) } : {}),
   };
 }
 
-/** An auth method as the engine checks it: what selects it, what it requires and what it allows. */
+/**
+ * An auth method as the engine checks it: what selects it (an AuthScheme value, being the default, or the
+ * credentials a string sets), what it requires and what it allows.
+ */
 export function methodRule(method: AuthMethod): MethodRule {
   return {
     id: method.id,
     label: method.label,
     authSchemes: method.authSchemes,
     impliedWithoutAuthScheme: method.impliedWithoutAuthScheme,
+    ...(method.impliedWhenSet.length > 0 ? { impliedWhenSet: method.impliedWhenSet } : {}),
     requires: method.requires.map((r) => ({ property: r.property, ...(r.value !== undefined ? { value: r.value } : {}), valueRule: r.valueRule })),
     allows: method.allows,
   };

@@ -106,6 +106,12 @@ export const servicePropertySchema = z.object({
   define: propertySchema.omit({ name: true }).optional(),
   /** Subset of the shared property's allowed values that this service's build lists. */
   allowedValues: z.array(z.string()).optional(),
+  /**
+   * Where this service writes a shared property, when the vendor's page puts it elsewhere than the driver does
+   * (iContact's Password goes inside ProfileSettings, beside its Username; elsewhere Password is a top-level
+   * driver property). The validator and the builder follow it for this service only.
+   */
+  placement: placementSchema.optional(),
   default: z.string().optional(),
   /** Service-specific summary, replacing the shared one on this service's page. */
   summary: z.string().optional(),
@@ -142,6 +148,20 @@ export const requirementSchema = z.object({
   source: z.string().min(1),
 });
 
+/**
+ * A mistake the vendor's page warns about for a method (a token pasted with its "Bot " prefix), kept as data so the
+ * page's troubleshooting section and the validator can name it.
+ */
+export const pitfallSchema = z.object({
+  /** The property the mistake is made in. */
+  property: propertyName.optional(),
+  /** What goes wrong and how to avoid it, in our words. */
+  text: z.string().min(1),
+  /** A prefix the value must not start with (`Bot `, `Bearer `): what a user copies along with the token. */
+  rejectedPrefix: z.string().min(1).optional(),
+  confidence: confidenceSchema.default('observed'),
+});
+
 export const authMethodSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, 'an auth method id is lower-case letters, digits and dashes'),
   label: z.string().min(1),
@@ -153,12 +173,19 @@ export const authMethodSchema = z.object({
   authSchemes: z.array(z.string()).default([]),
   /** The method the driver uses when the string has no AuthScheme. At most one per service. */
   impliedWithoutAuthScheme: z.boolean().default(false),
+  /**
+   * Credentials that select this method when the string has no AuthScheme (Kairos3: APIKey picks the API key
+   * method, Password the password method). A method whose properties are all set wins over the implied one.
+   */
+  impliedWhenSet: z.array(propertyName).default([]),
   steps: z.array(stepSchema).min(1),
   requires: z.array(requirementSchema).min(1),
   /** Optional properties that matter for this method (shown under the builder's disclosure). */
   allows: z.array(propertyName).default([]),
   /** Id of this method's example in the service's `examples`. */
   example: z.string(),
+  /** Mistakes the vendor's page warns about for this method. */
+  pitfalls: z.array(pitfallSchema).default([]),
   confidence: confidenceSchema.default('observed'),
   decisions: z.array(decisionSchema).default([]),
 });
@@ -182,6 +209,11 @@ export const exampleVerdictSchema = z.enum(['valid', 'warning', 'error']);
 
 export const serviceSchema = z.object({
   id: serviceId,
+  /**
+   * Written by the importer and not finished: fields holding a `[to write]` hint still need our words. The dev
+   * server shows a draft with those fields flagged; a production build refuses it. Remove it once written.
+   */
+  draft: z.boolean().optional(),
   /** The name the driver uses (profile file name, ids, validator messages). */
   name: z.string().min(1),
   /**
@@ -199,6 +231,15 @@ export const serviceSchema = z.object({
     /** The year of the help edition. */
     edition: z.string().min(1),
   }),
+  /** What we know of the vendor's page this service was imported from. */
+  vendorPage: z
+    .object({
+      /** The page's address. */
+      url: z.url().optional(),
+      /** What the saved page lacks (it breaks off early), in our words; shown on the service page. */
+      incomplete: z.string().min(1).optional(),
+    })
+    .optional(),
   overview: z.string().min(1),
   properties: z.array(servicePropertySchema).min(1),
   authMethods: z.array(authMethodSchema).min(1),
@@ -211,7 +252,10 @@ export type Confidence = z.infer<typeof confidenceSchema>;
 export type Decision = z.infer<typeof decisionSchema>;
 export type Property = z.infer<typeof propertySchema>;
 export type Requirement = z.infer<typeof requirementSchema>;
+export type Pitfall = z.infer<typeof pitfallSchema>;
 export type AuthMethod = z.infer<typeof authMethodSchema>;
 export type Example = z.infer<typeof exampleSchema>;
 export type ExampleVerdict = z.infer<typeof exampleVerdictSchema>;
 export type Service = z.infer<typeof serviceSchema>;
+/** A service file as written (defaults not yet applied): the shape the importer drafts. */
+export type ServiceInput = z.input<typeof serviceSchema>;

@@ -20,6 +20,9 @@ export const confidenceLabel: Record<Confidence, string> = {
   inferred: 'Our inference, not documented by the vendor',
 };
 
+/** What opens the note on a service whose vendor page breaks off early (the note itself is the service's data). */
+export const incompleteNote = 'The vendor’s page for this build is incomplete.';
+
 /** Service id → display name, for notes that name services by id (a shared correction's appliesTo). */
 export function serviceLabels(services: readonly { id: string; name: string; brandName?: string | undefined }[]): ReadonlyMap<string, string> {
   return new Map(services.map((s) => [s.id, serviceLabel(s)]));

@@ -8,7 +8,7 @@ import { serviceDecisions } from '../providers/queries.ts';
 import type { AuthMethod } from '../providers/schema.ts';
 import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
-import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
+import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
@@ -101,10 +101,12 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
     steps,
     '#### What to set',
     table(['Property', 'Value', 'Where it goes', 'Where to find it'], rows),
+    method.pitfalls.length > 0 && '#### Watch out for',
+    method.pitfalls.length > 0 && method.pitfalls.map((p) => `- ${prose(p.text)}${p.confidence !== 'observed' ? ` (${confidenceLabel[p.confidence]})` : ''}`).join('\n'),
     method.allows.length > 0 && `Optional with this method: ${method.allows.map(inlineCode).join(', ')}.`,
     '#### Example connection string',
     codeFence(example.connectionString),
-    vendorText !== undefined && 'As printed in the vendor’s help (it differs in case or trailing separator only and means the same settings):',
+    vendorText !== undefined && 'As printed in the vendor’s help (it differs only in case, order or separators and means the same settings):',
     vendorText !== undefined && codeFence(vendorText),
   ]).trimEnd();
 }
@@ -119,6 +121,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     `> ${serviceDescription(service)} HTML page: <${url(servicePath(service.id))}>`,
     '## Overview',
     prose(service.overview),
+    service.vendorPage?.incomplete !== undefined && `> ${incompleteNote} ${prose(service.vendorPage.incomplete)}`,
     [
       `- Profile file: ${inlineCode(service.profileFile)}`,
       `- Where values come from: ${service.consoleName}`,

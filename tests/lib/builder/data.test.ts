@@ -22,7 +22,14 @@ describe('the payload a service page or /builder/ hands the island', () => {
   test('is smaller than the catalog entry, with none of the prose the island never shows', () => {
     expect(JSON.stringify(s).length).toBeLessThan(JSON.stringify(resolved).length);
     const keys = new Set(keysOf(s));
-    for (const prose of ['overview', 'remarks', 'decisions', 'steps', 'whenToUse', 'examples', 'dataVersion', 'origin']) expect(keys.has(prose), prose).toBe(false);
+    for (const prose of ['overview', 'remarks', 'decisions', 'steps', 'whenToUse', 'examples', 'dataVersion']) expect(keys.has(prose), prose).toBe(false);
+  });
+
+  test('marks only the service’s own settings with their origin (the engine reads no origin as shared)', () => {
+    const origins = Object.fromEntries(s.properties.map((p) => [p.name, p.origin]));
+    expect(origins.Region).toBe('service');
+    expect(origins.Timeout).toBeUndefined();
+    expect(resolved.properties.find((p) => p.name === 'Timeout')?.origin).toBe('shared');
   });
 
   test('names the service by its page title and is the engine rules the catalog projects', () => {

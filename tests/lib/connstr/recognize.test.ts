@@ -101,6 +101,22 @@ test('one curly quote, one finding: the value and the names it spoils are not re
   expect(checkPasted(fixAll(text, rules).text, rules, { reportSensitive: false }).problems).toEqual([]);
 });
 
+test('a setting spilt out of a curly-quoted list is the curly quote\'s finding, and no fix writes into the spoilt text', () => {
+  const found = (text: string) => checkPasted(text, rules, { reportSensitive: false }).problems.map((p) => [p.code, p.fix?.description]);
+  // Region reads as a top-level setting only because the list's quotes are curly: no wrong-level move (it would quote the list around the curly quote).
+  expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=\u201cAPIKey=abc;Region=eu\u201d')).toEqual([['curly-quote', undefined]]);
+  // A value opening with a curly quote and running on past a lost ";": it is not quoted around the curly quote; the lost ";" is restored first.
+  expect(found("Profile=\u201cC:\\p\\AcmeLedger.apip\u201d\r\nProfileSettings='APIKey=abc'")).toEqual([
+    ['unquoted-value-ends-with-quote', undefined],
+    ['curly-quote', undefined],
+    ['line-break-in-value', 'Add the missing ";" before ProfileSettings.'],
+    ['missing-required', undefined],
+  ]);
+  // Under a ProfileSettings name an invisible character spoils, straight quotes alone would not put APIKey in place: it is missing.
+  expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileS\u200bettings=\u201cAPIKey=abc\u201d').map(([code]) => code)).toContain('missing-required');
+  expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=\u201cAPIKey=abc\u201d').map(([code]) => code)).toEqual(['curly-quote']);
+});
+
 test('fix all may make a damaged Profile readable (a lost ";" restored), which keeps the file it names', () => {
   const text = 'Profile=C:\\profiles\\AcmeLedger.apip\r\nAuthScheme=BASIC;User=u;Password=p';
   expect(recognizeService(text, services).service).toBeUndefined();

@@ -46,3 +46,30 @@ describe('selectMethod', () => {
     expect(() => selectMethod(null as never, 'a=b')).toThrow(/selectMethod\(service, input\): service must be/);
   });
 });
+
+describe('a method selected by the credential the string sets', () => {
+  // The acme variant of a service whose two methods differ only in the credential (no AuthScheme in either).
+  const byCredential = {
+    ...s,
+    authMethods: s.authMethods.map((m) =>
+      m.id === 'basic' ? { ...m, authSchemes: [], requires: m.requires.filter((r) => r.property !== 'AuthScheme'), impliedWhenSet: ['Password'] } : m,
+    ),
+  };
+  test.each([
+    ['Profile=p.apip;User=u;Password=p', 'basic'],
+    ["Profile=p.apip;ProfileSettings='APIKey=k'", 'token'],
+    ['Profile=p.apip;User=u;Password=', 'token'],
+    ['Profile=p.apip;User=u;Password=  ', 'token'],
+    // An AuthScheme still decides first.
+    ['Profile=p.apip;AuthScheme=OAUTH;Password=p', 'oauth'],
+  ])('%s → %s', (text, method) => {
+    expect(selectMethod(byCredential, text).method?.id).toBe(method);
+  });
+
+  test('validate and canonicalize follow it: the password method asks for its User, not for an APIKey', () => {
+    const problems = validate('Profile=C:\\p\\AcmeLedger.apip;Password=p', byCredential).filter((p) => p.code === 'missing-required');
+    expect(problems.map((p) => p.property)).toEqual(['User']);
+    expect(canonicalize('Password=p;User=u;Profile=p.apip', byCredential)).toBe('Profile=p.apip;User=u;Password=p');
+  });
+});
+

@@ -4,7 +4,7 @@
  * (tests/fixtures/connstr/validate.json) runs in tests/content/validate.test.ts.
  */
 import { describe, expect, test } from 'vitest';
-import { applyEdits, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';
+import { applyEdits, checkPasted, parseAny, validate, type Problem } from '../../../src/lib/connstr/index.ts';
 import type { ServiceRules } from '../../../src/lib/connstr/index.ts';
 import { acmeRules } from '../../support/acme.ts';
 
@@ -77,3 +77,42 @@ describe('codes that need a service variation', () => {
     expect(validate(fixed, variant, { reportSensitive: false }).filter((p) => sameProblem(p, problems[0]!))).toEqual([]);
   });
 });
+
+describe('fixes that would land inside an open quote', () => {
+  test('a missing setting is added at the end, unless a quote left open runs to the end (the addition would be inside it)', () => {
+    const closed = 'Profile=C:\\p\\AcmeLedger.apip;AuthScheme=OAUTH;OAuthClientId=abc';
+    const add = (text: string) => validate(text, s).find((p) => p.code === 'missing-required' && p.property === 'InitiateOAuth');
+    expect(add(closed)?.fix?.edits).toEqual([{ start: closed.length, end: closed.length, text: ';InitiateOAuth=GETANDREFRESH' }]);
+    const open = "Profile=C:\\p\\AcmeLedger.apip;AuthScheme=OAUTH;OAuthClientId='abc";
+    expect(add(open)).toBeDefined();
+    expect(add(open)?.fix).toBeUndefined();
+  });
+});
+
+test('an unquoted ProfileSettings takes in the settings after it, a pasted invisible character in a name or not', () => {
+  for (const gap of ['', '\u200b']) {
+    const text = `Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=APIKey=k;${gap}Region=eu`;
+    const problem = checkPasted(text, s).problems.find((p) => p.code === 'unquoted-profile-settings');
+    expect(problem?.severity, JSON.stringify(gap)).toBe('error');
+    expect(problem?.fix?.description).toBe(`Quote the list, taking in ${gap}Region.`);
+  }
+});
+
+test('a profile named without a folder is accepted, as the vendor\'s examples for some services print it', () => {
+  for (const profile of ['AcmeLedger.apip', 'acmeledger.APIP', 'C:\\profiles\\AcmeLedger.apip']) {
+    const problems = validate(`Profile=${profile};ProfileSettings='APIKey=k'`, s).filter((p) => p.property === 'Profile');
+    expect(problems, profile).toEqual([]);
+  }
+});
+
+test('a setting of the service\'s own that goes at the top level is not called a driver property', () => {
+  const own: ServiceRules = {
+    ...s,
+    properties: s.properties.map((p) => (p.name === 'Region' ? { ...p, placement: 'top' as const } : p)),
+  };
+  const [problem] = validate("Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k;Region=eu'", own).filter((p) => p.code === 'wrong-level');
+  expect(problem?.message).toBe('Region goes at the top level of the string for this service, where its vendor\'s example writes it; move it out of ProfileSettings.');
+  const [driver] = validate("Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k;Timeout=5'", s).filter((p) => p.code === 'wrong-level');
+  expect(driver?.message).toMatch(/^Timeout is a driver property/);
+});
+

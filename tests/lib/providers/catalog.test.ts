@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, CatalogError } from '../../../src/lib/providers/catalog.ts';
+import { buildCatalog, CatalogError, type ResolvedService } from '../../../src/lib/providers/catalog.ts';
+import { lookupProperty } from '../../../src/lib/connstr/index.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
 const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
@@ -17,6 +18,7 @@ const sharedFiles = () => ({
   'content/properties/profile-settings.json': read(join(acmeContent, 'properties/profile-settings.json')),
 });
 const acmeFile = () => read(join(acmeContent, 'services/acme.json'));
+const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
 
 /** Builds a catalog with one (possibly broken) acme file and returns the problems it reports. */
 function problemsFor(mutate: (service: Record<string, any>) => void, file = 'content/services/acme.json'): string[] {
@@ -113,5 +115,39 @@ describe('bad data is rejected with file, service and field', () => {
     expect(() => buildCatalog(sharedFiles(), { 'content/services/acme.json': service })).toThrow(
       /The provider metadata is invalid:\n {2}- .*\n {2}- /,
     );
+  });
+});
+
+describe('the shapes of the family are data', () => {
+  const build = (mutate: (service: Record<string, any>) => void) => {
+    const service = acmeFile();
+    mutate(service);
+    // The shared Password's example is written at its shared (top) level; with acme the only service, and acme
+    // nesting it, no service would read that example as written, so it goes here.
+    const shared = sharedFiles();
+    delete shared['content/properties/driver.json'].properties.find((p: { name: string }) => p.name === 'Password').example;
+    return buildCatalog(shared, { 'content/services/acme.json': service }).services[0]!;
+  };
+
+  test('a shared property may have a per-service placement (a Password inside ProfileSettings for this service only)', () => {
+    const service = build((s) => {
+      s.properties.find((p: { name: string }) => p.name === 'Password').placement = 'profileSettings';
+      s.examples.find((e: { id: string }) => e.id === 'basic').connectionString = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;ProfileSettings='Password=secret';User=me";
+    });
+    expect(findProperty(service, 'Password')).toMatchObject({ origin: 'shared', placement: 'profileSettings', sensitive: true });
+    expect(findProperty(service, 'User')).toMatchObject({ placement: 'top' });
+    expect(problemsFor((s) => (s.properties.find((p: { name: string }) => p.name === 'Region').placement = 'top'))).toContain(
+      `content/services/acme.json › service "acme" › properties[1].placement: a property this service defines sets its placement inside "define"`,
+    );
+  });
+
+  test('a method selected by its credential must require it; a pitfall names a known property', () => {
+    expect(build((s) => (s.authMethods[2].impliedWhenSet = ['Password'])).authMethods[2]!.impliedWhenSet).toEqual(['Password']);
+    expect(problemsFor((s) => (s.authMethods[0].impliedWhenSet = ['Password']))).toContain(
+      'content/services/acme.json › service "acme" › authMethods[0].impliedWhenSet[0]: "Password" selects this method, so the method must require it',
+    );
+    expect(problemsFor((s) => (s.authMethods[0].pitfalls = [{ property: 'ApiKee', text: 'A pasted prefix.', rejectedPrefix: 'Bot ' }]))).toEqual([
+      'content/services/acme.json › service "acme" › authMethods[0].pitfalls[0].property: unknown property "ApiKee" (did you mean "APIKey"?)',
+    ]);
   });
 });

@@ -63,6 +63,15 @@ export function addToProfileSettings(ctx: Context, name: string, value: string):
   return place(scope, [edit]);
 }
 
+/**
+ * The string ends inside a value recovered from broken quoting (an unclosed quote runs to the end): text added at
+ * the end would land inside that value and change nothing, so no fix appends there until the quote is repaired.
+ */
+export function endsInOpenQuote(ctx: Context): boolean {
+  const last = ctx.top.entries[ctx.top.entries.length - 1];
+  return last !== undefined && last.invalid === true && last.quoted !== null && last.valueSpan.end >= ctx.text.trimEnd().length;
+}
+
 /** An insertion of `pairText` at the end of the top level, with a `;` when one is needed. */
 export function appendTop(ctx: Context, pairText: string): TextEdit[] {
   const text = ctx.text;

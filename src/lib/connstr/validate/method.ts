@@ -8,7 +8,7 @@ import { methodProperties, selectMethod } from '../service.ts';
 import type { MethodRule, RequirementRule } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
-import { addToProfileSettings, appendTop, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
+import { addToProfileSettings, appendTop, endsInOpenQuote, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
 import { fixTexts, messages } from '../messages.ts';
 
 /** The auth method: which one the string selects, what it needs, and what it ignores. */
@@ -54,7 +54,7 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
     // Written only at the wrong level: `wrong-level` already says where to move it.
     if (item) return;
     const fix: Fix | undefined =
-      req.value !== undefined && !(property?.placement === 'profileSettings' && ctx.profileSettings?.entry.invalid)
+      req.value !== undefined && !(property?.placement === 'profileSettings' && ctx.profileSettings?.entry.invalid) && !endsInOpenQuote(ctx)
         ? {
             description: fixTexts.add(req.property, req.value),
             edits: property?.placement === 'profileSettings' ? addToProfileSettings(ctx, req.property, req.value) : appendTop(ctx, serialize([[req.property, req.value]])),

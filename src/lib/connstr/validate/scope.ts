@@ -116,5 +116,5 @@ function suggestName(ctx: Context, key: string): string | undefined {
 /** A property written at the wrong level; the fix moves the pair (value kept) to where it belongs. */
 function wrongLevel(ctx: Context, entry: Entry, index: number, scope: Scope, property: PropertyRule): void {
   const repair = moveFix(ctx, entry, index, scope, property, false);
-  ctx.add({ code: 'wrong-level', severity: 'error', message: messages.wrongLevel(property.name, property.placement), span: entry.span, property: property.name, fix: repair }, scope);
+  ctx.add({ code: 'wrong-level', severity: 'error', message: messages.wrongLevel(property.name, property.placement, property.origin === 'service'), span: entry.span, property: property.name, fix: repair }, scope);
 }
