@@ -357,6 +357,10 @@ test.each([
   ['icontact', 'Profile=C:\\profiles\\iContact.apip;ProfileSettings=AppId=your_app_id;\u200bUsername=your_username;Password=your_password;AccountId=your_account_id'],
   // A line break hiding a ";" before a second ProfileSettings: adding it regroups what follows, with no text removed.
   ['icontact', "Profile=C:\\profiles\\iContact.apip;rofile=C:\\profiles\\iContact.apip\r\nProfileSettings='AppId=your_app_id;Username=your_username;ProfileSettings='Password=your_password';AccountId=\"your_account_id'\""],
+  // Text after the closing quote of a Password the method ignores: removing Password left that text glued to User's value.
+  ['kairos3', "Profile=C:\\profiles\\Kairos3.apip;ProfileSettings='Instance=my_instance;AppCd=my_appcd';User=my_user;Password=''my_passwor\"''"],
+  // An unquoted ProfileSettings followed by a setting whose bare value ends in a quote: quoting that value raised the list's finding from a note to an error.
+  ['kairos3', 'Profile=C:\\profiles\\Kairos3.apip;ProfileSettings=Instance=my_instance;AppCd=my_appcd";ser=my_user;Password=my_password'],
 ])('%s: every fix order settles on a found counterexample', (id, text) => {
   const service = getCatalog().services.find((s) => s.id === id)!;
   for (const first of [0, 1, 2, 3, 4, 5]) {
