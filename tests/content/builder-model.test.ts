@@ -1,11 +1,11 @@
 /**
- * The builder's state model on the five real services: their fields, menu paths, built strings and share links
+ * The builder's state model on the real services: their fields, menu paths, built strings and share links
  * as content/ defines them today. The model's behaviour on its own is tested on the fixture service in
  * tests/lib/builder/model.test.ts; this file checks the real data through it.
  */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../src/lib/providers/load.ts';
-import { parse, recognizeService, validate } from '../../src/lib/connstr/index.ts';
+import { canonicalPairs, parse, recognizeService, validate, type Pair } from '../../src/lib/connstr/index.ts';
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
@@ -33,6 +33,10 @@ describe('fields per auth method', () => {
     ['helpscout', 'docs-token', ['Profile', 'APIKey'], []],
     ['leaddesk', 'oauth', ['Profile', 'AuthScheme', 'InitiateOAuth', 'OAuthClientId', 'OAuthClientSecret', 'User', 'Password'], ['CallbackURL', 'OAuthSettingsLocation']],
     ['infusionsoft', 'oauth', ['Profile', 'AuthScheme', 'InitiateOAuth', 'OAuthClientId', 'OAuthClientSecret'], ['CallbackURL', 'OAuthSettingsLocation']],
+    ['avaza', 'oauth', ['Profile', 'AuthScheme', 'InitiateOAuth', 'OAuthClientId', 'OAuthClientSecret'], []],
+    ['dotmailer', 'basic', ['Profile', 'User', 'Password', 'RegionId'], []],
+    ['kairos3', 'apikey', ['Profile', 'User', 'Instance', 'AppCd', 'APIKey'], []],
+    ['kairos3', 'password', ['Profile', 'User', 'Password', 'Instance', 'AppCd'], []],
   ])('%s %s requires %j and offers %j', (id, method, required, optional) => {
     const fields = fieldsFor(service(id), method);
     expect(names(fields.required)).toEqual(required);
@@ -63,6 +67,57 @@ describe('the built string', () => {
         expect(buildProblems(s, text), `${s.id} ${method.id}: ${text}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the vendor’s examples, from the fields alone', () => {
+  /** Every pair a string sets, nested ones included, by canonical name (the builder writes ProfileSettings itself). */
+  const settings = (id: string, text: string): Map<string, string> =>
+    new Map(
+      canonicalPairs(text, rulesOf(service(id))).flatMap(([name, value]): [string, string][] =>
+        typeof value === 'string' ? [[name, value]] : value.map(([inner, v]: Pair): [string, string] => [inner, v as string]),
+      ),
+    );
+
+  // Every example printed on a vendor page (the seeds' and the imported family's), read from the catalog.
+  const printed = catalog.services.flatMap((r) => r.examples.filter((e) => e.vendorText !== undefined).map((e) => [r.id, e.authMethod, e.id] as const));
+
+  test('the vendor pages print examples for most services', () => {
+    expect(new Set(printed.map(([id]) => id)).size).toBeGreaterThan(catalog.services.length / 2);
+  });
+
+  test.each(printed)('%s %s: typing the vendor example’s values into the form builds it', (id, methodId, exampleId) => {
+    const s = service(id);
+    const example = resolved(id).examples.find((e) => e.id === exampleId)!;
+    const wanted = settings(id, example.vendorText!);
+    const fields = fieldsFor(s, methodId);
+    let state = run(initialState(s), { type: 'method', methodId });
+    for (const field of [...fields.required, ...fields.optional]) {
+      const value = wanted.get(field.property.name);
+      if (value === undefined || field.property.name === 'Profile' || field.fixedValue !== undefined) continue;
+      state = run(state, { type: 'field', property: field.property.name, value });
+    }
+    const built = buildString(s, state).text;
+    expect(built).toBe(example.connectionString);
+    expect(canonicalPairs(built, rulesOf(s))).toEqual(canonicalPairs(example.vendorText!, rulesOf(s)));
+    expect(buildProblems(s, built).filter((p) => p.severity !== 'info')).toEqual([]);
+  });
+
+  test('Kairos3: Load into the builder picks the method by the credential the string carries', () => {
+    const s = service('kairos3');
+    for (const example of resolved('kairos3').examples) {
+      const state = run(initialState(s, 'validate'), { type: 'paste', text: example.vendorText! }, { type: 'load-pasted', service: s });
+      expect(state.methods.kairos3, example.id).toBe(example.authMethod);
+      expect(buildString(s, state).text).toBe(example.connectionString);
+    }
+  });
+
+  test('JotForm: Domain is optional; without it the string holds the API key alone', () => {
+    const s = service('jotform');
+    expect(names(fieldsFor(s, 'token').required)).toEqual(['Profile', 'APIKey']);
+    expect(names(fieldsFor(s, 'token').optional)).toEqual(['Domain']);
+    const state = run(initialState(s), { type: 'field', property: 'APIKey', value: 'my_api_key' });
+    expect(buildString(s, state).text).toBe("Profile=C:\\profiles\\JotForm.apip;ProfileSettings='APIKey=my_api_key'");
   });
 });
 

@@ -4,7 +4,7 @@
  * catalog's rules themselves (fixture services, bad data) are
  * tested in tests/lib/providers/catalog.test.ts.
  */
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -12,6 +12,8 @@ import type { ResolvedService } from '../../src/lib/providers/catalog.ts';
 import { methodsUsing } from '../../src/lib/providers/queries.ts';
 import { lookupProperty } from '../../src/lib/connstr/index.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
+import seedFacts from '../fixtures/seeds/facts.json';
+import familyFacts from '../fixtures/family/facts.json';
 
 const findProperty = (service: ResolvedService, name: string) => lookupProperty(service, name)?.property;
 
@@ -21,9 +23,21 @@ const realContent = join(root, 'content');
 describe('the real content', () => {
   const catalog = loadCatalog(realContent);
 
-  test('holds the documented services, sorted by name, and no draft', () => {
-    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr']);
+  /** The service files as written, by id (what the catalog must hold, read without it). */
+  const files = new Map(
+    readdirSync(join(realContent, 'services'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(join(realContent, 'services', f), 'utf8')) as { name: string; properties: { name: string }[] }]),
+  );
+
+  test('holds a service for every file, sorted by name, and no draft', () => {
+    expect(catalog.services.map((s) => s.id).sort()).toEqual([...files.keys()].sort());
+    expect(catalog.services.map((s) => s.name)).toEqual(catalog.services.map((s) => s.name).sort((a, b) => a.localeCompare(b)));
     expect(catalog.drafts).toBeUndefined();
+  });
+
+  test('documents every seed service and every service whose vendor page we hold facts for', () => {
+    expect([...files.keys()]).toEqual(expect.arrayContaining([...Object.keys(seedFacts), ...Object.keys(familyFacts)]));
   });
 
   test('every service resolves the shared driver properties once', () => {
@@ -37,7 +51,8 @@ describe('the real content', () => {
 
   test('APIKey is a ProfileSettings entry only for the services that list it', () => {
     const withKey = catalog.services.filter((s) => findProperty(s, 'APIKey')).map((s) => s.id);
-    expect(withKey).toEqual(['discord', 'helpscout', 'intercom', 'smarthr']);
+    expect(withKey.sort()).toEqual([...files].filter(([, file]) => file.properties.some((p) => p.name === 'APIKey')).map(([id]) => id).sort());
+    expect(withKey.length).toBeGreaterThan(1);
     const helpscout = catalog.services.find((s) => s.id === 'helpscout')!;
     expect(findProperty(helpscout, 'APIKey')).toMatchObject({ placement: 'profileSettings', sensitive: true });
     expect(findProperty(helpscout, 'APIKey')!.summary).not.toMatch(/GetResponse/);

@@ -367,6 +367,13 @@ test.each([
   ['helpscout', "Profile=\u2018C:\\profiles\\HelpScout.apip\u2019\r\nProfileSettings='APIKey=my_api_key'"],
   // A curly-quoted list under a ProfileSettings name spoilt by an invisible character: its APIKey is missing until both are repaired.
   ['discord', 'Profile=C:\\profiles\\Discord.apip;AuthScheme=APIKEY;ProfileS\u200bettings=\u201cAPIKey=your_bot_token_here\u201d'],
+  // Text after the closing quote of a Password the method ignores: removing Password left that text glued to User's value.
+  ['kairos3', "Profile=C:\\profiles\\Kairos3.apip;ProfileSettings='Instance=my_instance;AppCd=my_appcd';User=my_user;Password=''my_passwor\"''"],
+  // An unquoted ProfileSettings followed by a setting whose bare value ends in a quote: quoting that value raised the list's finding from a note to an error.
+  ['kairos3', 'Profile=C:\\profiles\\Kairos3.apip;ProfileSettings=Instance=my_instance;AppCd=my_appcd";ser=my_user;Password=my_password'],
+  // A curly-quoted ProfileSettings that a later one overrides, and one whose name a second curly quote spoils: the APIKey in them is missing, before any fix too.
+  ['intercom', ";ProfileSettings=\u201cAPIKey=my_api_key\u201d;;ProfileSettings='Profile=C:\\profiles\\Intercom.apip'"],
+  ['discord', 'Profile=C:\\profiles\\Discord.apip;AuthScheme=APIKEY;ProfileSettings=\u201c\u2018APIKey=your_bot_token_here\u2019\u201d'],
 ])('%s: every fix order settles on a found counterexample', (id, text) => {
   const service = serviceRules(getCatalog().services.find((s) => s.id === id)!);
   for (const first of [0, 1, 2, 3, 4, 5]) {

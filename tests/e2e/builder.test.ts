@@ -166,6 +166,26 @@ describe('the family’s shapes, from the fields alone', () => {
       expect(await plainOutput(page)).toMatch(/;UseSandbox=true$/);
     }));
 
+  test('Kairos3: two methods told apart by the credential, neither with an AuthScheme; Load into the builder picks the method from the credential', () =>
+    withPage('/services/kairos3/', async ({ page }) => {
+      await expect.poll(() => page.getByRole('radio', { name: /API key/ }).isChecked()).toBe(true);
+      await page.getByRole('radio', { name: /Password/ }).check();
+      await page.getByRole('textbox', { name: /^User/ }).fill('my_user');
+      // The method's radio is labelled Password too: the field is the one that is not a radio.
+      await page.getByLabel(/^Password/).and(page.locator('input:not([type="radio"])')).fill('my_password');
+      await page.getByRole('textbox', { name: /^Instance/ }).fill('my_instance');
+      await page.getByRole('textbox', { name: /^AppCd/ }).fill('my_appcd');
+      const built = (await plainOutput(page))!;
+      expect(built).toBe("Profile=C:\\profiles\\Kairos3.apip;ProfileSettings='Instance=my_instance;AppCd=my_appcd';User=my_user;Password=my_password");
+      expect(pairsOf('kairos3', built)).toEqual(pairsOf('kairos3', vendorText('kairos3', 'password')));
+      expect(built).not.toMatch(/AuthScheme/i);
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(vendorText('kairos3', 'apikey'));
+      await page.getByRole('button', { name: /Load into the builder/ }).click();
+      await expect.poll(() => page.getByRole('radio', { name: /API key/ }).isChecked()).toBe(true);
+      expect(pairsOf('kairos3', (await plainOutput(page))!)).toEqual(pairsOf('kairos3', vendorText('kairos3', 'apikey')));
+    }));
+
   test('Load into the builder puts each setting back in its field, wherever the vendor writes it', () =>
     withPage('/builder/', async ({ page }) => {
       await page.getByRole('tab', { name: 'Validate' }).click();

@@ -3,7 +3,7 @@
  * Markdown carries what the HTML page shows (its code samples and property entries), every link in them
  * resolves to a built file and fragment, and the HTML pages point to their Markdown.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { assertBuilt, decodeEntities, distDir, readHtml } from '../support/dist';
@@ -15,7 +15,8 @@ const siteOrigin = new URL(process.env.SITE_URL ?? 'http://localhost:4321').orig
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
-const serviceIds = ['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr'];
+const servicesDir = join(distDir, 'services');
+const serviceIds = existsSync(servicesDir) ? readdirSync(servicesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
 const pairs: [string, string][] = [
   ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],

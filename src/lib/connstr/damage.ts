@@ -259,7 +259,7 @@ function unquotedProfileSettings(result: ParseResult, service: ServiceRules, pro
     // Curly quotes around it are a quoting attempt, reported (and fixed) as such.
     if (SINGLE_CURLY.includes(entry.value[0] ?? '') || DOUBLE_CURLY.includes(entry.value[0] ?? '')) continue;
     let last = index;
-    while (last + 1 < entries.length && isProfileSetting(service, entries[last + 1]!)) last++;
+    while (last + 1 < entries.length && isProfileSetting(service, entries[last + 1]!, result.text)) last++;
     const span = { start: entry.valueSpan.start, end: entries[last]!.span.end };
     const raw = result.text.slice(span.start, span.end);
     const moved = entries.slice(index + 1, last + 1).map((e) => e.key);
@@ -280,9 +280,20 @@ function unquotedProfileSettings(result: ParseResult, service: ServiceRules, pro
   }
 }
 
-/** A profile setting, read as it will be once pasted invisible characters are gone (`\u200bUsername` is Username). */
-function isProfileSetting(service: ServiceRules, entry: Entry): boolean {
-  return entry.value !== null && !entry.invalid && lookupProperty(service, entry.key.replace(INVISIBLE, ''))?.property.placement === 'profileSettings';
+/**
+ * A profile setting, read as it will be once pasted invisible characters are gone (`\u200bUsername` is Username).
+ * A bare value that only ends in a quote counts too: its whole text is in its span, so quoting the list keeps it.
+ */
+function isProfileSetting(service: ServiceRules, entry: Entry, text: string): boolean {
+  return entry.value !== null && (!entry.invalid || bareEndingInQuote(entry, text)) && lookupProperty(service, entry.key.replace(INVISIBLE, ''))?.property.placement === 'profileSettings';
+}
+
+/** A bare value whose only fault is its last character, a quote: the pair ends there (at `;` or the end of the text). */
+function bareEndingInQuote(entry: Entry, text: string): boolean {
+  if (entry.quoted !== null || !/['"]$/.test(entry.value ?? '')) return false;
+  let k = entry.span.end;
+  while (k < text.length && isWhitespace(text.charCodeAt(k))) k++;
+  return k >= text.length || text[k] === ';';
 }
 
 /**

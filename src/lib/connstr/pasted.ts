@@ -109,17 +109,23 @@ function curlyAt(curly: readonly { span: Span }[], span: Span): Span | undefined
  * The validator's findings without those that repeat a curly-quote finding: a value read with its curly quotes
  * (`Profile=“C:\p\X.apip”` is not a .apip path) or a name the quote sticks to (`‘APIKey`), and a requirement
  * written inside the spoilt text where straight quotes would put it in place (a profile setting only inside the
- * value of ProfileSettings itself). One problem, one finding: the curly quote's, whose fix settles the rest.
+ * value of the ProfileSettings in effect, and not under a second curly quote). One problem, one finding: the curly quote's, whose fix settles the rest.
  */
 function withoutEchoes(checked: Problem[], curly: readonly { span: Span; entry: Entry }[], result: ParseResult, service: ServiceRules): Problem[] {
   if (curly.length === 0) return checked;
+  // The ProfileSettings the driver reads (the last one written): a setting inside an earlier one is not in effect.
+  let profileSettings: Entry | null | undefined;
+  const inEffect = () =>
+    (profileSettings ??= result.entries.findLast((e) => lookupProperty(service, e.key)?.property.name === 'ProfileSettings') ?? null);
   const inside = new Map<string, boolean>();
   const writtenInside = (name: string) => {
     let answer = inside.get(name);
     if (answer === undefined) {
-      const pair = new RegExp(String.raw`(?:^|[;\s'"\u2018-\u201f])${name}\s*=`, 'i');
+      // Right after the curly quote that opens the text, or after a separator or a straight quote: a name another
+      // curly quote sticks to stays spoilt once this one is straight.
+      const pair = new RegExp(String.raw`(?:^[\u2018-\u201f]|[;\s'"])${name}\s*=`, 'i');
       const nested = lookupProperty(service, name)?.property.placement === 'profileSettings';
-      const places = (entry: Entry) => !nested || lookupProperty(service, entry.key)?.property.name === 'ProfileSettings';
+      const places = (entry: Entry) => !nested || entry === inEffect();
       inside.set(name, (answer = curly.some((c) => places(c.entry) && pair.test(result.text.slice(c.span.start, c.span.end)))));
     }
     return answer;

@@ -115,6 +115,9 @@ test('a setting spilt out of a curly-quoted list is the curly quote\'s finding, 
   // Under a ProfileSettings name an invisible character spoils, straight quotes alone would not put APIKey in place: it is missing.
   expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileS\u200bettings=\u201cAPIKey=abc\u201d').map(([code]) => code)).toContain('missing-required');
   expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=\u201cAPIKey=abc\u201d').map(([code]) => code)).toEqual(['curly-quote']);
+  // Nor inside a ProfileSettings a later one overrides, nor under a second curly quote that sticks to the name.
+  expect(found("Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=\u201cAPIKey=abc\u201d;ProfileSettings='Region=eu'").map(([code]) => code)).toContain('missing-required');
+  expect(found('Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=\u201c\u2018APIKey=abc\u2019\u201d').map(([code]) => code)).toEqual(['curly-quote', 'missing-required']);
 });
 
 test('fix all may make a damaged Profile readable (a lost ";" restored), which keeps the file it names', () => {

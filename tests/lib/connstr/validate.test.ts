@@ -116,3 +116,29 @@ test('a setting of the service\'s own that goes at the top level is not called a
   expect(driver?.message).toMatch(/^Timeout is a driver property/);
 });
 
+
+test('a property the method ignores gets no removal fix while text follows its closing quote (it would be left behind, glued to the value before)', () => {
+  const ignored = (text: string) => validate(text, s).find((p) => p.code === 'ignored-by-method' && p.property === 'OAuthClientId');
+  const broken = "Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k';OAuthClientId=''abc\"''";
+  expect(validate(broken, s).map((p) => p.code)).toContain('text-after-quote');
+  expect(ignored(broken)).toBeDefined();
+  expect(ignored(broken)?.fix).toBeUndefined();
+  // The same entry with its quoting intact, or with a space before the ";", is removed whole.
+  for (const text of ["Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k';OAuthClientId='abc'", "Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k';OAuthClientId='abc' ;Timeout=5"]) {
+    expect(applyEdits(text, ignored(text)!.fix!.edits), text).toBe(text.replace(/;OAuthClientId='abc' ?/, ''));
+  }
+});
+
+test('an unquoted ProfileSettings takes in a setting after it whose bare value ends in a quote, not one with text after its closing quote', () => {
+  const unquoted = (text: string) => checkPasted(text, s).problems.find((p) => p.code === 'unquoted-profile-settings');
+  const endsInQuote = 'Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=APIKey=k;Region=eu"';
+  expect(unquoted(endsInQuote)?.severity).toBe('error');
+  expect(unquoted(endsInQuote)?.fix?.description).toBe('Quote the list, taking in Region.');
+  // Quoted as a list, the value keeps its quote; the quote is still reported, now inside ProfileSettings.
+  const fixed = applyEdits(endsInQuote, unquoted(endsInQuote)!.fix!.edits);
+  expect(fixed).toBe(`Profile=C:\\p\\AcmeLedger.apip;ProfileSettings='APIKey=k;Region=eu"'`);
+  expect(validate(fixed, s).map((p) => [p.code, p.level])).toContainEqual(['unquoted-value-ends-with-quote', 'profileSettings']);
+  // Text after a closing quote is not in the entry's span: quoting the list up to it would leave that text out.
+  const afterQuote = "Profile=C:\\p\\AcmeLedger.apip;ProfileSettings=APIKey=k;Region='eu'x";
+  expect(unquoted(afterQuote)?.severity).toBe('info');
+});

@@ -72,6 +72,16 @@ export function endsInOpenQuote(ctx: Context): boolean {
   return last !== undefined && last.invalid === true && last.quoted !== null && last.valueSpan.end >= ctx.text.trimEnd().length;
 }
 
+/**
+ * Text follows the closing quote of the entry's value (`text-after-quote`): the entry's span stops at the quote, so
+ * removing the entry would leave that text behind, glued to the value before it. No removal until it is repaired.
+ */
+export function textAfterQuote(ctx: Context, entry: Entry): boolean {
+  if (entry.invalid !== true || entry.quoted === null) return false;
+  const end = entry.valueSpan.end;
+  return ctx.result.problems.some((p) => p.code === 'text-after-quote' && p.span.start >= end && [...ctx.text.slice(end, p.span.start)].every((c) => isWhitespace(c.charCodeAt(0))));
+}
+
 /** An insertion of `pairText` at the end of the top level, with a `;` when one is needed. */
 export function appendTop(ctx: Context, pairText: string): TextEdit[] {
   const text = ctx.text;

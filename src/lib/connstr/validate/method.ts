@@ -8,7 +8,7 @@ import { methodProperties, selectMethod } from '../service.ts';
 import type { MethodRule, RequirementRule } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
-import { addToProfileSettings, appendTop, endsInOpenQuote, indexIn, profileSettingsCount, removeEntries, replaceValue } from './fixes.ts';
+import { addToProfileSettings, appendTop, endsInOpenQuote, indexIn, profileSettingsCount, removeEntries, replaceValue, textAfterQuote } from './fixes.ts';
 import { fixTexts, messages } from '../messages.ts';
 
 /** The auth method: which one the string selects, what it needs, and what it ignores. */
@@ -119,6 +119,8 @@ function checkIgnored(ctx: Context, method: MethodRule): void {
       // Emptying the ProfileSettings in effect while another one is written would leave ProfileSettings='' (or
       // bring the other back): the duplicate-key fix goes first, so this one waits.
       const empties = item.scope.nested !== undefined && indexes.length === item.scope.entries.length && profileSettingsCount(ctx) > 1;
+      // Text after a closing quote belongs to no entry: removing the entry would leave it glued to the value before.
+      const stranded = item.pair.occurrences.some((entry) => textAfterQuote(ctx, entry));
       ctx.add(
         {
           code: 'ignored-by-method',
@@ -126,7 +128,7 @@ function checkIgnored(ctx: Context, method: MethodRule): void {
           message: messages.ignoredByMethod(method.label, name, other.label),
           span: item.pair.entry.span,
           property: name,
-          ...(empties ? {} : { fix: { description: fixTexts.remove(name), edits: removeEntries(ctx, item.scope, indexes) } }),
+          ...(empties || stranded ? {} : { fix: { description: fixTexts.remove(name), edits: removeEntries(ctx, item.scope, indexes) } }),
         },
         item.scope,
       );
