@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
-import { parse } from '../../../src/lib/connstr/index.ts';
+import { canonicalPairs, parse } from '../../../src/lib/connstr/index.ts';
 import {
   buildPairs,
   buildProblems,
@@ -68,6 +68,35 @@ describe('the built string', () => {
         expect(buildProblems(s, text), `${s.id} ${method.id}: ${text}`).toEqual([]);
       }
     }
+  });
+});
+
+describe('the family’s API-key services: the vendor’s example from the fields alone', () => {
+  /** The values a vendor example sets, at either level, by property name. */
+  const valuesIn = (s: ResolvedService, text: string) =>
+    new Map(canonicalPairs(text, s).flatMap(([key, value]) => (typeof value === 'string' ? [[key, value] as const] : value.map(([k, v]) => [k, v as string] as const))));
+
+  test.each([
+    ['elorus', 'token', ['Profile', 'OrganizationId', 'APIKey']],
+    ['everhour', 'token', ['Profile', 'APIKey']],
+    ['closeio', 'token', ['Profile', 'APIKey']],
+    ['codat', 'api-keys', ['Profile', 'APIKey']],
+    ['aftership', 'api-keys', ['Profile', 'APIKey']],
+  ])('%s %s: fields %j, filled with the example’s values, write the published string and mean the vendor’s', (id, methodId, required) => {
+    const s = service(id);
+    const example = s.examples.find((e) => e.authMethod === methodId)!;
+    expect(names(fieldsFor(s, methodId).required)).toEqual(required);
+    const values = valuesIn(s, example.vendorText!);
+    const state = run(
+      initialState(s),
+      { type: 'method', methodId },
+      ...required.filter((name) => name !== 'Profile').map((property): Action => ({ type: 'field', property, value: values.get(property)! })),
+    );
+    const built = buildString(s, state).text;
+    expect(built).toBe(example.connectionString);
+    expect(canonicalPairs(built, s)).toEqual(canonicalPairs(example.vendorText!, s));
+    // The vendor's placeholders draw only the placeholder note.
+    expect(buildProblems(s, built).filter((p) => p.code !== 'placeholder-value')).toEqual([]);
   });
 });
 
