@@ -37,6 +37,11 @@ describe('fields per auth method', () => {
     ['dotmailer', 'basic', ['Profile', 'User', 'Password', 'RegionId'], []],
     ['kairos3', 'apikey', ['Profile', 'User', 'Instance', 'AppCd', 'APIKey'], []],
     ['kairos3', 'password', ['Profile', 'User', 'Password', 'Instance', 'AppCd'], []],
+    ['elorus', 'token', ['Profile', 'OrganizationId', 'APIKey'], []],
+    ['everhour', 'token', ['Profile', 'APIKey'], []],
+    ['closeio', 'token', ['Profile', 'APIKey'], []],
+    ['codat', 'api-keys', ['Profile', 'APIKey'], []],
+    ['aftership', 'api-keys', ['Profile', 'APIKey'], []],
   ])('%s %s requires %j and offers %j', (id, method, required, optional) => {
     const fields = fieldsFor(service(id), method);
     expect(names(fields.required)).toEqual(required);

@@ -57,5 +57,5 @@ describe.each(catalog.services.map((s) => [serviceLabel(s), s] as const))('%s', 
 });
 
 test('two services are spelt differently on their pages and in the driver, so the check above has teeth', () => {
-  expect(catalog.services.filter((s) => s.name !== serviceLabel(s)).map((s) => s.id).sort()).toEqual(['aircall', 'helpscout']);
+  expect(catalog.services.filter((s) => s.name !== serviceLabel(s)).map((s) => s.id)).toEqual(expect.arrayContaining(['aircall', 'helpscout']));
 });
