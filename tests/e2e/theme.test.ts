@@ -18,7 +18,7 @@ const background = (opened: { page: import('playwright-core').Page }) =>
 
 describe('theme toggle on every service page', () => {
   it('covers the five seed services and the family services written from the importer', () => {
-    expect([...serviceIds].sort()).toEqual(['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr']);
+    expect([...serviceIds].sort()).toEqual(['aircall', 'discord', 'drift', 'freeehr', 'harvest', 'helpscout', 'humanity', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr', 'zoom']);
   });
 
   it.each(serviceIds)('/services/%s/ toggles light ⇄ dark and remembers it', async (id) => {

@@ -15,7 +15,7 @@ const siteOrigin = new URL(process.env.SITE_URL ?? 'http://localhost:4321').orig
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
-const serviceIds = ['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr'];
+const serviceIds = ['aircall', 'discord', 'drift', 'freeehr', 'harvest', 'helpscout', 'humanity', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr', 'zoom'];
 const pairs: [string, string][] = [
   ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],

@@ -110,7 +110,7 @@ describe('connection strings in prose are checked at load', () => {
   test('fragments: missing Profile and method settings are expected, wrong names and levels are not', () => {
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('intercom'))).toEqual([]);
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('aircall'))).not.toEqual([]);
-    expect(fragmentServices("ProfileSettings='APIKey=my_api_key'", catalog.services).map((s) => s.id)).toEqual(['discord', 'helpscout', 'intercom', 'smarthr']);
+    expect(fragmentServices("ProfileSettings='APIKey=my_api_key'", catalog.services).map((s) => s.id)).toEqual(['discord', 'harvest', 'helpscout', 'intercom', 'smarthr']);
     expect(fragmentServices('APIKey=my_api_key', catalog.services)).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ describe('the real content', () => {
   const catalog = loadCatalog(realContent);
 
   test('holds the documented services, sorted by name, and no draft', () => {
-    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'discord', 'helpscout', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr']);
+    expect(catalog.services.map((s) => s.id)).toEqual(['aircall', 'discord', 'drift', 'freeehr', 'harvest', 'helpscout', 'humanity', 'icontact', 'infusionsoft', 'intercom', 'leaddesk', 'smarthr', 'zoom']);
     expect(catalog.drafts).toBeUndefined();
   });
 
@@ -33,7 +33,7 @@ describe('the real content', () => {
 
   test('APIKey is a ProfileSettings entry only for the services that list it', () => {
     const withKey = catalog.services.filter((s) => findProperty(s, 'APIKey')).map((s) => s.id);
-    expect(withKey).toEqual(['discord', 'helpscout', 'intercom', 'smarthr']);
+    expect(withKey).toEqual(['discord', 'harvest', 'helpscout', 'intercom', 'smarthr']);
     const helpscout = catalog.services.find((s) => s.id === 'helpscout')!;
     expect(findProperty(helpscout, 'APIKey')).toMatchObject({ placement: 'profileSettings', sensitive: true });
     expect(findProperty(helpscout, 'APIKey')!.summary).not.toMatch(/GetResponse/);
