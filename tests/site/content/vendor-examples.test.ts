@@ -2,11 +2,12 @@
  * Every vendor example of every real service, from the builder's fields alone: a user who picks the example's
  * method and types the vendor's values into the form (values the method fixes are not typed) gets a string that
  * means the same pairs as the vendor's, each at the level the vendor writes it. The island renders this model;
- * tests/e2e/builder.test.ts drives it in Chromium for a few of the family's shapes.
+ * tests/e2e/builder.test.ts drives it in Chromium for a few of the family's shapes. And the Validate tab tells the
+ * service of every vendor example from its Profile, with or without a folder.
  */
 import { describe, expect, test } from 'vitest';
 import { canonicalPairs, type Pair } from '../../../src/lib/connstr/index.ts';
-import { buildString, fieldsFor, initialState, reduce } from '../../../src/lib/builder/model.ts';
+import { buildString, fieldsFor, inferServiceId, initialState, reduce } from '../../../src/lib/builder/model.ts';
 import { getCatalog } from '../../../src/lib/providers/load.ts';
 import type { ResolvedService } from '../../../src/lib/providers/catalog.ts';
 
@@ -48,5 +49,12 @@ describe('the builder writes every vendor example from its fields', () => {
     const built = builtFromFields(service, example.authMethod, valuesOf(vendor));
     expect(canonicalPairs(built, service)).toEqual(vendor);
     expect(built).toBe(example.connectionString);
+  });
+});
+
+describe('the Validate tab recognizes the service of every vendor example', () => {
+  // Zoom's and freee HR's examples name the profile without a folder (Profile=Zoom.apip).
+  test.each(cases.map((c) => [`${c.id} ${c.example.id}`, c] as const))('%s', (_, { id, example }) => {
+    expect(inferServiceId(example.vendorText!, catalog.services)).toBe(id);
   });
 });
