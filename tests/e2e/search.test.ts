@@ -55,7 +55,7 @@ describe('the query table', () => {
     const top = hits.slice(0, 3);
     expect(top.every((h) => h.title === 'APIKey')).toBe(true);
     expect(top[0]?.href).toBe('/reference/#prop-APIKey');
-    const listing = ['discord', 'helpscout', 'intercom', 'smarthr'].map((id) => `/services/${id}/#prop-APIKey`);
+    const listing = ['discord', 'harvest', 'helpscout', 'intercom', 'smarthr'].map((id) => `/services/${id}/#prop-APIKey`);
     for (const hit of top.slice(1)) expect(listing).toContain(hit.href);
     for (const hit of top) expect(hit.context).toContain('Inside ProfileSettings');
   });

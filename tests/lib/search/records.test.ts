@@ -31,13 +31,13 @@ describe('search records', () => {
   test('APIKey names the services that list it, with its category and placement, and filters by them', () => {
     const apiKey = find('APIKey')!;
     const services = decodeServices(apiKey.meta.services);
-    // Four pages list it; the record links the first few by name and counts them all.
-    expect(services.map((s) => s.id).sort()).toEqual(['discord', 'helpscout', 'intercom', 'smarthr'].slice(0, linkedServices));
+    // Five pages list it; the record links the first few by name and counts them all.
+    expect(services.map((s) => s.id).sort()).toEqual(['discord', 'harvest', 'helpscout', 'intercom', 'smarthr'].slice(0, linkedServices));
     for (const s of services) expect(s.name).toBe(displayName(s.id));
-    expect(apiKey.meta.serviceCount).toBe('4');
+    expect(apiKey.meta.serviceCount).toBe('5');
     expect(apiKey.meta.row).toBe('Authentication · Inside ProfileSettings');
     expect(apiKey.meta.title).toBe('APIKey');
-    expect(apiKey.filters.service?.sort()).toEqual(['Discord', 'Help Scout', 'Intercom', 'SmartHR']);
+    expect(apiKey.filters.service?.sort()).toEqual(['Discord', 'Harvest', 'Help Scout', 'Intercom', 'SmartHR']);
     expect(apiKey.filters.category).toEqual(['Authentication']);
     expect(apiKey.content).toContain('Sensitive');
   });
@@ -66,7 +66,7 @@ describe('search records', () => {
     expect(find('Timeout')?.meta.scope).toBe('all');
     expect(referenceContext(find('Timeout')!.meta)).toMatch(/^Reference · all services · /);
     expect(find('APIKey')?.meta.scope).toBeUndefined();
-    expect(referenceContext(find('APIKey')!.meta)).toBe('Reference · 4 services · Authentication · Inside ProfileSettings');
+    expect(referenceContext(find('APIKey')!.meta)).toBe('Reference · 5 services · Authentication · Inside ProfileSettings');
     expect(referenceContext(find('UseSandbox')!.meta)).toBe('Reference · SmartHR · Connection · Top level');
   });
 
