@@ -134,11 +134,11 @@ describe('pasting damage, as the Validate tab reads it', () => {
 
 describe('the service of a string', () => {
   test('each unrecognized string says why, and is never checked against a guessed service', () => {
-    const { code, json } = lintJson(['User=x', 'Profile=Zoom.apip;User=x', 'Profile=C:\\p\\Intercom;User=x']);
+    const { code, json } = lintJson(['User=x', 'Profile=Nowhere.apip;User=x', 'Profile=C:\\p\\Intercom;User=x']);
     expect(code).toBe(1);
     expect(json.findings.map((f) => [f.code, f.message.split('. Pass')[0]])).toEqual([
       ['unknown-service', 'The string has no Profile, so it does not say which service it is for'],
-      ['unknown-service', 'The Profile names "Zoom.apip", which is not the profile file of any service here'],
+      ['unknown-service', 'The Profile names "Nowhere.apip", which is not the profile file of any service here'],
       ['unknown-service', 'The Profile is not the path of a .apip file, so it does not say which service the string is for'],
     ]);
     expect(json.findings.every((f) => f.service === undefined)).toBe(true);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../src/lib/providers/load.ts';
-import { canonicalPairs, parse, recognizeService, validate, type Pair } from '../../src/lib/connstr/index.ts';
+import { parse, recognizeService, validate } from '../../src/lib/connstr/index.ts';
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
@@ -75,39 +75,7 @@ describe('the built string', () => {
   });
 });
 
-describe('the vendor’s examples, from the fields alone', () => {
-  /** Every pair a string sets, nested ones included, by canonical name (the builder writes ProfileSettings itself). */
-  const settings = (id: string, text: string): Map<string, string> =>
-    new Map(
-      canonicalPairs(text, rulesOf(service(id))).flatMap(([name, value]): [string, string][] =>
-        typeof value === 'string' ? [[name, value]] : value.map(([inner, v]: Pair): [string, string] => [inner, v as string]),
-      ),
-    );
-
-  // Every example printed on a vendor page (the seeds' and the imported family's), read from the catalog.
-  const printed = catalog.services.flatMap((r) => r.examples.filter((e) => e.vendorText !== undefined).map((e) => [r.id, e.authMethod, e.id] as const));
-
-  test('the vendor pages print examples for most services', () => {
-    expect(new Set(printed.map(([id]) => id)).size).toBeGreaterThan(catalog.services.length / 2);
-  });
-
-  test.each(printed)('%s %s: typing the vendor example’s values into the form builds it', (id, methodId, exampleId) => {
-    const s = service(id);
-    const example = resolved(id).examples.find((e) => e.id === exampleId)!;
-    const wanted = settings(id, example.vendorText!);
-    const fields = fieldsFor(s, methodId);
-    let state = run(initialState(s), { type: 'method', methodId });
-    for (const field of [...fields.required, ...fields.optional]) {
-      const value = wanted.get(field.property.name);
-      if (value === undefined || field.property.name === 'Profile' || field.fixedValue !== undefined) continue;
-      state = run(state, { type: 'field', property: field.property.name, value });
-    }
-    const built = buildString(s, state).text;
-    expect(built).toBe(example.connectionString);
-    expect(canonicalPairs(built, rulesOf(s))).toEqual(canonicalPairs(example.vendorText!, rulesOf(s)));
-    expect(buildProblems(s, built).filter((p) => p.severity !== 'info')).toEqual([]);
-  });
-
+describe('the family’s shapes in the form (every vendor example from its fields: tests/content/vendor-examples.test.ts)', () => {
   test('Kairos3: Load into the builder picks the method by the credential the string carries', () => {
     const s = service('kairos3');
     for (const example of resolved('kairos3').examples) {
