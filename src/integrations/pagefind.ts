@@ -35,11 +35,24 @@ export const excludeSelectors = ['details.vendor-text', 'pre[data-connstr]'];
 const recordBatchSize = 256;
 
 /**
+ * Word locations per index chunk. A query loads the chunks holding its words and the prefixes typed on the way
+ * (Pagefind preloads as the reader types), so chunk size is what a first search pays for the index, whatever the
+ * size of the site; Pagefind's default of 20,000 locations made the "OAuthClientSecret" chunk 26 kB with 22 services
+ * and 32 kB at 800. At 3,000 a chunk is about 2–4 kB, unless one word's own locations make it bigger; the price is one
+ * more `from–to–file` row in the up-front metadata per 3,000 locations (about 2 kB at 800 services). Set through
+ * Pagefind 1.6's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (the option has no stable name yet): if a Pagefind upgrade drops
+ * it, the first-search budget (tests/e2e/search-budget.test.ts) says so.
+ */
+export const indexChunkSize = 3000;
+
+/**
  * A new, empty Pagefind index (one Pagefind process per build; `closeIndexer` ends it). English keeps its stemmer
  * (4.3 kB more WebAssembly, 3.1 kB net of the larger unstemmed index): without it "passwords", "secrets" and
  * "proxies" found none of the properties they name (measured on this site).
  */
 export async function createSiteIndex(): Promise<pagefind.PagefindIndex> {
+  // Read by the Pagefind process, which the first createIndex of a build starts with this environment.
+  process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE = String(indexChunkSize);
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors });
   check('starting Pagefind', errors);
   if (!index) throw new SearchIndexError('starting Pagefind', ['no index was created']);

@@ -5,8 +5,7 @@
  * as a module <script> by site.ts on first use (button, Ctrl/⌘K or `/`): it opens the dialog as soon as it is
  * ready, again on each `search:open` event, and dispatches `search:failed` if the index cannot be loaded.
  */
-import { summaryText, toHits, type Hit, type ResultData } from '../lib/search/hits.ts';
-import type { ServiceIndex } from '../lib/site/service-index.ts';
+import { minimumQueryLength, shortQueryText, summaryText, toHits, withoutShown, type Hit, type ResultData } from '../lib/search/hits.ts';
 
 type Filters = Record<string, Record<string, number>>;
 type Result = { id: string; data(): Promise<ResultData> };
@@ -122,16 +121,8 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   let shown = 0;
   let generation = 0;
   let filterCounts: Filters | undefined;
-  /** Service display name → id, for the chosen service's rows (from service-index.json, loaded with the filter values). */
-  let serviceIds: Record<string, string> = {};
 
   const resultLinks = () => [...list.getElementsByClassName('search-result-link')] as HTMLAnchorElement[];
-
-  const chosenService = () => {
-    const name = selects.get('service')?.value;
-    const id = name ? serviceIds[name] : undefined;
-    return name && id ? { id, name } : undefined;
-  };
 
   const chosenFilters = () => {
     const chosen: Record<string, string> = {};
@@ -160,8 +151,8 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     more.hidden = true;
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
-    const chosen = chosenService();
-    list.append(...data.map((d) => group(toHits(d, { servicePage, chosen }))));
+    const shownLinks = new Set(resultLinks().map((a) => a.getAttribute('href') ?? ''));
+    list.append(...data.map((d) => group(withoutShown(toHits(d, { servicePage }), shownLinks))));
     more.hidden = shown >= results.length;
     more.textContent = `Show more results (${(results.length - shown).toLocaleString('en')} more)`;
   };
@@ -169,10 +160,10 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   const run = async () => {
     const mine = ++generation;
     const term = input.value.trim();
-    if (!term) {
+    if (term.length < minimumQueryLength) {
       results = [];
       list.replaceChildren();
-      summary.textContent = '';
+      summary.textContent = shortQueryText(term);
       more.hidden = true;
       return;
     }
@@ -199,10 +190,7 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     panel.hidden = !open;
     // The filter files list every value's results: they load here, when asked for, not with the first query.
     if (open && !filterCounts) {
-      const ids = fetch(`${base}service-index.json`)
-        .then((r) => (r.ok ? (r.json() as Promise<ServiceIndex>) : { services: [] }))
-        .then((index) => Object.fromEntries(index.services.map((s) => [s.name, s.id])));
-      [filterCounts, serviceIds] = await Promise.all([pagefind.filters(), ids]);
+      filterCounts = await pagefind.filters();
       labelOptions(filterCounts);
       if (input.value.trim()) void run();
     }

@@ -1,10 +1,13 @@
-/** The search records built from the catalog: one per property, with the URL, facts, service rows and filters a result needs. */
+/**
+ * The search records built from the catalog: one per property several services list (or the driver defines for all),
+ * with the URL, facts, service rows and filters a result needs; and what each service page indexes of its entries.
+ */
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../src/lib/providers/load.ts';
-import { decodeServices, ownersOfMatch, referenceContext } from '../../src/lib/search/hits.ts';
-import { linkedServices, searchRecords } from '../../src/lib/search/records.ts';
+import { decodeServices, referenceContext } from '../../src/lib/search/hits.ts';
+import { entryIndexing, hasRecord, linkedServices, searchRecords } from '../../src/lib/search/records.ts';
 import { referenceEntries } from '../../src/lib/site/reference.ts';
-import { usedBy } from '../../src/lib/site/service-page.ts';
+import { serviceTables, usedBy } from '../../src/lib/site/service-page.ts';
 
 const catalog = getCatalog();
 const records = searchRecords(catalog, (path) => `/docs/${path}`);
@@ -25,8 +28,14 @@ const withRow = (name: string) =>
   );
 
 describe('search records', () => {
-  test('one record per reference entry, none per service: the metadata Pagefind loads up front stays per property', () => {
-    expect(records).toHaveLength(referenceEntries(catalog).length);
+  test('one record per property several services list or the driver defines, none per service: the metadata Pagefind loads up front stays per shared property', () => {
+    const recorded = referenceEntries(catalog).filter(hasRecord);
+    expect(records.map((r) => r.meta.title)).toEqual(recorded.map((e) => e.property.name));
+    // Every shared property has one; a property only one service has has none (its page indexes its entry).
+    for (const property of catalog.properties) expect(find(property.name), property.name).toBeDefined();
+    const single = referenceEntries(catalog).filter((e) => e.definedBy !== undefined && e.uses.length === 1);
+    expect(single.length).toBeGreaterThan(0);
+    for (const entry of single) expect(find(entry.property.name), entry.property.name).toBeUndefined();
     expect(new Set(records.map((r) => r.url)).size).toBe(records.length);
     expect(records.filter((r) => r.url.includes('/services/'))).toEqual([]);
   });
@@ -35,7 +44,7 @@ describe('search records', () => {
     for (const record of records) expect(record.url).toMatch(/^\/docs\/reference\/#prop-[A-Za-z0-9_]+$/);
   });
 
-  test('APIKey names the services that list it, with its category and placement, and filters by them', () => {
+  test('APIKey names the first services that list it and counts them all, with its category and placement', () => {
     const apiKey = find('APIKey')!;
     const services = decodeServices(apiKey.meta.services);
     // More pages list it than a record links: it links the first few by name and counts them all.
@@ -46,7 +55,6 @@ describe('search records', () => {
     expect(apiKey.meta.serviceCount).toBe(String(listing.length));
     expect(apiKey.meta.row).toBe('Authentication · Inside ProfileSettings');
     expect(apiKey.meta.title).toBe('APIKey');
-    expect(apiKey.filters.service?.sort()).toEqual(listing.map((s) => displayName(s.id)).sort());
     expect(apiKey.filters.category).toEqual(['Authentication']);
     expect(apiKey.content).toContain('Sensitive');
   });
@@ -57,8 +65,8 @@ describe('search records', () => {
     const named = decodeServices(record.meta.services);
     expect(named).toHaveLength(Math.min(linkedServices, expected.length));
     for (const s of named) expect(expected.map((x) => x.id)).toContain(s.id);
-    if (expected.length) expect(record.filters.service?.sort()).toEqual(expected.map((s) => s.brandName ?? s.name).sort());
-    else expect(record.filters.service).toBeUndefined();
+    // Nothing in a record grows with the services listing it (its fragment is loaded by a first search): no service filter.
+    expect(record.filters.service).toBeUndefined();
   });
 
   test('Profile has a row on every service page; the record names a few and counts them all', () => {
@@ -76,11 +84,10 @@ describe('search records', () => {
     expect(referenceContext(find('Timeout')!.meta)).toMatch(/^All services · /);
     expect(find('APIKey')?.meta.scope).toBeUndefined();
     expect(referenceContext(find('APIKey')!.meta)).toBe(`${withRow('APIKey').length} services · Authentication · Inside ProfileSettings`);
-    expect(referenceContext(find('UseSandbox')!.meta)).toBe('SmartHR · Connection · Top level');
   });
 
   test('the type is a searchable fact unless it is the plain string most properties are', () => {
-    for (const entry of referenceEntries(catalog)) {
+    for (const entry of referenceEntries(catalog).filter(hasRecord)) {
       const content = find(entry.property.name)!.content;
       if (entry.property.type === 'string') expect(content).not.toContain('Type:');
       else expect(content).toContain(`Type: ${entry.property.type}.`);
@@ -92,35 +99,37 @@ describe('search records', () => {
     expect(new Set(record.filters.method ?? [])).toEqual(methods);
   });
 
-  test('a service’s own wording of a shared property is searchable once', () => {
-    for (const entry of referenceEntries(catalog)) {
+  test('no record holds a service’s own wording: a record stays the same size however many services list it', () => {
+    for (const entry of referenceEntries(catalog).filter(hasRecord)) {
       const record = find(entry.property.name)!;
-      for (const use of entry.uses) if (use.summary) expect(record.content.split(use.summary)).toHaveLength(2);
+      for (const use of entry.uses) if (use.summary) expect(record.content, `${entry.property.name} / ${use.service.id}`).not.toContain(use.summary);
+    }
+  });
+});
+
+describe('what a service page indexes of its property entries', () => {
+  test('every entry of a page’s main list has its name searched there, and nothing of the folded general ones', () => {
+    for (const s of catalog.services) {
+      const indexing = entryIndexing(catalog, s);
+      expect([...indexing.keys()].sort(), s.id).toEqual(serviceTables(s).main.map((p) => p.name).sort());
+      for (const p of serviceTables(s).general) expect(indexing.get(p.name), `${s.id} ${p.name}`).toBeUndefined();
     }
   });
 
-  test('meta `own` gives the word range of each service’s own wording, as Pagefind counts match locations', () => {
-    const words = (text: string) => text.split(/\s+/).filter(Boolean);
-    let ranges = 0;
-    for (const entry of referenceEntries(catalog)) {
-      const record = find(entry.property.name)!;
-      const own = entry.uses.filter((u) => u.summary && u.summary !== entry.property.summary);
-      if (!own.length) {
-        expect(record.meta.own).toBeUndefined();
-        continue;
-      }
-      const content = words(record.content);
-      for (const use of own) {
-        const segment = record.meta.own!.split('|').find((s) => s.endsWith(`:${use.service.id}=${use.service.brandName ?? use.service.name}`))!;
-        expect(segment, `${entry.property.name} / ${use.service.id}`).toBeDefined();
-        const [first, last] = segment.split(':')[0]!.split('-').map(Number) as [number, number];
-        expect(content.slice(first, last + 1).join(' ')).toBe(words(use.summary!).join(' '));
-        // Every word of that range, and only those, points at the service.
-        expect(ownersOfMatch(record.meta.own, [first, last]).map((s) => s.id)).toContain(use.service.id);
-        expect(ownersOfMatch(record.meta.own, [0, first])).toEqual([]);
-        ranges++;
+  test('a service’s own wording of a property a record holds: its words too, on that service’s page', () => {
+    let own = 0;
+    for (const entry of referenceEntries(catalog).filter(hasRecord)) {
+      for (const use of entry.uses) {
+        const mode = entryIndexing(catalog, use.service).get(entry.property.name);
+        expect(mode, `${entry.property.name} / ${use.service.id}`).toBe(use.summary !== undefined ? 'own-words' : 'name');
+        if (mode === 'own-words') own++;
       }
     }
-    expect(ranges).toBeGreaterThan(0);
+    expect(own).toBeGreaterThan(0);
+  });
+
+  test('a property only one service has: its whole entry, on that page (UseSandbox on SmartHR’s)', () => {
+    expect(find('UseSandbox')).toBeUndefined();
+    for (const s of catalog.services) expect(entryIndexing(catalog, s).get('UseSandbox')).toBe(s.id === 'smarthr' ? 'whole' : undefined);
   });
 });

@@ -84,6 +84,22 @@ describe('the query table', () => {
     for (const [title, href] of firstCard) expect(href, title).toBe(`/services/intercom/#prop-${title}`);
   });
 
+  test('a property only one service has (TenantId) → that service’s entry on its page, which indexes it in place of a record', async () => {
+    const hits = await search(opened.page, 'TenantId');
+    const entry = hits.findIndex((h) => h.href === '/services/smarthr/#prop-TenantId');
+    expect(entry, JSON.stringify(hits.slice(0, 4))).toBeGreaterThanOrEqual(0);
+    expect(entry).toBeLessThan(3);
+    expect(hits[entry]!.where).toBe('SmartHR');
+    expect(hits.some((h) => h.href.startsWith('/reference/'))).toBe(false);
+  });
+
+  test('one character is not searched yet: the status line asks for a second', async () => {
+    const input = searchInput(opened.page);
+    await input.fill('a');
+    await expect.poll(() => searchSummary(opened.page).textContent()).toBe('Type at least 2 characters to search');
+    expect(await opened.page.locator('dialog.search-dialog .search-result-link').count()).toBe(0);
+  });
+
   test('the count agrees with the list: one item per result, however many cards a property result holds', async () => {
     const page = opened.page;
     await search(page, 'APIKey');

@@ -1,13 +1,16 @@
 /**
- * Search records: one per property (a reference entry), naming the services whose page lists it, so a search for
- * a property lands on that property in the reference and, through the dialog, on each service's row. One record
- * per property rather than per service and property keeps the index's up-front metadata (a few bytes per record,
- * loaded whole by every first search) from growing with services × properties. A service's own wording of a shared
- * property is in the record once, with its word range, so a query matching only those words leads to that service.
- * Built from the catalog at the end of the build and handed to Pagefind's `addCustomRecord`; the HTML of those
- * entries is excluded from page indexing (`data-pagefind-ignore`) so each fact is indexed once. The rows, their
- * "Used by" methods and the labels come from the same derivations the service page and its Markdown twin read
- * (src/lib/site/service-page.ts, format.ts, reference.ts). Pure: no Pagefind, no file system.
+ * Search records: one per property that several services list (or that the driver defines for all), naming the first
+ * few services whose page lists it and counting them all, so a search for a property lands on that property in the
+ * reference and, through the dialog, on a service's row. One record per property rather than per service and property
+ * keeps the index's up-front metadata (a few bytes per record, loaded whole by every first search) from growing with
+ * services × properties, and a record holds nothing that grows with the services listing it, so the fragment a first
+ * search loads for it stays the same size at 800 services as at 20. What is a service's own is searched on its page
+ * (`entryIndexing`): each property's name in its entry there (the service filter finds that entry), the service's own
+ * wording of a shared property, and the whole entry of a property only that service has. Built from the catalog at the
+ * end of the build and handed to Pagefind's `addCustomRecord`; the rest of each entry's HTML is excluded from page
+ * indexing (`data-pagefind-ignore`) so each fact is indexed once. The rows, their "Used by" methods and the labels come
+ * from the same derivations the service page and its Markdown twin read (src/lib/site/service-page.ts, format.ts,
+ * reference.ts). Pure: no Pagefind, no file system.
  */
 import { type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
@@ -41,7 +44,7 @@ function facts(p: ResolvedProperty): string[] {
 
 /**
  * How many services a record names for the dialog to link to directly (meta `services`); a property more services
- * list links to its reference entry, which lists them all. A service filter finds every service's row.
+ * list links to its reference entry, which lists them all. A service filter finds each service's row on its page.
  */
 export const linkedServices = 3;
 
@@ -70,28 +73,43 @@ function rowsByProperty(catalog: Catalog): Map<string, Row[]> {
 
 const placement = (p: ResolvedProperty) => placementLabel[p.placement];
 
-/** Words as Pagefind counts them for match locations: runs of non-space (pagefind.js splits excerpts the same way). */
-const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+/**
+ * A property has a record when it is one of the driver's shared properties or several services list it; a property
+ * only one service defines is searched in its entry on that service's page (`entryIndexing`).
+ */
+export function hasRecord(entry: ReferenceEntry): boolean {
+  return entry.definedBy === undefined || entry.uses.length > 1;
+}
 
 /**
- * What services say of the property in their own words, each wording once, and where it sits in the content: meta
- * `own`, `first-last:id=Name` per service and wording (word ranges), joined by `|`, lets the dialog put a service's
- * row first when a query matched only that service's words (src/lib/search/hits.ts ownersOfMatch).
+ * How a service page indexes a property's entry in its main list: `name` (the property's name only: a search for it
+ * finds this page, and, with the service filter chosen, this entry), `own-words` (the name and the service's own
+ * wording of a property whose record holds the shared facts) or `whole` (name and facts: the property has no record).
  */
-function ownWords(entry: ReferenceEntry, offset: number): { text: string[]; own: string } {
-  const byText = new Map<string, ResolvedService[]>();
-  for (const use of entry.uses) {
-    if (!use.summary || use.summary === entry.property.summary) continue;
-    byText.set(use.summary, [...(byText.get(use.summary) ?? []), use.service]);
+export type EntryIndexing = 'name' | 'own-words' | 'whole';
+
+const indexingByCatalog = new WeakMap<Catalog, Map<string, Map<string, EntryIndexing>>>();
+
+/** Property name → how a service's page indexes its entry, for the properties of its main list (computed once per catalog). */
+export function entryIndexing(catalog: Catalog, service: Pick<ResolvedService, 'id'>): ReadonlyMap<string, EntryIndexing> {
+  let byService = indexingByCatalog.get(catalog);
+  if (!byService) {
+    const entries = new Map(referenceEntries(catalog).map((e) => [e.property.name, e]));
+    byService = new Map(
+      catalog.services.map((s) => [
+        s.id,
+        new Map(
+          serviceTables(s).main.map((p): [string, EntryIndexing] => {
+            const entry = entries.get(p.name);
+            if (entry && !hasRecord(entry)) return [p.name, 'whole'];
+            return [p.name, entry?.uses.some((u) => u.service.id === s.id && u.summary !== undefined) ? 'own-words' : 'name'];
+          }),
+        ),
+      ]),
+    );
+    indexingByCatalog.set(catalog, byService);
   }
-  const ranges: string[] = [];
-  let at = offset;
-  for (const [text, services] of byText) {
-    const words = wordCount(text);
-    for (const service of services) ranges.push(`${at}-${at + words - 1}:${encodeServices([service])}`);
-    at += words;
-  }
-  return { text: [...byText.keys()], own: ranges.join('|') };
+  return byService.get(service.id) ?? new Map();
 }
 
 /**
@@ -100,19 +118,15 @@ function ownWords(entry: ReferenceEntry, offset: number): { text: string[]; own:
  */
 export function searchRecords(catalog: Catalog, pageUrl: (path: string) => string): SearchRecord[] {
   const rows = rowsByProperty(catalog);
-  return referenceEntries(catalog).map((entry) => {
+  return referenceEntries(catalog).filter(hasRecord).map((entry) => {
     const p = entry.property as ResolvedProperty;
     const withRow = rows.get(p.name) ?? [];
     const services = withRow.map((r) => r.service);
     const methods = [...new Set(withRow.flatMap((r) => r.methods))];
     const row = [p.category, placement(p)].join(' · ');
-    const own = ownWords(entry, wordCount(facts(p).join(' ')));
     return {
       url: `${pageUrl('reference/')}#prop-${p.name}`,
-      // The facts come first: `own` counts words from their end.
-      content: [...facts(p), ...own.text, methods.length ? `Used by ${methods.join(', ')}.` : '', p.deprecated ? 'Deprecated.' : '']
-        .filter(Boolean)
-        .join(' '),
+      content: [...facts(p), methods.length ? `Used by ${methods.join(', ')}.` : '', p.deprecated ? 'Deprecated.' : ''].filter(Boolean).join(' '),
       language: 'en',
       // The title is the bare name, so a query for a service name finds the service's page, not every property
       // record naming it; the other fields are shown, not searched (the dialog weights them 0). Pagefind indexes
@@ -123,11 +137,11 @@ export function searchRecords(catalog: Catalog, pageUrl: (path: string) => strin
         ...(entry.allServices ? { scope: 'all' } : {}),
         services: encodeServices(services.slice(0, linkedServices)),
         serviceCount: String(services.length),
-        ...(own.own ? { own: own.own } : {}),
       },
+      // No `service` filter: Pagefind copies a record's filter values into the fragment a result loads, so one value
+      // per service listing it grew a shared property's fragment with the catalog (4 kB at 800 services). A service
+      // filter finds the service's page instead, and on it the property's entry, whose name that page indexes.
       filters: {
-        // The services whose page has this property's row: a service filter then finds every row of that page.
-        ...(services.length ? { service: services.map(serviceLabel) } : {}),
         category: [p.category],
         ...(methods.length ? { method: methods } : {}),
       },

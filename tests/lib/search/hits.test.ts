@@ -1,7 +1,7 @@
-/** Result data → the dialog's cards: pages, property records expanded into service rows, a chosen service, the summary line. */
+/** Result data → the dialog's cards: pages and the property entries matched on them, property records expanded into service rows, the summary line. */
 import { fc, test as propTest } from '@fast-check/vitest';
 import { describe, expect, test } from 'vitest';
-import { decodeServices, ownersOfMatch, referenceContext, summaryText, toHits, type ResultData } from '../../../src/lib/search/hits.ts';
+import { decodeServices, entriesOfMatch, minimumQueryLength, referenceContext, shortQueryText, summaryText, toHits, withoutShown, type ResultData } from '../../../src/lib/search/hits.ts';
 
 const servicePage = (id: string) => `/docs/services/${id}/`;
 
@@ -58,36 +58,23 @@ describe('toHits', () => {
     expect(hits[0]!.excerptHtml).toBe(record.excerpt);
   });
 
-  test('with a service chosen, that service’s row comes first and is the only row, even when the record does not name it', () => {
-    const hits = toHits({ ...record, meta: { ...record.meta, services: 'aircall=Aircall' } }, { servicePage, chosen: { id: 'intercom', name: 'Intercom' } });
-    expect(hits.map((h) => h.href)).toEqual(['/docs/services/intercom/#prop-APIKey', '/docs/reference/#prop-APIKey']);
-  });
-
-  test('a query that matched only one service’s own wording puts that service’s row first, with the excerpt', () => {
-    // Words 10–14 are Intercom's own wording, 15–19 Aircall's (which the record does not name among its rows).
-    const own = '10-14:intercom=Intercom|15-19:aircall=Aircall';
-    const hits = toHits({ ...record, locations: [16, 18], meta: { ...record.meta, own } }, { servicePage });
-    expect(hits.map((h) => h.href)).toEqual([
-      '/docs/services/aircall/#prop-APIKey',
-      '/docs/reference/#prop-APIKey',
-      '/docs/services/helpscout/#prop-APIKey',
-      '/docs/services/intercom/#prop-APIKey',
+  test('a match inside property entries of a service page adds a card per entry, after the page, in page order', () => {
+    // Words 40–49 are the APIKey entry (Intercom's own wording of it), 50–59 OAuthClientId's; "Steps" starts at 60.
+    const anchors = [
+      { element: 'h2', id: 'connection-properties', text: 'Connection properties', location: 39 },
+      { element: 'li', id: 'prop-APIKey', text: '', location: 40 },
+      { element: 'li', id: 'prop-OAuthClientId', text: '', location: 50 },
+      { element: 'h2', id: 'steps', text: 'Steps', location: 60 },
+    ];
+    const withEntries = { ...page, sub_results: [], filters: { service: ['Intercom'] }, anchors, locations: [55, 12, 44, 52, 61] };
+    const hits = toHits(withEntries, { servicePage });
+    expect(hits.map((h) => [h.title, h.where, h.href, h.excerptHtml])).toEqual([
+      ['Connect to Intercom', '', '/docs/services/intercom/', page.excerpt],
+      ['APIKey', 'Intercom', '/docs/services/intercom/#prop-APIKey', ''],
+      ['OAuthClientId', 'Intercom', '/docs/services/intercom/#prop-OAuthClientId', ''],
     ]);
-    expect([hits[0]!.where, hits[0]!.context]).toEqual(['Aircall', 'Authentication · inside ProfileSettings']);
-    expect(hits.map((h) => h.excerptHtml)).toEqual([record.excerpt, '', '', '']);
-    // A named service leads without showing twice.
-    expect(toHits({ ...record, locations: [12], meta: { ...record.meta, own } }, { servicePage }).map((h) => h.href)).toEqual([
-      '/docs/services/intercom/#prop-APIKey',
-      '/docs/reference/#prop-APIKey',
-      '/docs/services/helpscout/#prop-APIKey',
-    ]);
-    // A match in the shared facts too: the reference entry leads as usual.
-    expect(toHits({ ...record, locations: [0, 12], meta: { ...record.meta, own } }, { servicePage })[0]!.href).toBe('/docs/reference/#prop-APIKey');
-    // A chosen service still comes first, alone.
-    expect(toHits({ ...record, locations: [16], meta: { ...record.meta, own } }, { servicePage, chosen: { id: 'intercom', name: 'Intercom' } }).map((h) => h.href)).toEqual([
-      '/docs/services/intercom/#prop-APIKey',
-      '/docs/reference/#prop-APIKey',
-    ]);
+    // Matches outside every entry: the page alone.
+    expect(toHits({ ...withEntries, locations: [12, 61] }, { servicePage })).toHaveLength(1);
   });
 
   test('a record no service lists is its reference entry alone', () => {
@@ -95,21 +82,25 @@ describe('toHits', () => {
   });
 });
 
-describe('ownersOfMatch', () => {
-  const own = '3-5:a=A|3-5:b=B b|6-9:c=C';
+describe('entriesOfMatch', () => {
+  const anchors = [
+    { element: 'h2', id: 'props', location: 5 },
+    { element: 'li', id: 'prop-A', location: 6 },
+    { element: 'li', id: 'prop-B_2', location: 9 },
+    { element: 'h2', id: 'after', location: 12 },
+  ];
   test.each([
-    ['inside one wording', [6, 9], ['c']],
-    ['inside a wording two services share', [3, 4], ['a', 'b']],
-    ['across two wordings', [5, 6], []],
-    ['partly outside every wording', [2, 3], []],
+    ['inside one entry', [6, 8], ['A']],
+    ['in two entries, in page order', [10, 7], ['A', 'B_2']],
+    ['before the first anchor, on a heading, after the list', [1, 5, 12, 20], []],
     ['no match locations (a title-only match)', [], []],
-  ])('%s', (_, locations, ids) => {
-    expect(ownersOfMatch(own, locations).map((s) => s.id)).toEqual(ids);
+  ])('%s', (_, locations, names) => {
+    expect(entriesOfMatch(anchors, locations)).toEqual(names);
   });
 
-  test('no own wording, or a malformed range, is no owner', () => {
-    expect(ownersOfMatch(undefined, [1])).toEqual([]);
-    expect(ownersOfMatch('x-y:a=A|3:b=B', [3])).toEqual([]);
+  test('no anchors is no entry', () => {
+    expect(entriesOfMatch(undefined, [3])).toEqual([]);
+    expect(entriesOfMatch([], [3])).toEqual([]);
   });
 });
 
@@ -148,4 +139,21 @@ test.each([
   ['proxy', 1234, '1,234 results for proxy'],
 ])('summary for %s with %i results', (term, count, text) => {
   expect(summaryText(term, count)).toBe(text);
+});
+
+test('a query shorter than the minimum is not searched: the status line asks for more, or says nothing for an empty field', () => {
+  expect(minimumQueryLength).toBe(2);
+  expect(shortQueryText('a')).toBe('Type at least 2 characters to search');
+  expect(shortQueryText('')).toBe('');
+});
+
+test('a row already listed (a record’s row, then the same entry on its service page) is shown once; a result’s first card always stays', () => {
+  const shown = new Set<string>();
+  const fromRecord = withoutShown(toHits(record, { servicePage }), shown);
+  expect(fromRecord).toHaveLength(3);
+  const anchors = [{ element: 'li', id: 'prop-APIKey', location: 40 }];
+  const intercomPage = { ...page, sub_results: [], filters: { service: ['Intercom'] }, anchors, locations: [41] };
+  expect(withoutShown(toHits(intercomPage, { servicePage }), shown).map((h) => h.href)).toEqual(['/docs/services/intercom/']);
+  // The same page again keeps its first card.
+  expect(withoutShown(toHits(intercomPage, { servicePage }), shown).map((h) => h.href)).toEqual(['/docs/services/intercom/']);
 });
