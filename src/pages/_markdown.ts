@@ -5,10 +5,13 @@
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
 import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { guidePath, href, markdownPath, servicePath } from '../lib/site/paths.ts';
+import { guidePath, href, markdownPath, publicUrl, servicePath } from '../lib/site/paths.ts';
 
-/** Absolute URLs: Markdown is read outside the site (curl, assistants), where a relative link means nothing. */
-export const urlOf = (site: URL | undefined): UrlOf => (path) => new URL(path, site ?? 'http://localhost:4321').href;
+/**
+ * Absolute URLs on the site's address: Markdown is read outside the site (curl, assistants), where a relative link
+ * means little. Without SITE_URL (a local build) they stay root-relative rather than name a made-up host.
+ */
+export const urlOf = (site: URL | undefined): UrlOf => publicUrl(site);
 
 export function guideMarkdownOf(guide: Guide, url: UrlOf): string {
   return guideMarkdown(

@@ -10,13 +10,13 @@ import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, type UrlOf } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
 import { authenticationIntro, methodExample, serviceDescription, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 
-/** Site path (already under the base) → the URL printed in the Markdown. */
-export type UrlOf = (sitePath: string) => string;
+/** Site path (already under the base) → the URL printed in the Markdown (absolute on SITE_URL, or root-relative). */
+export type { UrlOf } from './paths.ts';
 
 /** `code` as an inline code span, with a fence longer than any backtick run inside it. */
 export function inlineCode(text: string): string {
@@ -32,6 +32,9 @@ export function codeFence(code: string, lang = 'text'): string {
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${code}\n${fence}`;
 }
+
+/** A bare link: an autolink for an absolute URL, a link labelled with its path for a root-relative one (a local build). */
+export const bareLink = (target: string) => (/^https?:\/\//.test(target) ? `<${target}>` : `[${target}](${target})`);
 
 /** Prose from the metadata: a `<` would open an HTML tag in Markdown (`memory://<id>`), so it is escaped. */
 export const prose = (text: string) => text.replace(/</g, '\\<');
@@ -116,7 +119,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const decisions = serviceDecisions(service);
   return join([
     `# Connect to ${display}`,
-    `> ${serviceDescription(service)} HTML page: <${url(servicePath(service.id))}>`,
+    `> ${serviceDescription(service)} HTML page: ${bareLink(url(servicePath(service.id)))}`,
     '## Overview',
     prose(service.overview),
     [
@@ -132,7 +135,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     `The properties ${display}’s methods use, with where each one goes. ${caseRule}`,
     propertiesTable(service, main, url),
     '## General properties',
-    `Every service also accepts the driver’s general properties. They have the same meaning everywhere; see the reference (<${url(markdownPath(href('reference/')))}>) for details.`,
+    `Every service also accepts the driver’s general properties. They have the same meaning everywhere; see the reference (${bareLink(url(markdownPath(href('reference/'))))}) for details.`,
     propertiesTable(service, general, url),
     decisions.length > 0 && '## Corrections to the vendor help',
     decisions.length > 0 && 'Where the vendor’s page for this build is wrong or unclear, this is what we changed and why.',
@@ -190,7 +193,7 @@ export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const names = serviceLabels(catalog.services);
   return join([
     `# ${referenceText.title}`,
-    `> ${referenceText.description} HTML page: <${url(referencePath())}>`,
+    `> ${referenceText.description} HTML page: ${bareLink(url(referencePath()))}`,
     `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
     ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
     deprecated.length > 0 && '## Deprecated',
@@ -271,7 +274,7 @@ export function guideMarkdown(
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (/<[A-Z]/.test(body)) throw new Error(`guide Markdown: "${guide.title}" has a component this converter cannot read`);
-  return join([`# ${guide.title}`, `> ${guide.description} HTML page: <${url(guide.htmlPath)}>`, body, `---\n\n${catalogDataVersion(catalog)}`]);
+  return join([`# ${guide.title}`, `> ${guide.description} HTML page: ${bareLink(url(guide.htmlPath))}`, body, `---\n\n${catalogDataVersion(catalog)}`]);
 }
 
 /** A page listed in llms.txt: its title, Markdown URL and one line on what it holds. */
@@ -305,7 +308,7 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
   return join([
     '# Connector Help',
     `> Help for the API data provider's connectors (${catalog.services.map(serviceLabel).join(', ')}): how to authenticate to each service, validated example connection strings, and every connection property with its placement (top level or inside ProfileSettings), allowed values and default. Every fact comes from one schema-checked catalog, and every example is checked by the same connection-string engine the site's validator and the connstr CLI use.`,
-    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: <${url(href('llms-full.txt'))}>.`,
+    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: ${bareLink(url(href('llms-full.txt')))}.`,
     '## Services',
     list(pages.services),
     '## Reference',

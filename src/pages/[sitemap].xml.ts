@@ -1,8 +1,14 @@
-/** sitemap.xml: every page, from the same catalog the pages come from. */
-import type { APIRoute } from 'astro';
+/**
+ * sitemap.xml: every page, from the same catalog the pages come from. A sitemap lists absolute URLs only, so it is
+ * written when the site's address is known (SITE_URL); a local build has none (a dynamic route, so that it can
+ * produce no file at all).
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides } from '../lib/site/guides.ts';
 import { guidePath, href, servicePath, servicesPath } from '../lib/site/paths.ts';
+
+export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
   // The HTML pages, then the two llms.txt files (plain text for assistants; the .md twins are alternates of the
@@ -18,8 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
     href('llms.txt'),
     href('llms-full.txt'),
   ];
-  const origin = site ?? new URL('http://localhost:4321');
-  const urls = paths.map((p) => `  <url><loc>${new URL(p, origin).href}</loc></url>`).join('\n');
+  const urls = paths.map((p) => `  <url><loc>${new URL(p, site).href}</loc></url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`, {
     headers: { 'Content-Type': 'application/xml' },
   });
