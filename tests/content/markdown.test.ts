@@ -65,7 +65,7 @@ describe('guideMarkdown', () => {
   test('OutputForms becomes a heading and code block per form', () => {
     const service = catalog.services.find((s) => s.id === 'intercom')!;
     const md = guide(`<OutputForms service="intercom" example="${service.examples[0]!.id}" />`);
-    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)', '### C#', '### Java', '### Python']);
+    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)', '### C#', '### Java', '### Python', '### .env', '### appsettings.json']);
     expect(md).toContain('The vendor documents no DSN-less form');
   });
 
