@@ -27,6 +27,7 @@ import {
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules } from '../lib/providers/rules.ts';
 import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
+import { toSarif, type SarifOptions } from './sarif.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
@@ -38,7 +39,8 @@ export const targets: readonly Target[] = forms.flatMap((form) => (form.id === '
 /** One input: a file's text, stdin, or a string given as an argument. */
 export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
 
-export type Options = { service?: ResolvedService; format: 'text' | 'json'; to?: Target };
+/** `sarif` is lint's only (the shell refuses it elsewhere), with what the log needs from the shell. */
+export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions };
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
@@ -167,6 +169,7 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
   const totals = summary(findings, located.length);
   const code = totals.errors > 0 ? 1 : 0;
   if (options.format === 'json') return { stdout: `${JSON.stringify({ findings, summary: totals }, null, 2)}\n`, stderr: '', code };
+  if (options.format === 'sarif') return { stdout: `${JSON.stringify(toSarif(findings, options.sarif ?? { cwd: '.', version: '0' }), null, 2)}\n`, stderr: '', code };
   const lines = findings.map(
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}`,
   );

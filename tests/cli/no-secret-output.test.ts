@@ -103,6 +103,8 @@ describe('the CLI never prints a secret in a report', () => {
     expectNoLeak('lint', lint.stdout + lint.stderr, value);
     const lintJson = cli('lint', '--format', 'json', text);
     expectNoLeak('lint --format json', reportFields(JSON.parse(lintJson.stdout), new Set()) + lintJson.stderr, value);
+    const lintSarif = cli('lint', '--format', 'sarif', text);
+    expectNoLeak('lint --format sarif', lintSarif.stdout + lintSarif.stderr, value);
 
     const fix = cli('fix', text);
     // stdout is the fixed string the user asked for; stderr is the report.

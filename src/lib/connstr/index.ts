@@ -62,3 +62,4 @@ export { MASK, showValue, unrecognizedMessage, type ShownValue, type Unrecognize
 export { recognizeService, type Recognition } from './recognize.ts';
 export { concealSecrets } from './validate/secrecy.ts';
 export { remoteLocation, type RemoteLocation } from './remote.ts';
+export { problemCodes, problemTitles } from './codes.ts';
