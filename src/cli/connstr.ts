@@ -24,6 +24,9 @@ Commands:
   fix       Print each string with the safe fixes applied (spelling, casing, quoting, placement).
   redact    Print each string with every sensitive value masked, for logs and bug reports.
   convert   Print each string in another form: --to ${targets.join('|')}.
+  mcp       Serve the catalog and these checks to coding assistants: a Model Context Protocol server
+            on stdin/stdout (tools: list_services, get_service, search_properties, and check, fix,
+            convert and redact_connection_string; each service's page as a resource).
   help      Show this text.
 
 Inputs (any number, mixed):
@@ -93,6 +96,7 @@ export function main(argv: string[], io: Io): Outcome {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help' || command === undefined) return { stdout: HELP, stderr: '', code: command === undefined && !values.help ? 2 : 0 };
+  if (command === 'mcp') return usage('mcp serves over stdin and stdout: run it as a process (npm run -s connstr -- mcp), from an MCP client.');
   if (!(commands as readonly string[]).includes(command)) return usage(`unknown command "${command}"; the commands are ${commands.join(', ')}.`);
   if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') return usage(`--format must be text, json or sarif, not "${values.format}".`);
   if (values.format === 'sarif' && command !== 'lint') return usage('--format sarif is for lint only (SARIF reports findings).');
@@ -164,7 +168,22 @@ export function main(argv: string[], io: Io): Outcome {
   }
 }
 
-if (import.meta.main) {
+/** `mcp`: loads the catalog and serves until the client disconnects; bad settings exit 2 with a message on stderr. */
+async function mcp(contentDir: string): Promise<void> {
+  try {
+    const catalog = loadCatalog(contentDir);
+    const { serveStdio } = await import('./mcp/server.ts');
+    await serveStdio(catalog, { site: siteAddress(process.env).site, version });
+  } catch (error) {
+    if (!(error instanceof CatalogError || error instanceof SiteUrlError)) throw error;
+    process.stderr.write(`connstr mcp: ${error.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (import.meta.main && process.argv[2] === 'mcp') {
+  await mcp(process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content'));
+} else if (import.meta.main) {
   const contentDir = process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content');
   const outcome = main(process.argv.slice(2), {
     stdin: () => readFileSync(0, 'utf8'),
