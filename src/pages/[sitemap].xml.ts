@@ -11,8 +11,8 @@ import { guidePath, href, servicePath, servicesPath } from '../lib/site/paths.ts
 export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ site }) => {
-  // The HTML pages, then the two llms.txt files (plain text for assistants; the .md twins are alternates of the
-  // HTML pages, announced by each page's <link rel="alternate">, not separate pages).
+  // The HTML pages only: the .md twins are alternates of them (each page's <link rel="alternate">), and llms.txt
+  // and llms-full.txt are found where the convention puts them and named on every page (the agents' directive).
   const paths = [
     href(),
     href('reference/'),
@@ -21,8 +21,6 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await guides()).map((g) => guidePath(g.id)),
     servicesPath(),
     ...getCatalog().services.map((s) => servicePath(s.id)),
-    href('llms.txt'),
-    href('llms-full.txt'),
   ];
   const urls = paths.map((p) => `  <url><loc>${new URL(p, site).href}</loc></url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`, {

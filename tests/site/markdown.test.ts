@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, decodeEntities, distDir, readHtml } from '../support/dist';
+import { assertBuilt, decodeEntities, distDir, htmlFiles, readHtml } from '../support/dist';
 
 beforeAll(assertBuilt);
 
@@ -21,6 +21,9 @@ const pairs: [string, string][] = [
   ...services.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],
   ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
+  ['index.html', 'index.md'],
+  ['services/index.html', 'services.md'],
+  ['builder/index.html', 'builder.md'],
 ];
 
 /** The text of every code sample (CodeBlock) of an HTML page, decoded. */
@@ -96,13 +99,15 @@ describe('llms.txt', () => {
     const lines = llms().split('\n');
     expect(lines[0]).toBe('# Connector Help');
     expect(lines[2]).toMatch(/^> \S/);
-    expect(llms().match(/^## .+$/gm)).toEqual(['## Services', '## Reference', '## Guides']);
+    expect(llms().match(/^## .+$/gm)).toEqual(['## Site', '## Services', '## Reference', '## Guides']);
   });
 
   test('links every page’s Markdown, grouped, and every link resolves', () => {
     const linked = linksOf(llms()).map((link) => resolveLink(link)?.file);
     for (const [, mdFile] of pairs) expect(linked).toContain(mdFile);
-    expect(linked).toContain('catalog.json');
+    // Only pages are list links; the catalog (data, not a page) is named in the summary.
+    expect(linked.every((file) => file?.endsWith('.md'))).toBe(true);
+    expect(llms().split('\n## ')[0]).toMatch(/catalog\.json/);
     expect(brokenLinks(llms())).toEqual([]);
     const services = llms().split('## Services')[1]!.split('## Reference')[0]!;
     expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, 5).map(([, md]) => md).sort());
@@ -115,11 +120,17 @@ describe('llms.txt', () => {
     expect(brokenLinks(full)).toEqual([]);
   });
 
-  test('the sitemap, which needs absolute URLs, is written exactly when SITE_URL is set', () => {
+  test('every page the site publishes has its Markdown twin in llms.txt', () => {
+    const linked = new Set(linksOf(llms()).map((link) => resolveLink(link)?.file));
+    const published = htmlFiles().filter((file) => file !== '404.html');
+    expect(published.length).toBeGreaterThanOrEqual(pairs.length);
+    expect(published.filter((file) => !pairs.some(([html, md]) => html === file && linked.has(md)))).toEqual([]);
+  });
+
+  test('the sitemap, which needs absolute URLs, is written exactly when SITE_URL is set, and lists every page', () => {
     expect(existsSync(join(distDir, 'sitemap.xml'))).toBe(Boolean(process.env.SITE_URL));
     if (!process.env.SITE_URL) return;
     const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => resolveLink(m[1]!)?.file);
-    expect(locs).toContain('llms.txt');
-    expect(locs).toContain('llms-full.txt');
+    expect(locs.sort()).toEqual(htmlFiles().filter((file) => file !== '404.html').sort());
   });
 });
