@@ -220,12 +220,16 @@ describe('keyboard and accessibility', () => {
         expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('kb-token');
         await page.getByRole('tab', { name: 'Connection string' }).focus();
         await page.keyboard.press('End');
-        expect(await page.getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).toBe('true');
+        expect(await page.getByRole('tab', { name: 'appsettings.json' }).getAttribute('aria-selected')).toBe('true');
+        await page.keyboard.press('ArrowLeft');
+        expect(await page.getByRole('tab', { name: '.env' }).getAttribute('aria-selected')).toBe('true');
         await page.keyboard.press('Tab'); // the code block
         await page.keyboard.press('Tab'); // its copy button
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Python copied' }).count()).toBe(1);
-        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('kb-token');
+        await expect.poll(() => page.getByRole('status').filter({ hasText: '.env copied' }).count()).toBe(1);
+        // The copy is the real file (the screen shows the token masked).
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("INTERCOM_API_KEY='kb-token'");
+        expect(await page.locator('#builder-output-panel-env pre').textContent()).toContain("INTERCOM_API_KEY='********'");
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));
