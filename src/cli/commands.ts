@@ -27,6 +27,7 @@ import {
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules } from '../lib/providers/rules.ts';
 import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
+import type { Finding } from './finding.ts';
 import { toSarif, type SarifOptions } from './sarif.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
@@ -44,24 +45,7 @@ export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sa
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
-export type Finding = {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  /** The service the string was checked against. */
-  service?: string;
-  /** The canonical property the finding concerns. */
-  property?: string;
-  /** The .env variable or JSON path holding the string. */
-  label?: string;
-  /** What the suggested fix does, when there is one. */
-  fix?: string;
-};
+export type { Finding };
 
 /** Lower-cased names and aliases of every property of every service. */
 function knownNames(catalog: Catalog): Set<string> {

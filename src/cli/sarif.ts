@@ -11,7 +11,8 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { problemCodes, problemTitles } from '../lib/connstr/index.ts';
 import { publicUrl, troubleshootingPath } from '../lib/site/paths.ts';
-import type { Finding } from './commands.ts';
+import type { Finding } from './finding.ts';
+
 
 /** The schema the log names (SchemaStore's copy of the OASIS SARIF 2.1.0 schema, which the tests validate against). */
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json';
