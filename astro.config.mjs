@@ -5,6 +5,7 @@ import preact from '@astrojs/preact';
 import pagefindIndex from './src/integrations/pagefind.ts';
 import engageDirective from './src/integrations/engage/index.ts';
 import staticPreview from './src/integrations/preview/index.ts';
+import siteUrlNotice, { siteAddress } from './src/integrations/site-url.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/scripts/theme-init.mjs';
 
@@ -12,10 +13,13 @@ import { themeInitScript } from './src/scripts/theme-init.mjs';
 /** @type {`sha256-${string}`} */
 const themeInitHash = `sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`;
 
-// The site may be served under a sub-path (BASE_PATH=/docs/); every link goes through src/lib/site/paths.ts.
+// Where the site is served (SITE_URL, and BASE_PATH for a sub-path; src/integrations/site-url.ts): every link goes
+// through src/lib/site/paths.ts. Without SITE_URL the build writes no absolute URL.
+const address = siteAddress(process.env);
+
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
-  base: process.env.BASE_PATH ?? '/',
+  site: address.site,
+  base: address.base,
   // The scale benchmark builds synthetic content (CONNECTOR_CONTENT_DIR) into a scratch folder.
   outDir: process.env.CONNECTOR_OUT_DIR ?? './dist',
   // …with its own cache (content store), so it never shares node_modules/.astro with a concurrent build.
@@ -27,7 +31,7 @@ export default defineConfig({
   // client:engage hydrates the builder on first use or when it scrolls into view (src/integrations/engage);
   // under astro dev an edit to content/services or content/properties shows on reload (a content collection watches them);
   // staticPreview: `astro preview` (npm start) serves dist/ through src/integrations/preview/server.ts.
-  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), staticPreview()],
+  integrations: [mdx(), preact(), engageDirective(), pagefindIndex(), staticPreview(), siteUrlNotice(address)],
   devToolbar: { enabled: false },
   // Scripts as files, never inlined: one cached file serves every page, and the CSP needs fewer hashes.
   // Workers as ES modules: the search dialog is built that way (src/scripts/site.ts imports it with ?worker&url) so

@@ -18,9 +18,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const projects: Record<'unit' | 'content' | 'timing' | 'site' | 'browser', { include: string[]; exclude: string[] }> = {
   unit: {
     include: ['tests/lib/**/*.test.ts', 'tests/structure/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/integrations/**/*.test.ts'],
-    exclude: ['tests/lib/connstr/linear-time.test.ts', 'tests/cli/connstr.test.ts'],
+    exclude: ['tests/lib/connstr/linear-time.test.ts', 'tests/cli/connstr.test.ts', 'tests/cli/mcp.test.ts'],
   },
-  content: { include: ['tests/content/**/*.test.ts', 'tests/cli/connstr.test.ts'], exclude: [] },
+  content: { include: ['tests/content/**/*.test.ts', 'tests/cli/connstr.test.ts', 'tests/cli/mcp.test.ts'], exclude: [] },
   timing: { include: ['tests/lib/connstr/linear-time.test.ts'], exclude: [] },
   site: { include: ['tests/site/**/*.test.ts'], exclude: [] },
   browser: { include: ['tests/e2e/**/*.test.ts'], exclude: [] },

@@ -11,10 +11,12 @@ import {
   fixAll,
   formById,
   forms,
+  MASK,
   maskSecrets,
   parseAny,
   readPasted,
   recognizeService,
+  secretSpans,
   toPastedSpan,
   unrecognizedMessage,
   type FormId,
@@ -24,6 +26,9 @@ import {
 } from '../lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules } from '../lib/providers/rules.ts';
+import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
+import type { Finding } from './finding.ts';
+import { toSarif, type SarifOptions } from './sarif.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
 export const commands = ['lint', 'fix', 'redact', 'convert'] as const;
@@ -35,28 +40,12 @@ export const targets: readonly Target[] = forms.flatMap((form) => (form.id === '
 /** One input: a file's text, stdin, or a string given as an argument. */
 export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
 
-export type Options = { service?: ResolvedService; format: 'text' | 'json'; to?: Target };
+/** `sarif` is lint's only (the shell refuses it elsewhere), with what the log needs from the shell. */
+export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions };
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
-export type Finding = {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  /** The service the string was checked against. */
-  service?: string;
-  /** The canonical property the finding concerns. */
-  property?: string;
-  /** The .env variable or JSON path holding the string. */
-  label?: string;
-  /** What the suggested fix does, when there is one. */
-  fix?: string;
-};
+export type { Finding };
 
 /** Lower-cased names and aliases of every property of every service. */
 function knownNames(catalog: Catalog): Set<string> {
@@ -76,7 +65,8 @@ export function connectionStringTest(catalog: Catalog): (value: string) => boole
   return (value) => value.includes('=') && parseAny(value).entries.some((e) => names.has(e.key.trim().toLowerCase()));
 }
 
-type Located = { input: Input; found: Found; where: (offset: number) => { line: number; column: number } };
+/** One string of an input, where it is; `assembled` when a .env variable builds it from others (`${NAME}`). */
+type Located = { input: Input; found: Found; where: (offset: number) => { line: number; column: number }; assembled?: Assembled };
 
 function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
   const test = connectionStringTest(catalog);
@@ -92,6 +82,8 @@ function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
       // Name the input: with several files, "not valid JSON" alone would not say which.
       throw error instanceof InputError ? new InputError(`${input.name}: ${error.message}`) : error;
     }
+    // A .env string assembled from other variables is checked as they expand it.
+    if (input.isFile && input.kind === 'env') return expandEnvStrings(input.text, found).map((f) => ({ input, ...f, where }));
     return found.map((f) => ({ input, found: f, where }));
   });
 }
@@ -161,6 +153,7 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
   const totals = summary(findings, located.length);
   const code = totals.errors > 0 ? 1 : 0;
   if (options.format === 'json') return { stdout: `${JSON.stringify({ findings, summary: totals }, null, 2)}\n`, stderr: '', code };
+  if (options.format === 'sarif') return { stdout: `${JSON.stringify(toSarif(findings, options.sarif ?? { cwd: '.', version: '0' }), null, 2)}\n`, stderr: '', code };
   const lines = findings.map(
     (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}`,
   );
@@ -220,6 +213,15 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
     const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
     const { text, applied } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
+    if (item.assembled) {
+      // Written back, the fixed string would inline the variables' values (secrets among them): the file is left as
+      // it is, and the notes say what to change (the findings of lint point into the variables' lines).
+      const left = problemsOf(item.found.value, service).filter((p) => p.severity === 'error');
+      errorsLeft += left.length;
+      for (const description of applied) notes.push(`${at}: not written back (${item.found.label} is assembled from other variables; lint shows where each value is): ${description}`);
+      outputs.set(item.found, describe(item, item.found.value, []));
+      continue;
+    }
     const left = problemsOf(text, service).filter((p) => p.severity === 'error');
     errorsLeft += left.length;
     for (const description of applied) notes.push(`${at}: fixed: ${description}`);
@@ -234,11 +236,28 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
 export function redact(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const located = locate(inputs, catalog);
   const outputs = new Map<Found, Output>();
+  const masks: Located[] = [];
   for (const item of located) {
-    const { text, masked } = redactString(item.found.value, catalog, serviceFor(item.found.value, catalog, options).service);
+    const service = serviceFor(item.found.value, catalog, options).service;
+    const { text, masked } = redactString(item.found.value, catalog, service);
+    if (item.assembled) {
+      // The secrets are in the variables the string reads: each one is masked in its own line.
+      const spans = secretSpans(parseAny(item.found.value), service ? [service] : catalog.services);
+      const strings = located.filter((l) => l.input === item.input).map((l) => l.found);
+      for (const range of options.format === 'json' ? [] : writtenRanges(item.assembled, spans)) {
+        // A variable that is itself one of the strings found is masked as that string.
+        if (strings.some((f) => f.start < range.end && range.start < f.end)) continue;
+        const found: Found = { value: item.input.text.slice(range.start, range.end), offsets: [], start: range.start, end: range.end, encode: (v) => v };
+        masks.push({ input: item.input, found, where: item.where });
+        outputs.set(found, describe({ ...item, found }, MASK, []));
+      }
+      outputs.set(item.found, { ...describe(item, text, [`${plural(masked, 'value')} masked`]), ...(options.format === 'json' ? {} : { output: item.found.value }) });
+      continue;
+    }
     outputs.set(item.found, describe(item, text, [`${plural(masked, 'value')} masked`]));
   }
-  return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
+  if (options.format === 'json') return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
+  return { stdout: render([...located, ...masks], outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
 }
 
 /** `convert --to …`: the string in another form. A string the driver would reject is reported, not converted. */

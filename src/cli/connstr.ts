@@ -11,6 +11,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
+import { siteAddress, SiteUrlError } from '../integrations/site-url.ts';
 import { commands, run, targets, type Command, type Input, type Options, type Target } from './commands.ts';
 import { InputError, kindOf } from './sources.ts';
 
@@ -23,6 +24,9 @@ Commands:
   fix       Print each string with the safe fixes applied (spelling, casing, quoting, placement).
   redact    Print each string with every sensitive value masked, for logs and bug reports.
   convert   Print each string in another form: --to ${targets.join('|')}.
+  mcp       Serve the catalog and these checks to coding assistants: a Model Context Protocol server
+            on stdin/stdout (tools: list_services, get_service, search_properties, and check, fix,
+            convert and redact_connection_string; each service's page as a resource).
   help      Show this text.
 
 Inputs (any number, mixed):
@@ -37,7 +41,9 @@ Options:
   -s, --service <id>      Check against this service (default: recognized from the Profile file name;
                           a string whose Profile names no known service is reported, never guessed).
       --to <form>         convert: ${targets.slice(0, -1).join(', ')} or ${targets[targets.length - 1]}.
-      --format text|json  Output for people (default) or machines.
+      --format text|json|sarif
+                          Output for people (default), machines, or (lint only) code scanning: a SARIF 2.1.0
+                          log, each rule linked to its troubleshooting page on the site SITE_URL names.
   -f, --file <path>       Read this file (repeatable).
   -h, --help              Show this text.
 
@@ -52,12 +58,17 @@ string), 2 bad usage or input (unknown command, option or service, unreadable fi
 Examples:
   npm run connstr -- lint "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
   npm run connstr -- lint .env --format json
+  SITE_URL=https://docs.example.com/ npm run -s connstr -- lint .env --format sarif > connstr.sarif
   npm run connstr -- fix appsettings.json > appsettings.fixed.json
   npm run connstr -- redact connections.txt
   npm run connstr -- convert --to jdbc "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
 `;
 
-type Io = { stdin: () => string; stdinIsTty: boolean; cwd: string; contentDir: string };
+/** What the shell reads from its process; `env` gives SITE_URL and BASE_PATH (for links to the site). */
+type Io = { stdin: () => string; stdinIsTty: boolean; cwd: string; contentDir: string; env?: Record<string, string | undefined> };
+
+/** The CLI's version (package.json), named in SARIF logs. */
+const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
 export type Outcome = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
 const usage = (message: string): Outcome => ({ stdout: '', stderr: `connstr: ${message}\nRun "npm run connstr -- help" for usage.\n`, code: 2 });
@@ -85,8 +96,17 @@ export function main(argv: string[], io: Io): Outcome {
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
   if (values.help || command === 'help' || command === undefined) return { stdout: HELP, stderr: '', code: command === undefined && !values.help ? 2 : 0 };
+  if (command === 'mcp') return usage('mcp serves over stdin and stdout: run it as a process (npm run -s connstr -- mcp), from an MCP client.');
   if (!(commands as readonly string[]).includes(command)) return usage(`unknown command "${command}"; the commands are ${commands.join(', ')}.`);
-  if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}".`);
+  if (values.format !== 'text' && values.format !== 'json' && values.format !== 'sarif') return usage(`--format must be text, json or sarif, not "${values.format}".`);
+  if (values.format === 'sarif' && command !== 'lint') return usage('--format sarif is for lint only (SARIF reports findings).');
+  let site: string | undefined;
+  try {
+    site = siteAddress(io.env ?? {}).site;
+  } catch (error) {
+    if (!(error instanceof SiteUrlError)) throw error;
+    return usage(error.message);
+  }
   if (values.to !== undefined && !(targets as readonly string[]).includes(values.to)) return usage(`--to must be one of ${targets.join(', ')}, not "${values.to}".`);
   if (command !== 'convert' && values.to !== undefined) return usage('--to is an option of convert only.');
   if (command === 'convert' && values.to === undefined) return usage(`convert needs --to, one of: ${targets.join(', ')}.`);
@@ -98,7 +118,11 @@ export function main(argv: string[], io: Io): Outcome {
   } catch (error) {
     return { stdout: '', stderr: `connstr: cannot load the catalog from ${io.contentDir}: ${error instanceof CatalogError ? error.message : (error as Error).message}\n`, code: 2 };
   }
-  const options: Options = { format: values.format, ...(values.to ? { to: values.to as Target } : {}) };
+  const options: Options = {
+    format: values.format,
+    ...(values.to ? { to: values.to as Target } : {}),
+    ...(values.format === 'sarif' ? { sarif: { cwd: io.cwd, site, version } } : {}),
+  };
   if (values.service !== undefined) {
     const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());
     if (!service) return usage(`unknown service "${values.service}"; the services are ${catalog.services.map((s) => s.id).join(', ')}.`);
@@ -145,7 +169,22 @@ export function main(argv: string[], io: Io): Outcome {
   }
 }
 
-if (import.meta.main) {
+/** `mcp`: loads the catalog and serves until the client disconnects; bad settings exit 2 with a message on stderr. */
+async function mcp(contentDir: string): Promise<void> {
+  try {
+    const catalog = loadCatalog(contentDir);
+    const { serveStdio } = await import('./mcp/server.ts');
+    await serveStdio(catalog, { site: siteAddress(process.env).site, version });
+  } catch (error) {
+    if (!(error instanceof CatalogError || error instanceof SiteUrlError)) throw error;
+    process.stderr.write(`connstr mcp: ${error.message}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (import.meta.main && process.argv[2] === 'mcp') {
+  await mcp(process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content'));
+} else if (import.meta.main) {
   const contentDir = process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content');
   const outcome = main(process.argv.slice(2), {
     stdin: () => readFileSync(0, 'utf8'),
@@ -153,6 +192,7 @@ if (import.meta.main) {
     // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
     cwd: process.env.INIT_CWD ?? process.cwd(),
     contentDir,
+    env: process.env,
   });
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);

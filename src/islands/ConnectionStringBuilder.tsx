@@ -102,7 +102,9 @@ export default function ConnectionStringBuilder(props: Props) {
   const asking = state.mode === 'validate' && validation?.needsService !== undefined;
 
   return (
-    <section class={ready ? 'builder' : 'builder builder-pending'} aria-label="Connection-string builder" data-pagefind-ignore>
+    // data-markdown-ignore: an interactive tool, left out of the comparison of a page with its Markdown twin (the twin
+    // says what the builder does instead).
+    <section class={ready ? 'builder' : 'builder builder-pending'} aria-label="Connection-string builder" data-pagefind-ignore data-markdown-ignore>
       {!mounted && <p class="notice builder-nojs">The connection-string builder needs JavaScript. Everything else on this page works without it.</p>}
       <ModeTabs selected={state.mode} onSelect={(mode) => dispatch({ type: 'mode', mode })} />
       {!fixed && mounted && (

@@ -4,11 +4,14 @@
  */
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
-import { guideMarkdown, referenceMarkdown, serviceMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { guidePath, href, markdownPath, servicePath } from '../lib/site/paths.ts';
+import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, serviceMarkdown, servicesMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
+import { guidePath, href, markdownPath, publicUrl, servicePath, servicesPath } from '../lib/site/paths.ts';
 
-/** Absolute URLs: Markdown is read outside the site (curl, assistants), where a relative link means nothing. */
-export const urlOf = (site: URL | undefined): UrlOf => (path) => new URL(path, site ?? 'http://localhost:4321').href;
+/**
+ * Absolute URLs on the site's address: Markdown is read outside the site (curl, assistants), where a relative link
+ * means little. Without SITE_URL (a local build) they stay root-relative rather than name a made-up host.
+ */
+export const urlOf = (site: URL | undefined): UrlOf => publicUrl(site);
 
 export function guideMarkdownOf(guide: Guide, url: UrlOf): string {
   return guideMarkdown(
@@ -28,6 +31,9 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   const catalog = getCatalog();
   const list = await guides();
   const bodies = new Map<string, string>();
+  bodies.set(markdownPath(href()), homeMarkdown(catalog, url));
+  bodies.set(markdownPath(servicesPath()), servicesMarkdown(catalog, url));
+  bodies.set(markdownPath(href('builder/')), builderMarkdown(catalog, url));
   for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
   for (const guide of list) bodies.set(markdownPath(guidePath(guide.id)), guideMarkdownOf(guide, url));

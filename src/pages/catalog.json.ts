@@ -2,10 +2,10 @@
 import type { APIRoute } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { publicCatalog } from '../lib/providers/public.ts';
-import { href } from '../lib/site/paths.ts';
+import { href, publicUrl } from '../lib/site/paths.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const schemaUrl = new URL(href('catalog.schema.json'), site ?? 'http://localhost:4321').href;
+  const schemaUrl = publicUrl(site)(href('catalog.schema.json'));
   return new Response(`${JSON.stringify(publicCatalog(getCatalog(), schemaUrl), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json' },
   });

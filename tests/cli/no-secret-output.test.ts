@@ -2,7 +2,7 @@
  * No secret in any output (issue 19), property-based: strings holding random secrets, for the acme fixture
  * service's sensitive settings and for keys no service documents (named like a secret, or carrying a credential),
  * written cleanly or as pasted (duplicated, at the wrong level, in curly quotes, unquoted with a ";" inside, in a
- * C# or JDBC form), go through every CLI command and format and through the builder model's views. No report may
+ * C#, JDBC, .env or appsettings.json form), go through every CLI command and format and through the builder model's views. No report may
  * show a secret: lint (text and JSON), fix's notes and JSON notes, redact, convert's notes, the Validate tab's
  * findings, fixes and excerpts, the build view's messages and notice, and the share link. Only the payloads a user
  * asks for (the strings fix and convert print) keep values. The CLI runs in-process (`main`) on the fixture
@@ -13,7 +13,7 @@ import { describe, expect } from 'vitest';
 import { main, type Outcome } from '../../src/cli/connstr.ts';
 import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
 import { buildView, excerpt, validateView } from '../../src/lib/builder/views.ts';
-import { quoteNestedValue, quoteValue, toCSharp, toJdbcUrl } from '../../src/lib/connstr/index.ts';
+import { formById, quoteNestedValue, quoteValue, toCSharp, toJdbcUrl } from '../../src/lib/connstr/index.ts';
 import { acmeContentDir, acmePayload } from '../support/acme.ts';
 
 /** What the builder island is given about acme. */
@@ -48,7 +48,13 @@ const placements: Record<string, Placement> = {
 /** Written unquoted although it holds `;`: the text after the `;` is the rest of the secret. */
 const unquoted: Placement = (v) => `${PROFILE};AuthScheme=BASIC;User=u;Password=${v};Timeout=5`;
 
-const forms: Record<string, (text: string) => string> = { plain: (t) => t, csharp: (t) => toCSharp(t), jdbc: (t) => toJdbcUrl(t) };
+const forms: Record<string, (text: string) => string> = {
+  plain: (t) => t,
+  csharp: (t) => toCSharp(t),
+  jdbc: (t) => toJdbcUrl(t),
+  env: (t) => formById('env').write(t),
+  appsettings: (t) => formById('appsettings').write(t),
+};
 
 const written = fc.oneof(
   fc.tuple(fc.constantFrom(...Object.keys(placements)), secret, fc.constantFrom(...Object.keys(forms))).map(([how, value, form]) => ({
@@ -97,6 +103,8 @@ describe('the CLI never prints a secret in a report', () => {
     expectNoLeak('lint', lint.stdout + lint.stderr, value);
     const lintJson = cli('lint', '--format', 'json', text);
     expectNoLeak('lint --format json', reportFields(JSON.parse(lintJson.stdout), new Set()) + lintJson.stderr, value);
+    const lintSarif = cli('lint', '--format', 'sarif', text);
+    expectNoLeak('lint --format sarif', lintSarif.stdout + lintSarif.stderr, value);
 
     const fix = cli('fix', text);
     // stdout is the fixed string the user asked for; stderr is the report.

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 import { guideMarkdown, llmsTxt, serviceMarkdown, sitePages } from '../../src/lib/site/markdown.ts';
-import { placementLabel } from '../../src/lib/site/format.ts';
+import { placementLabel, typeLabel } from '../../src/lib/site/format.ts';
 import { serviceTables } from '../../src/lib/site/service-page.ts';
 
 const catalog = getCatalog();
@@ -13,7 +13,7 @@ describe.each(catalog.services.map((s) => [s.id, s] as const))('serviceMarkdown(
 
   test('sections in the HTML page’s order', () => {
     const headings = md.match(/^## .+$/gm)!;
-    expect(headings.slice(0, 4)).toEqual(['## Overview', '## Authentication', '## Connection properties', '## General properties']);
+    expect(headings.slice(0, 5)).toEqual(['## Overview', '## Authentication', '## Build a connection string', '## Connection properties', '## General properties']);
   });
 
   test('every auth method with its steps, menu paths and example string', () => {
@@ -25,13 +25,13 @@ describe.each(catalog.services.map((s) => [s.id, s] as const))('serviceMarkdown(
     }
   });
 
-  test('one table row per property, with its placement', () => {
+  test('one table row per property, with its placement and type as the page shows them', () => {
     const { main, general } = serviceTables(service);
     for (const p of [...main, ...general]) {
       const row = md.split('\n').find((line) => line.startsWith(`| [\`${p.name}\`](https://docs.test/services/${service.id}/#prop-${p.name})`));
       expect(row, p.name).toBeDefined();
-      expect(row).toContain(`| ${placementLabel[p.placement]} |`);
-      if (p.sensitive) expect(row).toContain('(secret)');
+      expect(row).toContain(`| ${placementLabel[p.placement]} · ${typeLabel(p.type)} |`);
+      expect(row!.includes(') secret |')).toBe(p.sensitive);
     }
   });
 });
@@ -65,7 +65,7 @@ describe('guideMarkdown', () => {
   test('OutputForms becomes a heading and code block per form', () => {
     const service = catalog.services.find((s) => s.id === 'intercom')!;
     const md = guide(`<OutputForms service="intercom" example="${service.examples[0]!.id}" />`);
-    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)', '### C#', '### Java', '### Python']);
+    expect(md.match(/^### .+$/gm)).toEqual(['### Connection string', '### JDBC URL', '### ODBC (DSN)', '### ODBC (DSN-less, our inference)', '### C#', '### Java', '### Python', '### .env', '### appsettings.json']);
     expect(md).toContain('The vendor documents no DSN-less form');
   });
 

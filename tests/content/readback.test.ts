@@ -1,6 +1,7 @@
 /**
  * Every form the builder writes reads back: for every service of the real catalog, every auth method and
- * every output form (plain, JDBC URL, ODBC in today's and the documented DSN form, C#, Java, Python), build →
+ * every output form (plain, JDBC URL, ODBC in today's and the documented DSN form, C#, Java, Python, .env and
+ * appsettings.json), build →
  * paste → the same canonical pairs, no error, and "Load into the builder" gets the same fields. The output
  * writers are called generically, so a change of one form's format still has to read back.
  */
@@ -11,6 +12,7 @@ import {
   checkPasted,
   keyProblem,
   readPasted,
+  formById,
   toCSharp,
   toJava,
   toJdbcUrl,
@@ -47,6 +49,10 @@ const writers: [FormId, (text: string, pairs: Pair[]) => string][] = [
   ['java', (text) => toJava(text, { ascii: true, prefix: 'jdbc:cdata:api:' })],
   ['python', (text) => toPython(text)],
   ['python', (text) => toPython(text, { ascii: true })],
+  ['env', (text) => formById('env').write(text)],
+  ['env', (text) => formById('env').write(text, { prefix: 'App', variable: 'DB' })],
+  ['appsettings', (text) => formById('appsettings').write(text)],
+  ['appsettings', (text) => formById('appsettings').write(text, { name: 'Primary "db"' })],
 ];
 
 /** A value for a field that exercises quoting: separators, both quotes, braces, a backslash, non-ASCII. */

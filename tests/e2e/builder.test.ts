@@ -20,6 +20,12 @@ async function openBuilder(path: string, options: BrowserContextOptions = {}): P
   return opened;
 }
 const plainOutput = (page: Page) => page.locator('#builder-output-panel-plain pre').textContent();
+/** Shows the secret values the output panel masks (its "Show secrets" toggle). */
+async function revealSecrets(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Show secrets' });
+  if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
+  await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+}
 
 async function withPage(path: string, run: (opened: OpenedPage) => Promise<void>, options: BrowserContextOptions = {}) {
   const opened = await openBuilder(path, options);
@@ -37,6 +43,14 @@ describe('build mode', () => {
       await expect.poll(() => page.getByRole('radio', { name: /Basic/ }).isChecked()).toBe(true);
       await page.getByRole('textbox', { name: /^User/ }).fill('1234 5678');
       await page.getByLabel(/^Password/).fill("tok;en'1");
+      // On screen the password is masked until revealed; every format masks it.
+      expect(await plainOutput(page)).toBe('Profile=C:\\profiles\\AirCall.apip;User="1234 5678";Password=********');
+      await page.getByRole('tab', { name: '.env' }).click();
+      expect(await page.locator('#builder-output-panel-env pre').textContent()).toContain("AIR_CALL_PASSWORD='********'");
+      await page.getByRole('tab', { name: 'appsettings.json' }).click();
+      expect(await page.locator('#builder-output-panel-appsettings pre').textContent()).toContain('Password=********');
+      await page.getByRole('tab', { name: 'Connection string' }).click();
+      await revealSecrets(page);
       expect(await plainOutput(page)).toBe(`Profile=C:\\profiles\\AirCall.apip;User="1234 5678";Password="tok;en'1"`);
       await expect.poll(() => page.getByRole('status').filter({ hasText: 'Ready to use.' }).count()).toBe(1);
     }));
@@ -46,6 +60,7 @@ describe('build mode', () => {
       await page.getByRole('combobox', { name: 'Service' }).selectOption('intercom');
       await page.getByRole('radio', { name: /Access token/ }).check();
       await page.getByLabel(/^APIKey/).fill('dG9rOmFiYw==');
+      await revealSecrets(page);
       expect(await plainOutput(page)).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=\"dG9rOmFiYw==\"'");
     }));
 
@@ -240,6 +255,7 @@ describe('validate mode', () => {
       await page.getByRole('button', { name: 'Load into the builder' }).click();
       expect(await page.getByRole('tab', { name: 'Build' }).getAttribute('aria-selected')).toBe('true');
       expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('k1');
+      await revealSecrets(page);
       expect(await plainOutput(page)).toBe("Profile=C:\\x\\HelpScout.apip;ProfileSettings='APIKey=k1'");
     }));
 
@@ -276,12 +292,16 @@ describe('keyboard and accessibility', () => {
         expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('kb-token');
         await page.getByRole('tab', { name: 'Connection string' }).focus();
         await page.keyboard.press('End');
-        expect(await page.getByRole('tab', { name: 'Python' }).getAttribute('aria-selected')).toBe('true');
+        expect(await page.getByRole('tab', { name: 'appsettings.json' }).getAttribute('aria-selected')).toBe('true');
+        await page.keyboard.press('ArrowLeft');
+        expect(await page.getByRole('tab', { name: '.env' }).getAttribute('aria-selected')).toBe('true');
         await page.keyboard.press('Tab'); // the code block
         await page.keyboard.press('Tab'); // its copy button
         await page.keyboard.press('Enter');
-        await expect.poll(() => page.getByRole('status').filter({ hasText: 'Python copied' }).count()).toBe(1);
-        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('kb-token');
+        await expect.poll(() => page.getByRole('status').filter({ hasText: '.env copied' }).count()).toBe(1);
+        // The copy is the real file (the screen shows the token masked).
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("INTERCOM_API_KEY='kb-token'");
+        expect(await page.locator('#builder-output-panel-env pre').textContent()).toContain("INTERCOM_API_KEY='********'");
       },
       { permissions: ['clipboard-read', 'clipboard-write'] },
     ));

@@ -142,17 +142,24 @@ test('builder, keyboard only from the top of a service page, with a visible focu
     const plain = await keys.press('ArrowLeft');
     expect(plain.id).toBe('builder-output-tab-plain');
 
-    // The code block takes focus (it may scroll), then its copy button copies what it shows.
+    // The code block takes focus (it may scroll), then its copy button copies the string it shows.
     const code = await keys.press('Tab');
     expect(code.tag).toBe('PRE');
     const copy = await keys.press('Tab');
     expect(copy.name).toBe('Copy Connection string');
     await keys.press('Enter');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Connection string copied' }).count()).toBe(1);
+    // The copy is the real string; the screen shows the password masked.
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(await page.locator('#builder-output-panel-plain pre').textContent());
+    const shown = (await page.locator('#builder-output-panel-plain pre').textContent()) ?? '';
+    expect(copied).toBe(shown.replace('Password=********', 'Password=kb-pass'));
     expect(copied).toContain('User=kb-user');
     expect(copied).toContain('Password=kb-pass');
+    // "Show secrets", after the copy button, reveals it.
+    const reveal = await keys.press('Tab');
+    expect(reveal.name).toBe('Show secrets');
+    await keys.press('Enter');
+    await expect.poll(() => page.locator('#builder-output-panel-plain pre').textContent()).toBe(copied);
 
     expect(keys.unseen, 'focused elements without a visible focus indicator').toEqual([]);
     expect(opened.faults()).toEqual([]);

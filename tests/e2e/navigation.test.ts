@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { axeViolations } from './support/axe.ts';
+import { builderReady } from './support/builder.ts';
 import { useSite } from './support/site.ts';
 
 const site = useSite();
@@ -159,6 +160,8 @@ describe('"On this page"', () => {
     const opened = await site.open('/services/aircall/', { viewport });
     try {
       const { page } = opened;
+      // The builder starts when scrolled into view and then grows the page: let it, before heights are compared.
+      await builderReady(page);
       const bar = page.locator('details.toc-inline');
       expect(await page.locator('nav.toc').isVisible()).toBe(false);
       expect(await bar.isVisible()).toBe(true);

@@ -192,7 +192,10 @@ async function fillEverySecret(page: Page, service: ServiceMeta, leaks: string[]
       const value = secretValue(service.id, method.id, property);
       await page.locator(`#${prefix}${property}`).fill(value);
       typed.push(value);
-      await expect.poll(() => page.locator('#builder-output-panel-plain pre').textContent()).toContain(value);
+      // The output panel takes it, and shows it masked.
+      await expect.poll(() => page.locator('#builder-output-panel-plain pre').textContent()).toContain(`${property}=********`);
+      const shown = (await page.locator('#builder-output-panel-plain pre').textContent()) ?? '';
+      if (shown.includes(value)) leaks.push(`${value} shown unmasked in the output panel (${service.id}/${method.id})`);
     }
     // A non-secret value typed too, so the share link is seen to carry what it may carry.
     const shared = `shared-${service.id}-${method.id}.apip`;

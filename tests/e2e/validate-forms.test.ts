@@ -52,6 +52,7 @@ describe.each(['/builder/', '/services/intercom/'])('%s', (path) => {
       await page.getByRole('radio', { name: /Access token/ }).waitFor();
       expect(await page.getByRole('radio', { name: /Access token/ }).isChecked()).toBe(true);
       expect(await page.getByLabel(/^APIKey/).inputValue()).toBe('tok;en"1');
+      await page.getByRole('button', { name: 'Show secrets' }).click();
       expect(await page.locator('#builder-output-panel-plain pre').textContent()).toBe(plain);
       expect(opened.faults()).toEqual([]);
     } finally {

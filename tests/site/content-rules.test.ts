@@ -63,6 +63,14 @@ function unwrap(form: string, text: string): string {
       const lead = literal(/^(?:DSN|Driver)=(?:\{(?:[^}]|\}\})*\}|[^;{]*)(?:;|$)/);
       return text.slice(lead[0].length);
     }
+    case 'env': {
+      // Single-quoted variables (literal), then the double-quoted line that assembles them with ${NAME}.
+      const values = new Map([...text.matchAll(/^([A-Z_][A-Z0-9_]*)='([^'\n]*)'$/gm)].map((m) => [m[1]!, m[2]!]));
+      const assembled = literal(/^[A-Z_][A-Z0-9_]*="((?:[^"\\]|\\.)*)"$/m)[1]!.replace(/\\(.)/g, '$1');
+      return assembled.replace(/\$\{([A-Z_][A-Z0-9_]*)\}/g, (_, name: string) => values.get(name) ?? `\${${name}}`);
+    }
+    case 'appsettings':
+      return Object.values((JSON.parse(text) as { ConnectionStrings: Record<string, string> }).ConnectionStrings)[0]!;
     default:
       throw new Error(`unknown connection-string form "${form}"`);
   }
@@ -121,12 +129,12 @@ describe('every connection string shown on the site', () => {
     expect(unmarked).toEqual([]);
   });
 
-  test('the checks see the guide’s labelled examples and all six output forms', () => {
+  test('the checks see the guide’s labelled examples and all eight output forms', () => {
     const blocks = preBlocks(readHtml('guides/connection-strings/index.html')).filter((b) => b.attrs.has('data-connstr'));
     const verdicts = blocks.map((b) => b.attrs.get('data-connstr-verdict'));
     expect(verdicts).toContain('error');
     expect(verdicts).toContain('warning');
-    expect(new Set(blocks.map((b) => b.attrs.get('data-connstr-form')))).toEqual(new Set(['plain', 'jdbc', 'csharp', 'java', 'python', 'odbc']));
+    expect(new Set(blocks.map((b) => b.attrs.get('data-connstr-form')))).toEqual(new Set(['plain', 'jdbc', 'csharp', 'java', 'python', 'odbc', 'env', 'appsettings']));
   });
 
   test('the ODBC forms: the documented DSN form, and the DSN-less form marked as our inference', () => {
@@ -141,14 +149,17 @@ describe('every connection string shown on the site', () => {
     const forms = preBlocks(readHtml('guides/connection-strings/index.html')).filter((b) => b.attrs.has('data-connstr-form') && b.text.includes('ProfileSettings'));
     expect(forms.length).toBeGreaterThanOrEqual(7);
     for (const { attrs, text } of forms) {
-      if (attrs.get('data-connstr-form') === 'plain') continue;
-      expect(text, attrs.get('aria-label')).toContain("ProfileSettings='APIKey=my_api_key'");
+      const form = attrs.get('data-connstr-form')!;
+      if (form === 'plain') continue;
+      // The configuration files hold the string in their own notation: compared once unwrapped.
+      const shown = form === 'env' || form === 'appsettings' ? unwrap(form, text.trim()) : text;
+      expect(shown, attrs.get('aria-label')).toContain("ProfileSettings='APIKey=my_api_key'");
     }
   });
 });
 
 /** A page's text with the menu-path separators' hidden ", then " removed, so paths read `A › B`. */
-const pageText = (page: string) => textOf(readHtml(page).replace(/<span class="visually-hidden">, then <\/span>/g, ''));
+const pageText = (page: string) => textOf(readHtml(page).replace(/<span class="visually-hidden"[^>]*>, then <\/span>/g, ''));
 
 describe('menu paths', () => {
   test.each(catalog.services.map((s) => s.id))('%s: every menu path shown is verbatim in the vendor’s page', (id) => {

@@ -6,12 +6,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, decodeEntities, distDir, readHtml } from '../support/dist';
+import { assertBuilt, decodeEntities, distDir, htmlFiles, readHtml } from '../support/dist';
 
 beforeAll(assertBuilt);
 
 const read = (sitePath: string) => readFileSync(join(distDir, sitePath), 'utf8');
-const siteOrigin = new URL(process.env.SITE_URL ?? 'http://localhost:4321').origin;
+/** The site's origin: SITE_URL's, or (a local build, whose links are root-relative) a stand-in that names no real host. */
+const siteOrigin = new URL(process.env.SITE_URL || 'http://site.invalid').origin;
 const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
@@ -21,6 +22,9 @@ const pairs: [string, string][] = [
   ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],
   ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
+  ['index.html', 'index.md'],
+  ['services/index.html', 'services.md'],
+  ['builder/index.html', 'builder.md'],
 ];
 
 /** The text of every code sample (CodeBlock) of an HTML page, decoded. */
@@ -28,14 +32,14 @@ function codeSamples(html: string): string[] {
   return [...html.matchAll(/<pre tabindex="0" aria-label="[^"]*" data-lang="[^"]*"><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) => decodeEntities(m[1]!));
 }
 
-/** Absolute links in Markdown or text: `[t](url)` and `<url>`. */
+/** Links in Markdown or text: `[t](url)` (absolute or root-relative) and `<url>`. */
 function linksOf(text: string): string[] {
-  return [...text.matchAll(/\]\((https?:\/\/[^)\s]+)\)|<(https?:\/\/[^>\s]+)>/g)].map((m) => m[1] ?? m[2]!);
+  return [...text.matchAll(/\]\(((?:https?:\/\/|\/)[^)\s]*)\)|<(https?:\/\/[^>\s]+)>/g)].map((m) => m[1] ?? m[2]!);
 }
 
 /** A link to this site → its built file and fragment; `undefined` for another site. */
 function resolveLink(link: string): { file: string | undefined; fragment: string } | undefined {
-  const url = new URL(link);
+  const url = new URL(link, siteOrigin);
   if (url.origin !== siteOrigin || !url.pathname.startsWith(base)) return undefined;
   const path = decodeURIComponent(url.pathname.slice(base.length));
   const candidates = path === '' || path.endsWith('/') ? [join(path, 'index.html')] : [path];
@@ -96,13 +100,15 @@ describe('llms.txt', () => {
     const lines = llms().split('\n');
     expect(lines[0]).toBe('# Connector Help');
     expect(lines[2]).toMatch(/^> \S/);
-    expect(llms().match(/^## .+$/gm)).toEqual(['## Services', '## Reference', '## Guides']);
+    expect(llms().match(/^## .+$/gm)).toEqual(['## Site', '## Services', '## Reference', '## Guides']);
   });
 
   test('links every page’s Markdown, grouped, and every link resolves', () => {
     const linked = linksOf(llms()).map((link) => resolveLink(link)?.file);
     for (const [, mdFile] of pairs) expect(linked).toContain(mdFile);
-    expect(linked).toContain('catalog.json');
+    // Only pages are list links; the catalog (data, not a page) is named in the summary.
+    expect(linked.every((file) => file?.endsWith('.md'))).toBe(true);
+    expect(llms().split('\n## ')[0]).toMatch(/catalog\.json/);
     expect(brokenLinks(llms())).toEqual([]);
     const services = llms().split('## Services')[1]!.split('## Reference')[0]!;
     expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, serviceIds.length).map(([, md]) => md).sort());
@@ -115,9 +121,17 @@ describe('llms.txt', () => {
     expect(brokenLinks(full)).toEqual([]);
   });
 
-  test('the sitemap lists both files', () => {
+  test('every page the site publishes has its Markdown twin in llms.txt', () => {
+    const linked = new Set(linksOf(llms()).map((link) => resolveLink(link)?.file));
+    const published = htmlFiles().filter((file) => file !== '404.html');
+    expect(published.length).toBeGreaterThanOrEqual(pairs.length);
+    expect(published.filter((file) => !pairs.some(([html, md]) => html === file && linked.has(md)))).toEqual([]);
+  });
+
+  test('the sitemap, which needs absolute URLs, is written exactly when SITE_URL is set, and lists every page', () => {
+    expect(existsSync(join(distDir, 'sitemap.xml'))).toBe(Boolean(process.env.SITE_URL));
+    if (!process.env.SITE_URL) return;
     const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => resolveLink(m[1]!)?.file);
-    expect(locs).toContain('llms.txt');
-    expect(locs).toContain('llms-full.txt');
+    expect(locs.sort()).toEqual(htmlFiles().filter((file) => file !== '404.html').sort());
   });
 });

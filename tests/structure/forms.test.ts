@@ -20,8 +20,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** Code without its comments: a comment may name a form's file (`.env`, `appsettings.json`) where the label is the same text. */
+const code = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
+
 const sources = sourceFiles(join(root, 'src'))
-  .map((path) => ({ path: relative(root, path).split('\\').join('/'), text: readFileSync(path, 'utf8') }))
+  .map((path) => ({ path: relative(root, path).split('\\').join('/'), text: code(readFileSync(path, 'utf8')) }))
   .filter((file) => file.path !== table);
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -5,6 +5,8 @@
  * folder, and answers anything else with the site's 404 page, never a trace. Otherwise it behaves as the preview
  * did: the base path, directory pages with a trailing slash (the short form redirects), the configured headers,
  * gzip for text, and a Host check against DNS rebinding. Run by Node itself (type stripping), so plain TypeScript.
+ * It also negotiates: a page asked for with `Accept: text/markdown` (preferred over HTML) is answered with its
+ * Markdown twin (`/services/intercom/` → `/services/intercom.md`), as the README asks of a production host.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
@@ -51,6 +53,27 @@ export function route(url: string, options: { root: string; base: string; isFile
   if (isFile(path)) return { kind: 'file', file: path };
   if (isDir(path) && isFile(join(path, 'index.html'))) return { kind: 'redirect', location: `${pathname}/${query ? `?${query}` : ''}` };
   return { kind: 'not-found' };
+}
+
+/** Whether an Accept header prefers Markdown to HTML (`text/markdown`, or `text/markdown, text/html;q=0.9`). */
+export function prefersMarkdown(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const quality = new Map<string, number>();
+  for (const part of accept.split(',')) {
+    const [type = '', ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+    quality.set(type.trim(), q ? Number(q[1]) : 1);
+  }
+  const markdown = quality.get('text/markdown') ?? 0;
+  const html = quality.get('text/html') ?? quality.get('text/*') ?? quality.get('*/*') ?? 0;
+  return markdown > 0 && markdown > html;
+}
+
+/** The Markdown twin of a page's file (`…/services/intercom/index.html` → `…/services/intercom.md`; the home page → `index.md`). */
+export function markdownTwin(file: string, root: string): string | undefined {
+  if (!file.endsWith(`${sep}index.html`)) return undefined;
+  const folder = file.slice(0, -`${sep}index.html`.length);
+  return folder === root ? join(root, 'index.md') : `${folder}.md`;
 }
 
 /**
@@ -101,10 +124,10 @@ export async function startStaticServer(options: StaticServerOptions) {
   const isDir = (path: string) => existsSync(path) && statSync(path).isDirectory();
   const notFoundPage = join(root, '404.html');
 
-  const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string) => {
+  const send = (req: IncomingMessage, res: ServerResponse, status: number, file: string, negotiated = false) => {
     const type = types[extname(file)] ?? 'application/octet-stream';
     const gzip = compressible.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    res.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', Vary: 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': statSync(file).size }) });
+    res.writeHead(status, { ...headers, 'Content-Type': type, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', Vary: negotiated ? 'Accept, Accept-Encoding' : 'Accept-Encoding', ...(gzip ? { 'Content-Encoding': 'gzip' } : { 'Content-Length': statSync(file).size }) });
     if (req.method === 'HEAD') return res.end();
     const stream = createReadStream(file);
     stream.on('error', () => res.destroy());
@@ -120,7 +143,12 @@ export async function startStaticServer(options: StaticServerOptions) {
       if (!hostAllowed(req.headers.host, allowedHosts, host)) return plain(res, 403, 'This host is not allowed. Add it to server.allowedHosts in astro.config.mjs.');
       if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Method not allowed.', { Allow: 'GET, HEAD' });
       const found = route(req.url ?? '/', { root, base, isFile, isDir });
-      if (found.kind === 'file') return send(req, res, 200, found.file);
+      if (found.kind === 'file') {
+        // A page with a Markdown twin is negotiated: the twin for a client that prefers Markdown, else the HTML.
+        const twin = markdownTwin(found.file, root);
+        if (twin && isFile(twin)) return send(req, res, 200, prefersMarkdown(req.headers.accept) ? twin : found.file, true);
+        return send(req, res, 200, found.file);
+      }
       if (found.kind === 'redirect') return plain(res, 301, `Moved to ${found.location}`, { Location: found.location });
       return isFile(notFoundPage) ? send(req, res, 404, notFoundPage) : plain(res, 404, 'Not found.');
     } catch (error) {

@@ -40,7 +40,7 @@ export default function BuildPanel(props: { state: BuilderState; service: Builde
       <p role="status" class="builder-summary">
         {view.summary}
       </p>
-      {output.text && <OutputPanel text={output.text} tab={state.tab} onTab={(tab) => dispatch({ type: 'tab', tab })} />}
+      {output.text && <OutputPanel text={output.text} masked={output.masked} tab={state.tab} onTab={(tab) => dispatch({ type: 'tab', tab })} />}
 
       <div class="builder-actions">
         <CopyButton text={share} label="Copy share link" done="Share link copied (secrets are never included)" />

@@ -2,7 +2,7 @@
  * The builder's form: which fields an auth method shows, what each writes, and the connection string they make.
  * DOM-free, on the island's payload (payload.ts).
  */
-import { canonicalOrder, serialize, type Pair } from '../connstr/index.ts';
+import { canonicalOrder, holdsSecret, MASK, serialize, type Pair, type ServiceRules } from '../connstr/index.ts';
 import { rulesOf, type BuilderMethod, type BuilderProperty, type BuilderService } from './payload.ts';
 
 /** What the form reads of the builder's state: the method chosen per service, and what was typed per service. */
@@ -125,12 +125,26 @@ export function buildPairs(service: BuilderService, state: FormState): Pair[] {
   return top;
 }
 
-export type Output = { text: string; error?: string };
+/**
+ * The string the form makes, and (when it holds a secret) the same string with each secret value replaced by
+ * `********`: what the output panel shows until the user reveals it (an open page is a screen someone can see; the
+ * copy buttons copy the real string).
+ */
+export type Output = { text: string; masked?: string; error?: string };
+
+/** Pairs with every secret value (the engine's one rule, secrets.ts) replaced by the mask, nested lists included. */
+function maskedPairs(pairs: readonly Pair[], rules: ServiceRules): Pair[] {
+  return pairs.map(([key, value]): Pair => (typeof value === 'string' ? [key, value !== '' && holdsSecret(key, value, [rules]) ? MASK : value] : [key, maskedPairs(value, rules)]));
+}
 
 /** The connection string of the form, in the canonical order the docs use (written once). Never throws. */
 export function buildString(service: BuilderService, state: FormState): Output {
   try {
-    return { text: serialize(canonicalOrder(buildPairs(service, state), rulesOf(service))) };
+    const rules = rulesOf(service);
+    const pairs = canonicalOrder(buildPairs(service, state), rules);
+    const text = serialize(pairs);
+    const masked = serialize(maskedPairs(pairs, rules));
+    return masked === text ? { text } : { text, masked };
   } catch (error) {
     // Only a value the driver cannot read (a control character in it) gets here; say which.
     return { text: '', error: (error as Error).message };

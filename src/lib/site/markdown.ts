@@ -10,13 +10,17 @@ import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath } from './paths.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, type UrlOf } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
-import { authenticationIntro, methodExample, serviceDescription, requirementRows, serviceTables, usedBy, vendorVariant } from './service-page.ts';
+import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
+import { forms } from '../connstr/index.ts';
+import { serviceAuthKinds } from './auth-kinds.ts';
+import { builderText, homeText, servicesText } from './page-text.ts';
+import { authKindTitles } from './service-index.ts';
 
-/** Site path (already under the base) → the URL printed in the Markdown. */
-export type UrlOf = (sitePath: string) => string;
+/** Site path (already under the base) → the URL printed in the Markdown (absolute on SITE_URL, or root-relative). */
+export type { UrlOf } from './paths.ts';
 
 /** `code` as an inline code span, with a fence longer than any backtick run inside it. */
 export function inlineCode(text: string): string {
@@ -31,6 +35,21 @@ export function codeFence(code: string, lang = 'text'): string {
   const longest = Math.max(2, ...(code.match(/^`{3,}/gm) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${code}\n${fence}`;
+}
+
+/**
+ * A bare address in prose: an autolink for an absolute URL; in a local build (no SITE_URL, root-relative paths) the
+ * path as code, since a relative link is no autolink and tools would take it for a page of its own.
+ */
+export const bareLink = (target: string) => (/^https?:\/\//.test(target) ? `<${target}>` : inlineCode(target));
+
+/**
+ * The pointer every Markdown page carries under its title, for agents that land on one page: where the index of the
+ * whole site is (llms.txt), and that every page has a Markdown version. The HTML pages carry the same words
+ * (DocsLayout), visually hidden.
+ */
+export function agentDirective(url: UrlOf): string {
+  return `> For AI agents: the documentation index is at [llms.txt](${url(href('llms.txt'))}) (every page in one file: [llms-full.txt](${url(href('llms-full.txt'))})), and every page has a Markdown version at its address with \`.md\`.`;
 }
 
 /** Prose from the metadata: a `<` would open an HTML tag in Markdown (`memory://<id>`), so it is escaped. */
@@ -52,14 +71,14 @@ const join = (blocks: (string | undefined | false)[]) => `${blocks.filter((b): b
 
 function propertiesTable(service: ResolvedService, properties: ResolvedProperty[], url: UrlOf): string {
   const page = url(servicePath(service.id));
+  // Written as the page shows each entry: the name and its "secret" badge, then "placement · type".
   return table(
-    ['Property', 'Placement', 'Type', 'Default', 'Allowed values', 'Used by', 'Summary'],
+    ['Property', 'Placement · type', 'Default', 'Allowed values', 'Used by', 'Summary'],
     properties.map((p) => {
       const uses = usedBy(service, p);
       return [
-        `[${inlineCode(p.name)}](${page}#${propertyAnchor(p.name)})${p.sensitive ? ' (secret)' : ''}`,
-        placementLabel[p.placement],
-        typeLabel(p.type),
+        `[${inlineCode(p.name)}](${page}#${propertyAnchor(p.name)})${p.sensitive ? ' secret' : ''}`,
+        `${placementLabel[p.placement]} · ${typeLabel(p.type)}`,
         p.default === undefined ? 'none documented' : inlineCode(defaultLabel(p.default)) + defaultSourceNote(p),
         p.allowedValues ? p.allowedValues.map((v) => inlineCode(v.value)).join(', ') : '—',
         uses.label ?? uses.methods.map(({ method, required }) => `${method.label} (${required ? 'required' : 'optional'})`).join(', '),
@@ -76,7 +95,7 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
     method.audience && audienceLabel[method.audience],
     method.authSchemes.length > 0 && `AuthScheme: ${method.authSchemes.map(inlineCode).join(' or ')}`,
     method.impliedWithoutAuthScheme && 'Used when AuthScheme is absent',
-    method.confidence !== 'observed' && 'Partly inferred, see the corrections below',
+    method.confidence !== 'observed' && 'Partly inferred, see corrections below',
   ].filter((b): b is string => !!b);
   const steps = method.steps
     .map((step, i) => {
@@ -86,11 +105,12 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
       if (step.link) lines.push(`   Open <${step.link}>`);
       return lines.join('\n');
     })
+    .concat(`${method.steps.length + 1}. ${prose(closingStep(service))}`)
     .join('\n');
+  // The page's table: the property with its "secret" badge and where it goes, the value, where to find it.
   const rows = requirementRows(service, method).map((req) => [
-    `${inlineCode(req.property)}${req.sensitive ? ' (secret)' : ''}`,
+    `${inlineCode(req.property)}${req.sensitive ? ' secret' : ''} ${placementLabel[req.placement]}`,
     req.value ? `${req.valuePrefix ?? ''}${inlineCode(req.value)}${req.valueRule === 'recommended' ? ' (recommended)' : ''}` : 'your value',
-    placementLabel[req.placement],
     prose(req.source),
   ]);
   return join([
@@ -100,13 +120,14 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
     '#### Steps',
     steps,
     '#### What to set',
-    table(['Property', 'Value', 'Where it goes', 'Where to find it'], rows),
+    `${requirementsCaption(method)}:`,
+    table(['Property', 'Value', 'Where to find it'], rows),
     method.pitfalls.length > 0 && '#### Watch out for',
     method.pitfalls.length > 0 && method.pitfalls.map((p) => `- ${prose(p.text)}${p.confidence !== 'observed' ? ` (${confidenceLabel[p.confidence]})` : ''}`).join('\n'),
     method.allows.length > 0 && `Optional with this method: ${method.allows.map(inlineCode).join(', ')}.`,
     '#### Example connection string',
     codeFence(example.connectionString),
-    vendorText !== undefined && 'As printed in the vendor’s help (it differs only in case, order or separators and means the same settings):',
+    vendorText !== undefined && `As printed in the vendor’s help. ${vendorTextNote}`,
     vendorText !== undefined && codeFence(vendorText),
   ]).trimEnd();
 }
@@ -118,7 +139,8 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const decisions = serviceDecisions(service);
   return join([
     `# Connect to ${display}`,
-    `> ${serviceDescription(service)} HTML page: <${url(servicePath(service.id))}>`,
+    `> ${serviceDescription(service)} HTML page: ${bareLink(url(servicePath(service.id)))}`,
+    agentDirective(url),
     '## Overview',
     prose(service.overview),
     service.vendorPage?.incomplete !== undefined && `> ${incompleteNote} ${prose(service.vendorPage.incomplete)}`,
@@ -126,16 +148,21 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
       `- Profile file: ${inlineCode(service.profileFile)}`,
       `- Where values come from: ${service.consoleName}`,
       `- Authentication methods: ${service.authMethods.map((m) => m.label).join(', ')}`,
+      serviceAuthKinds(service).length > 0 && `- Signs in with: ${serviceAuthKinds(service).map((k) => authKindTitles[k]).join(', ')}`,
       `- Documents: API Data Provider build ${service.dataVersion.build} (${service.dataVersion.edition} help edition)`,
-    ].join('\n'),
+    ]
+      .filter((line): line is string => !!line)
+      .join('\n'),
     '## Authentication',
     authenticationIntro(service, usesProfileSettings),
     ...service.authMethods.map((method) => methodMarkdown(service, method)),
+    '## Build a connection string',
+    (({ before, link, after }) => `${before}[${link}](${url(`${href('builder/')}?service=${service.id}`)})${after}`)(builderIntro(service)),
     '## Connection properties',
     `The properties ${display}’s methods use, with where each one goes. ${caseRule}`,
     propertiesTable(service, main, url),
     '## General properties',
-    `Every service also accepts the driver’s general properties. They have the same meaning everywhere; see the reference (<${url(markdownPath(href('reference/')))}>) for details.`,
+    `${generalIntro(service, general.length)} They have the same meaning on every service; see the reference (${bareLink(url(markdownPath(href('reference/'))))}) for details.`,
     propertiesTable(service, general, url),
     decisions.length > 0 && '## Corrections to the vendor help',
     decisions.length > 0 && 'Where the vendor’s page for this build is wrong or unclear, this is what we changed and why.',
@@ -193,7 +220,8 @@ export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const names = serviceLabels(catalog.services);
   return join([
     `# ${referenceText.title}`,
-    `> ${referenceText.description} HTML page: <${url(referencePath())}>`,
+    `> ${referenceText.description} HTML page: ${bareLink(url(referencePath()))}`,
+    agentDirective(url),
     `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
     ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
     deprecated.length > 0 && '## Deprecated',
@@ -274,17 +302,83 @@ export function guideMarkdown(
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   if (/<[A-Z]/.test(body)) throw new Error(`guide Markdown: "${guide.title}" has a component this converter cannot read`);
-  return join([`# ${guide.title}`, `> ${guide.description} HTML page: <${url(guide.htmlPath)}>`, body, `---\n\n${catalogDataVersion(catalog)}`]);
+  return join([`# ${guide.title}`, `> ${guide.description} HTML page: ${bareLink(url(guide.htmlPath))}`, agentDirective(url), body, `---\n\n${catalogDataVersion(catalog)}`]);
+}
+
+/** A service as a list item: its name linked to its Markdown page, how it signs in, and its methods. */
+function serviceItem(service: ResolvedService, url: UrlOf): string {
+  const kinds = serviceAuthKinds(service).map((k) => authKindTitles[k]);
+  return `- [${serviceLabel(service)}](${url(markdownPath(servicePath(service.id)))})${kinds.length ? ` (${kinds.join(', ')})` : ''}: ${service.authMethods.map((m) => m.label).join(' · ')}`;
+}
+
+/** The home page as Markdown: what the site is, the three ways in, and every service. */
+export function homeMarkdown(catalog: Catalog, url: UrlOf): string {
+  return join([
+    `# ${homeText.heading}`,
+    `> ${homeText.description} HTML page: ${bareLink(url(href()))}`,
+    agentDirective(url),
+    homeText.lead,
+    homeText
+      .quickLinks()
+      .map((link) => `- [${link.title}](${url(markdownPath(link.href))}): ${link.text}`)
+      .join('\n'),
+    `## ${homeText.servicesHeading}`,
+    catalog.services.map((s) => serviceItem(s, url)).join('\n'),
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
+}
+
+/** The services directory as Markdown: every service by first letter, with how it signs in. */
+export function servicesMarkdown(catalog: Catalog, url: UrlOf): string {
+  const sorted = [...catalog.services].sort((a, b) => serviceLabel(a).localeCompare(serviceLabel(b)));
+  const letters = new Map<string, ResolvedService[]>();
+  for (const service of sorted) {
+    const first = serviceLabel(service).normalize('NFD').charAt(0).toUpperCase();
+    const letter = /[A-Z]/.test(first) ? first : '#';
+    letters.set(letter, [...(letters.get(letter) ?? []), service]);
+  }
+  return join([
+    `# ${servicesText.title}`,
+    `> ${servicesText.description} HTML page: ${bareLink(url(servicesText.path()))}`,
+    agentDirective(url),
+    servicesText.lead(catalog.services.length),
+    ...[...letters].flatMap(([letter, services]) => [`## ${letter}`, services.map((s) => serviceItem(s, url)).join('\n')]),
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
+}
+
+/** The builder page as Markdown: what the interactive builder does, the forms it writes and reads, and per service where to start. */
+export function builderMarkdown(catalog: Catalog, url: UrlOf): string {
+  const written = forms.filter((f) => f.builderTab).map((f) => f.label);
+  return join([
+    `# ${builderText.title}`,
+    `> ${builderText.description} HTML page: ${bareLink(url(href('builder/')))}`,
+    agentDirective(url),
+    builderText.lead,
+    '## Build',
+    `The builder shows the fields of the chosen authentication method, generated from the service’s metadata: the properties the method requires first, then the optional ones. It writes the string in the canonical order and quoting, and in every output form: ${written.join(', ')}. Secret values show as ******** until you reveal them; the copy buttons copy the real string. A share link carries the non-secret fields only.`,
+    '## Validate',
+    `Paste a string in any of these forms: ${forms.map((f) => f.label).join(', ')}. The validator reads the form, recognizes the service from the Profile, and lists every problem with its position, its cause, a fix where one is safe, and a link to the problem’s troubleshooting page; one button applies every safe fix. Findings never show a secret value.`,
+    '## Start with a service',
+    'Each service’s page has the builder for that service, after its authentication methods:',
+    catalog.services.map((s) => `- [${serviceLabel(s)}](${url(servicePath(s.id))}): ${s.authMethods.map((m) => m.label).join(' · ')}; its page as Markdown: ${bareLink(url(markdownPath(servicePath(s.id))))}`).join('\n'),
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
 }
 
 /** A page listed in llms.txt: its title, Markdown URL and one line on what it holds. */
 export type MarkdownPage = { title: string; markdownPath: string; summary: string };
 
-export type SitePages = { services: MarkdownPage[]; reference: MarkdownPage[]; guides: MarkdownPage[] };
+export type SitePages = { site: MarkdownPage[]; services: MarkdownPage[]; reference: MarkdownPage[]; guides: MarkdownPage[] };
 
 /** The pages llms.txt lists, from the catalog and the guides' front matter. */
 export function sitePages(catalog: Catalog, guides: { id: string; title: string; description: string }[]): SitePages {
   return {
+    site: [
+      { title: 'Home', markdownPath: markdownPath(href()), summary: 'what the site covers, the ways in, and every service with how it signs in.' },
+      { title: servicesText.title, markdownPath: markdownPath(servicesText.path()), summary: 'every service by name, with how each signs in (API key or token, OAuth, user and password).' },
+      { title: builderText.title, markdownPath: markdownPath(href('builder/')), summary: 'what the in-browser builder and validator do, and the forms they write and read.' },
+    ],
     services: catalog.services.map((s) => ({
       title: serviceLabel(s),
       markdownPath: markdownPath(servicePath(s.id)),
@@ -296,7 +390,6 @@ export function sitePages(catalog: Catalog, guides: { id: string; title: string;
         markdownPath: markdownPath(href('reference/')),
         summary: 'every property once: type, default, allowed values, placement, and the services that use it.',
       },
-      { title: 'Catalog (JSON)', markdownPath: href('catalog.json'), summary: 'every service, auth method, property and example as data, with its JSON Schema at catalog.schema.json.' },
     ],
     guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(guidePath(g.id)), summary: g.description })),
   };
@@ -308,7 +401,9 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
   return join([
     '# Connector Help',
     `> Help for the API data provider's connectors (${catalog.services.map(serviceLabel).join(', ')}): how to authenticate to each service, validated example connection strings, and every connection property with its placement (top level or inside ProfileSettings), allowed values and default. Every fact comes from one schema-checked catalog, and every example is checked by the same connection-string engine the site's validator and the connstr CLI use.`,
-    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: <${url(href('llms-full.txt'))}>.`,
+    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: ${bareLink(url(href('llms-full.txt')))}. The same facts as data: ${bareLink(url(href('catalog.json')))} (JSON Schema: ${bareLink(url(href('catalog.schema.json')))}).`,
+    '## Site',
+    list(pages.site),
     '## Services',
     list(pages.services),
     '## Reference',
@@ -320,7 +415,7 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
 
 /** `/llms-full.txt`: the llms.txt header, then every page's Markdown in the same order. */
 export function llmsFullTxt(pages: SitePages, bodies: Map<string, string>, catalog: Catalog, url: UrlOf): string {
-  const all = [...pages.services, ...pages.reference, ...pages.guides].filter((p) => p.markdownPath.endsWith('.md'));
+  const all = [...pages.site, ...pages.services, ...pages.reference, ...pages.guides].filter((p) => p.markdownPath.endsWith('.md'));
   const sections = all.map((p) => {
     const body = bodies.get(p.markdownPath);
     if (body === undefined) throw new Error(`llms-full.txt: no Markdown for ${p.markdownPath}`);

@@ -1,5 +1,11 @@
-/** Site-relative links that respect the base path the site is served under (BASE_PATH). */
-const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+/**
+ * Site-relative links that respect the base path the site is served under (BASE_PATH), and the one rule for the
+ * absolute URLs written where a reader outside the site needs them (SITE_URL). Under Vite the base comes from
+ * Astro's config; under plain Node (the CLI, the MCP server) from the same BASE_PATH variable.
+ */
+const configuredBase: string =
+  import.meta.env?.BASE_URL ?? (typeof process === 'undefined' ? undefined : process.env.BASE_PATH) ?? '/';
+const base = configuredBase.replace(/\/?$/, '/');
 
 /** `href('services/intercom/')` → `/services/intercom/` (or `/docs/services/intercom/` under a base). */
 export function href(path = ''): string {
@@ -15,5 +21,22 @@ export const referencePath = (name?: string) => href('reference/') + (name ? `#$
 export const methodAnchor = (id: string) => `auth-${id}`;
 /** The builder's data files: `common` (the general properties) or a service id (src/pages/builder/data/). */
 export const builderDataPath = (name: string) => href(`builder/data/${name}.json`);
-/** The Markdown twin of a page: `/services/intercom/` → `/services/intercom.md`. */
-export const markdownPath = (pagePath: string) => `${pagePath.replace(/\/$/, '')}.md`;
+/** The Markdown twin of a page: `/services/intercom/` → `/services/intercom.md`, the home page → `/index.md`. */
+export const markdownPath = (pagePath: string) => (pagePath === href() ? `${href()}index.md` : `${pagePath.replace(/\/$/, '')}.md`);
+/**
+ * The troubleshooting page of a finding code (`unknown-property` → `/troubleshooting/unknown-property/`): the one
+ * place the scheme is written, for the CLI's SARIF rules, the MCP server's findings and the pages that link there.
+ */
+export const troubleshootingPath = (code: string) => href(`troubleshooting/${encodeURIComponent(code)}/`);
+
+/** Site path (already under the base) → the URL written for a reader outside the site. */
+export type UrlOf = (sitePath: string) => string;
+
+/**
+ * The URLs written into files read outside the site (Markdown twins, llms.txt, the catalog's `$schema`, SARIF
+ * help links): absolute on the site's address (SITE_URL) when it is known; root-relative when it is not, so a build
+ * without SITE_URL never names a host it made up.
+ */
+export function publicUrl(site: URL | string | undefined): UrlOf {
+  return (sitePath) => (site ? new URL(sitePath, site).href : sitePath);
+}

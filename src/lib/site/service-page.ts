@@ -126,3 +126,28 @@ export function usedBy(service: ResolvedService, property: ResolvedProperty): Us
   if (property.category === 'Authentication' || property.category === 'OAuth') return { methods: [], label: 'No documented method' };
   return { methods: [], label: 'Any method (a general setting)' };
 }
+
+/** The last step of every method: write the string (the steps before it say where each value comes from). */
+export function closingStep(service: ResolvedService): string {
+  return `Write the connection string from the table below, starting with Profile (the path where you saved ${service.profileFile}), or let the builder further down write it.`;
+}
+
+/** The caption of a method's "What to set" table. */
+export const requirementsCaption = (method: AuthMethod) => `Properties the ${method.label} method needs`;
+
+/** Under an example that the vendor printed differently. */
+export const vendorTextNote = 'The vendor’s string differs only in case, order or separators; it means the same settings.';
+
+/** The "Build a connection string" section's text; `link` is the words that link to the builder page. */
+export function builderIntro(service: ResolvedService): { before: string; link: string; after: string } {
+  return {
+    before: `Pick a method and fill in its fields to get a correctly quoted string for ${serviceLabel(service)}, or switch to Validate and paste a string you already have. Nothing you type leaves the page. The `,
+    link: 'builder page',
+    after: ' offers every service.',
+  };
+}
+
+/** The sentence that opens the General properties section (the page adds how to open its folded groups). */
+export function generalIntro(service: ResolvedService, count: number): string {
+  return `The driver also accepts ${count} general properties on every service; ${serviceLabel(service)}’s methods need none of them.`;
+}

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { hostAllowed, pathSegments, route, startStaticServer } from '../../../src/integrations/preview/server.ts';
+import { hostAllowed, markdownTwin, pathSegments, prefersMarkdown, route, startStaticServer } from '../../../src/integrations/preview/server.ts';
 
 describe('pathSegments', () => {
   test.each([
@@ -65,6 +65,26 @@ describe('hostAllowed', () => {
   });
 });
 
+describe('content negotiation', () => {
+  test.each([
+    ['text/markdown', true],
+    ['text/markdown, text/html;q=0.9', true],
+    ['text/html, text/markdown;q=0.5', false],
+    ['text/html,application/xhtml+xml,*/*;q=0.8', false],
+    ['*/*', false],
+    ['text/markdown;q=0', false],
+    ['', false],
+  ])('Accept %j prefers Markdown: %s', (accept, expected) => {
+    expect(prefersMarkdown(accept)).toBe(expected);
+  });
+
+  test('a page folder’s twin is the .md of its path; the home page’s is index.md; a file has none', () => {
+    expect(markdownTwin(join('/site', 'services', 'x', 'index.html'), '/site')).toBe(join('/site', 'services', 'x.md'));
+    expect(markdownTwin(join('/site', 'index.html'), '/site')).toBe(join('/site', 'index.md'));
+    expect(markdownTwin(join('/site', 'app.js'), '/site')).toBeUndefined();
+  });
+});
+
 describe('a running server', () => {
   let root: string;
   let server: Awaited<ReturnType<typeof startStaticServer>>;
@@ -77,6 +97,7 @@ describe('a running server', () => {
     writeFileSync(join(root, 'index.html'), '<h1>Home</h1>');
     writeFileSync(join(root, '404.html'), '<h1>Page not found</h1>');
     writeFileSync(join(root, 'services', 'x', 'index.html'), '<h1>X</h1>');
+    writeFileSync(join(root, 'services', 'x.md'), '# X');
     server = await startStaticServer({ root, base: '/', host: '127.0.0.1', port: 0, logger: { info: () => {}, error: (m) => errors.push(m) } });
   });
   afterAll(async () => {
@@ -107,6 +128,18 @@ describe('a running server', () => {
     expect([head.status, await head.text()]).toEqual([200, '']);
     const post = await fetch(`http://127.0.0.1:${server.port}/`, { method: 'POST' });
     expect(post.status).toBe(405);
+  });
+
+  test('Accept: text/markdown gets a page’s Markdown twin; every answer for it varies on Accept', async () => {
+    const markdown = await get('/services/x/', { Accept: 'text/markdown' });
+    expect([markdown.status, markdown.headers.get('content-type'), await markdown.text()]).toEqual([200, 'text/markdown; charset=utf-8', '# X']);
+    expect(markdown.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    const html = await get('/services/x/', { Accept: 'text/html' });
+    expect([html.headers.get('content-type'), await html.text()]).toEqual(['text/html; charset=utf-8', '<h1>X</h1>']);
+    expect(html.headers.get('vary')).toBe('Accept, Accept-Encoding');
+    // A page without a twin is HTML whatever is asked.
+    const home = await get('/', { Accept: 'text/markdown' });
+    expect([home.headers.get('content-type'), home.headers.get('vary')]).toEqual(['text/html; charset=utf-8', 'Accept-Encoding']);
   });
 
   test('a foreign Host is refused (DNS rebinding)', async () => {

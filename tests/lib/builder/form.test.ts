@@ -52,6 +52,15 @@ describe('the built string', () => {
     expect(buildString(s, state).text).toBe(`Profile=${profile};AuthScheme=BASIC;User=abc;Password="p;w"`);
   });
 
+  test('the screen copy masks every secret value, nested ones too; a string without one has no screen copy', () => {
+    const basic = run(initialState(s), { type: 'method', methodId: 'basic' }, { type: 'field', property: 'User', value: 'abc' }, { type: 'field', property: 'Password', value: 'p;w' });
+    expect(buildString(s, basic)).toEqual({ text: `Profile=${profile};AuthScheme=BASIC;User=abc;Password="p;w"`, masked: `Profile=${profile};AuthScheme=BASIC;User=abc;Password=********` });
+    const token = run(initialState(s), { type: 'field', property: 'APIKey', value: 'tok' }, { type: 'field', property: 'Region', value: 'eu' });
+    expect(buildString(s, token).masked).toBe(`Profile=${profile};ProfileSettings='APIKey=********;Region=eu'`);
+    const none = run(initialState(s), { type: 'method', methodId: 'basic' }, { type: 'field', property: 'User', value: 'abc' });
+    expect(buildString(s, none)).toEqual({ text: `Profile=${profile};AuthScheme=BASIC;User=abc` });
+  });
+
   test('token: APIKey nested into ProfileSettings', () => {
     const state = run(initialState(s), { type: 'field', property: 'APIKey', value: "tok'en;x" });
     const text = buildString(s, state).text;

@@ -4,7 +4,7 @@
  * and the Validate tab all pick up.
  */
 import { describe, expect, test } from 'vitest';
-import { formById, forms, parse, readPasted, type FormId, type StringForm } from '../../../src/lib/connstr/index.ts';
+import { formById, forms, parse, readPasted, type FormId } from '../../../src/lib/connstr/index.ts';
 
 const text = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;User=\"a b\";Password='x;y';ProfileSettings='Region=eu'";
 
@@ -35,7 +35,7 @@ describe('the forms table', () => {
   });
 
   test('the builder offers the forms the table marks, ODBC not among them (its DSN is the reader’s own)', () => {
-    expect(forms.filter((f) => f.builderTab).map((f) => f.id)).toEqual(['plain', 'jdbc', 'csharp', 'java', 'python']);
+    expect(forms.filter((f) => f.builderTab).map((f) => f.id)).toEqual(['plain', 'jdbc', 'csharp', 'java', 'python', 'env', 'appsettings']);
   });
 
   test('a writer takes its own options: a JDBC prefix, an ODBC driver, ASCII-only literals', () => {
@@ -45,24 +45,13 @@ describe('the forms table', () => {
   });
 });
 
-// A form of the kind still to come (a .env line): its writer takes its own options (the variable's name) and its
-// reader returns the string it found, with the way back. The table's entry type holds it as it holds the others.
-test('a form whose writer takes options and whose reader finds the string inside fits the table’s entry type', () => {
-  const envLine: StringForm<'env-line', { variable?: string }> = {
-    id: 'env-line',
-    label: '.env line',
-    language: 'dotenv',
-    builderTab: true,
-    write: (input, options) => `${options?.variable ?? 'CONNECTION_STRING'}=${JSON.stringify(typeof input === 'string' ? input : '')}`,
-    read: (pasted) => {
-      const found = /^[A-Z_]+="(.*)"$/.exec(pasted);
-      return found ? { pasted, text: JSON.parse(`"${found[1]}"`) as string, rewrite: (next) => pasted.replace(/=.*$/, `=${JSON.stringify(next)}`) } : undefined;
-    },
-  };
-  const written = envLine.write(text, { variable: 'ACME' });
-  expect(written.startsWith('ACME="')).toBe(true);
-  const read = envLine.read(written)!;
-  expect(read.text).toBe(text);
+// The configuration-file forms (issue 22) are entries like the others: a writer with its own options (the .env
+// prefix, the appsettings.json entry name) and a reader that finds the string inside a larger text, with the way back.
+test('the configuration-file forms take their own options and find the string inside a file', () => {
+  expect(formById('env').write('A=1', { prefix: 'Acme' })).toBe('ACME_A=\'1\'\nACME_CONNECTION_STRING="A=${ACME_A}"\n');
+  expect(formById('appsettings').write('A=1', { name: 'Main' })).toBe('{\n  "ConnectionStrings": {\n    "Main": "A=1"\n  }\n}\n');
+  const read = formById('env').read('# comment\nX=2\nDB="A=${X}"\n')!;
+  expect(read.text).toBe('A=2');
   expect(parse(read.text).problems).toEqual([]);
-  expect(read.rewrite('A=1')).toBe('ACME="A=1"');
+  expect(read.rewrite('A=3')).toBe("# comment\nX='3'\nDB=\"A=${X}\"\n");
 });

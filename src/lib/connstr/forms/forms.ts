@@ -5,7 +5,9 @@
  * Browser compatible, no side effects.
  */
 import { expectString } from '../guard.ts';
+import { readAppSettings, toAppSettings, type AppSettingsOptions } from './appsettings.ts';
 import { readSnippet, toCSharp, toJava, toPython } from './code.ts';
+import { readEnv, toEnv, type EnvOptions } from './env.ts';
 import { connectionText, type PairsOrString } from './input.ts';
 import { readJdbc, toJdbcUrl, type JdbcPrefix } from './jdbc.ts';
 import type { LiteralOptions } from './literals.ts';
@@ -81,6 +83,22 @@ export const forms = [
     builderTab: true,
     write: (input, options) => toPython(input, options),
     read: (pasted) => readSnippet(pasted, 'python'),
+  }),
+  form<'env', EnvOptions>({
+    id: 'env',
+    label: '.env',
+    language: 'dotenv',
+    builderTab: true,
+    write: (input, options) => toEnv(input, options),
+    read: readEnv,
+  }),
+  form<'appsettings', AppSettingsOptions>({
+    id: 'appsettings',
+    label: 'appsettings.json',
+    language: 'json',
+    builderTab: true,
+    write: (input, options) => toAppSettings(input, options),
+    read: readAppSettings,
   }),
 ] as const;
 
