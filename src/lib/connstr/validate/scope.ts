@@ -3,7 +3,7 @@
  * properties in effect there. Browser compatible, no side effects.
  */
 import { foldKey } from '../chars.ts';
-import { closestName } from '../names.ts';
+import { nameMatcher } from '../names.ts';
 import { effectivePairs } from '../pairs.ts';
 import { lookupProperty } from '../service.ts';
 import type { PropertyRule } from '../rules.ts';
@@ -106,8 +106,8 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
 function suggestName(ctx: Context, key: string): string | undefined {
   const folded = foldKey(key);
   if (ctx.suggestions.has(folded)) return ctx.suggestions.get(folded);
-  ctx.names ??= ctx.service.properties.flatMap((p) => [p.name, ...p.aliases]);
-  const guess = closestName(key, ctx.names);
+  ctx.suggest ??= nameMatcher(ctx.service.properties.flatMap((p) => [p.name, ...p.aliases]));
+  const guess = ctx.suggest(key);
   const suggestion = guess === undefined ? undefined : lookupProperty(ctx.service, guess)?.property.name;
   ctx.suggestions.set(folded, suggestion);
   return suggestion;
