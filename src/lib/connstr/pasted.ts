@@ -9,7 +9,7 @@ import { damageProblems, refineProblems } from './damage.ts';
 import { expectOptionalObject, expectService, expectString } from './guard.ts';
 import { parseAny, sortProblems } from './parse.ts';
 import { foldKey } from './chars.ts';
-import { readPasted, type Reading } from './forms/forms.ts';
+import { readPasted, type Reading } from './forms/readers.ts';
 import { mapEdits, toPastedSpan } from './forms/reading.ts';
 import { readProfileFile } from './recognize.ts';
 import type { ServiceRules } from './rules.ts';

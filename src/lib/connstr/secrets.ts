@@ -7,7 +7,7 @@
  * fixed or converted string) keeps it. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { readPasted } from './forms/forms.ts';
+import { readPasted } from './forms/readers.ts';
 import { toPastedSpan } from './forms/reading.ts';
 import { MASK, shown } from './messages.ts';
 import { parseAny } from './parse.ts';

@@ -4,7 +4,7 @@
  * and the Validate tab all pick up.
  */
 import { describe, expect, test } from 'vitest';
-import { formById, forms, parse, readPasted, type FormId, type StringForm } from '../../../src/lib/connstr/index.ts';
+import { formById, forms, parse, readers, readPasted, type FormId, type Reader, type StringForm } from '../../../src/lib/connstr/index.ts';
 
 const text = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;User=\"a b\";Password='x;y';ProfileSettings='Region=eu'";
 
@@ -15,8 +15,9 @@ describe('the forms table', () => {
     for (const form of forms) expect(form.language, form.id).toMatch(/^[a-z-]+$/);
   });
 
-  test('each id finds its entry', () => {
+  test('each id finds its entry, and its reader', () => {
     for (const form of forms) expect(formById(form.id)).toBe(form);
+    expect(Object.keys(readers).sort()).toEqual(forms.map((f) => f.id).sort());
   });
 
   test.each(forms.map((f) => [f.id] as [FormId]))('%s: what its writer writes, the reader reads back as that form, unchanged', (id) => {
@@ -31,7 +32,7 @@ describe('the forms table', () => {
 
   test('the plain form is the fallback: text no other form takes is read as it is', () => {
     expect(readPasted('not a connection string')).toMatchObject({ form: 'plain', text: 'not a connection string' });
-    expect(formById('plain').read('anything')).toMatchObject({ text: 'anything' });
+    expect(readers.plain('anything')).toMatchObject({ text: 'anything' });
   });
 
   test('the builder offers the forms the table marks, ODBC not among them (its DSN is the reader’s own)', () => {
@@ -46,22 +47,22 @@ describe('the forms table', () => {
 });
 
 // A form of the kind still to come (a .env line): its writer takes its own options (the variable's name) and its
-// reader returns the string it found, with the way back. The table's entry type holds it as it holds the others.
-test('a form whose writer takes options and whose reader finds the string inside fits the table’s entry type', () => {
+// reader returns the string it found, with the way back. The tables' entry types hold it as they hold the others.
+test('a form whose writer takes options and whose reader finds the string inside fits the tables’ entry types', () => {
   const envLine: StringForm<'env-line', { variable?: string }> = {
     id: 'env-line',
     label: '.env line',
     language: 'dotenv',
     builderTab: true,
     write: (input, options) => `${options?.variable ?? 'CONNECTION_STRING'}=${JSON.stringify(typeof input === 'string' ? input : '')}`,
-    read: (pasted) => {
-      const found = /^[A-Z_]+="(.*)"$/.exec(pasted);
-      return found ? { pasted, text: JSON.parse(`"${found[1]}"`) as string, rewrite: (next) => pasted.replace(/=.*$/, `=${JSON.stringify(next)}`) } : undefined;
-    },
+  };
+  const readEnvLine: Reader = (pasted) => {
+    const found = /^[A-Z_]+="(.*)"$/.exec(pasted);
+    return found ? { pasted, text: JSON.parse(`"${found[1]}"`) as string, rewrite: (next) => pasted.replace(/=.*$/, `=${JSON.stringify(next)}`) } : undefined;
   };
   const written = envLine.write(text, { variable: 'ACME' });
   expect(written.startsWith('ACME="')).toBe(true);
-  const read = envLine.read(written)!;
+  const read = readEnvLine(written)!;
   expect(read.text).toBe(text);
   expect(parse(read.text).problems).toEqual([]);
   expect(read.rewrite('A=1')).toBe('ACME="A=1"');
