@@ -151,7 +151,7 @@ export default function ConnectionStringBuilder(props: Props) {
     const done = (view: ValidateView) => setValidation({ serviceId, text, serviceBy, view });
     // Nothing pasted: nothing to check, but the checker starts, to be ready for the paste.
     if (!text.trim()) {
-      checker();
+      checker().warm();
       return done({ summary: pasteHint(service), total: 0, findings: [], notShown: 0, safeFixes: 0 });
     }
     void ask({ kind: 'validate', serviceId, text, serviceBy, fixed }).then((answer) => {

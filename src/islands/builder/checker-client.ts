@@ -54,6 +54,11 @@ export class CheckerClient {
     });
   }
 
+  /** Starts the worker ahead of its first job (the Validate tab opened: a paste is coming). */
+  warm(): void {
+    if (!this.worker) this.start();
+  }
+
   /** Stops the worker (the island is gone). */
   stop(): void {
     clearTimeout(this.cutTimer);
