@@ -6,12 +6,12 @@
  *
  * Runs directly under Node 24's type stripping (explicit `.ts` imports, no TS-only syntax).
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
-import { commands, run, targets, type Command, type Input, type Options, type Target } from './commands.ts';
+import { commands, run, targets, type Command, type Input, type Options, type Sink, type Target } from './commands.ts';
+import { readTextFile, readTextFrom, type TextRead } from './read.ts';
 import { InputError, kindOf } from './sources.ts';
 
 export const HELP = `connstr: check and transform API data provider connection strings.
@@ -31,7 +31,8 @@ Inputs (any number, mixed):
                                or JSON such as appsettings.json ("ConnectionStrings" and any value
                                that sets a known property); -f/--file forces an argument to be a file
   -                            stdin (plain text); read by default when no input is given and stdin is piped
-  Files are read, never written: fix and redact print a corrected copy of a file to stdout.
+  Files are read, never written: fix and redact print a corrected copy of a file to stdout. Input must be
+  UTF-8 text (a byte order mark is fine and kept in a printed copy); a binary file is refused (exit 2).
 
 Options:
   -s, --service <id>      Check against this service (default: recognized from the Profile file name;
@@ -57,7 +58,19 @@ Examples:
   npm run connstr -- convert --to jdbc "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
 `;
 
-type Io = { stdin: () => string; stdinIsTty: boolean; cwd: string; contentDir: string };
+/**
+ * What the shell reads from its process. `stdin` and `readFile` give the text (and whether a byte order mark was taken
+ * off), throwing InputError for input that is not text; `out`, when given, takes the report as it is made (the
+ * process's stdout) and the outcome's `stdout` stays empty.
+ */
+type Io = {
+  stdin: () => string | TextRead;
+  stdinIsTty: boolean;
+  cwd: string;
+  contentDir: string;
+  readFile?: (path: string, name: string, kind: Input['kind']) => TextRead;
+  out?: Sink;
+};
 export type Outcome = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
 const usage = (message: string): Outcome => ({ stdout: '', stderr: `connstr: ${message}\nRun "npm run connstr -- help" for usage.\n`, code: 2 });
@@ -97,7 +110,7 @@ export function main(argv: string[], io: Io): Outcome {
   } catch (error) {
     return { stdout: '', stderr: `connstr: cannot load the catalog from ${io.contentDir}: ${error instanceof CatalogError ? error.message : (error as Error).message}\n`, code: 2 };
   }
-  const options: Options = { format: values.format, ...(values.to ? { to: values.to as Target } : {}) };
+  const options: Options = { format: values.format, ...(values.to ? { to: values.to as Target } : {}), ...(io.out ? { out: io.out } : {}) };
   if (values.service !== undefined) {
     const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());
     if (!service) return usage(`unknown service "${values.service}"; the services are ${catalog.services.map((s) => s.id).join(', ')}.`);
@@ -105,23 +118,40 @@ export function main(argv: string[], io: Io): Outcome {
   }
 
   const inputs: Input[] = [];
+  const read = io.readFile ?? readTextFile;
   const readFile = (path: string): Input | Outcome => {
+    const kind = kindOf(path);
     try {
-      return { name: path, text: readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8'), kind: kindOf(path), isFile: true };
+      const { text, bom } = read(isAbsolute(path) ? path : resolve(io.cwd, path), path, kind);
+      return { name: path, text, kind, isFile: true, ...(bom ? { bom } : {}) };
     } catch (error) {
+      if (error instanceof InputError) return badInput(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
       return badInput(`cannot read ${path}: ${why}.`);
     }
   };
-  const readStdin = (): Input => ({ name: '<stdin>', text: io.stdin(), kind: 'text', isFile: false });
+  const readStdin = (): Input | Outcome => {
+    try {
+      const given = io.stdin();
+      const { text } = typeof given === 'string' ? { text: given } : given;
+      return { name: '<stdin>', text, kind: 'text', isFile: false };
+    } catch (error) {
+      if (error instanceof InputError) return badInput(error.message);
+      throw error;
+    }
+  };
   for (const file of values.file) {
     const input = readFile(file);
     if ('code' in input) return input;
     inputs.push(input);
   }
   for (const [i, arg] of rest.entries()) {
-    if (arg === '-') inputs.push(readStdin());
+    if (arg === '-') {
+      const input = readStdin();
+      if ('code' in input) return input;
+      inputs.push(input);
+    }
     else if (arg.includes('=')) inputs.push({ name: `<argument ${i + 1}>`, text: arg, kind: 'text', isFile: false });
     else {
       const input = readFile(arg);
@@ -131,7 +161,9 @@ export function main(argv: string[], io: Io): Outcome {
   }
   if (inputs.length === 0) {
     if (io.stdinIsTty) return usage(`${command} needs a connection string, a file, or text on stdin.`);
-    inputs.push(readStdin());
+    const input = readStdin();
+    if ('code' in input) return input;
+    inputs.push(input);
   }
 
   try {
@@ -146,13 +178,30 @@ export function main(argv: string[], io: Io): Outcome {
 
 if (import.meta.main) {
   const contentDir = process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content');
+  // The report goes out as it is made, in 64 kB writes (synchronous on Linux for files, pipes and terminals).
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size > 0) process.stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const out: Sink = {
+    write(chunk) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 64 * 1024) flush();
+    },
+  };
   const outcome = main(process.argv.slice(2), {
-    stdin: () => readFileSync(0, 'utf8'),
+    stdin: () => readTextFrom(0, '<stdin>', 'text'),
+    out,
     stdinIsTty: process.stdin.isTTY === true,
     // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
     cwd: process.env.INIT_CWD ?? process.cwd(),
     contentDir,
   });
+  flush();
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

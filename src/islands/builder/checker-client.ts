@@ -4,13 +4,15 @@
  * a newer job of the Validate tab or of the form replaces one still waiting, and a job the user has moved past is
  * dropped (its answer never reaches the page); one that keeps the worker busy for long (a megabyte of text read
  * again for a keystroke) is cut short by restarting the worker. The user's actions (Fix all, Load into the
- * builder) always run. Nothing here reads or writes the DOM.
+ * builder) run unless the pasted text changes under them. Nothing here reads or writes the DOM.
  */
 import type { CheckAnswer, CheckJob, CheckRequest } from '../../lib/builder/checker.ts';
 import checkerUrl from './checker.worker.ts?worker&url';
 
 /** Kinds of job where only the newest matters: the text changed, the old answer is of no use. */
 const LATEST_ONLY: ReadonlySet<CheckJob['kind']> = new Set(['validate', 'build']);
+/** The user's actions on the pasted text: they run unless the text changes under them. */
+const ACTIONS: ReadonlySet<CheckJob['kind']> = new Set(['fix-all', 'load']);
 /** A superseded job still running after this long is cut short (the worker restarts, which takes a few ms). */
 const CUT_SHORT_AFTER_MS = 150;
 
@@ -42,9 +44,12 @@ export class CheckerClient {
     const job = { ...request, id: ++this.lastId } as CheckJob;
     return new Promise((done) => {
       if (LATEST_ONLY.has(job.kind)) {
-        for (const waiting of this.waiting.filter((w) => w.job.kind === job.kind)) waiting.done(undefined);
-        this.waiting = this.waiting.filter((w) => w.job.kind !== job.kind);
-        if (this.running?.job.kind === job.kind) {
+        // A newer text makes the older one's check moot, and an action asked for the older text too (its answer
+        // would be dropped: the island applies it only to the text it was asked for).
+        const moot = (kind: CheckJob['kind']) => kind === job.kind || (job.kind === 'validate' && ACTIONS.has(kind));
+        for (const waiting of this.waiting.filter((w) => moot(w.job.kind))) waiting.done(undefined);
+        this.waiting = this.waiting.filter((w) => !moot(w.job.kind));
+        if (this.running && moot(this.running.job.kind)) {
           this.running.superseded = true;
           this.cutShortLater();
         }
