@@ -42,8 +42,6 @@ export class Context {
   readonly result: ParseResult;
   readonly service: ServiceRules;
   readonly options: ValidateOptions;
-  /** Did-you-mean over the property names and aliases; prepared on the first unknown key. */
-  suggest?: (key: string) => string | undefined;
   /** Did-you-mean answers by folded key. */
   readonly suggestions = new Map<string, string | undefined>();
   /** Entry → index, per scope. */
