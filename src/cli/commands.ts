@@ -1,6 +1,8 @@
 /**
  * The connstr CLI's commands over the same engine and catalog as the site: lint, fix, redact, convert.
- * Pure: inputs come in as text, results go out as text and an exit code (connstr.ts does the I/O).
+ * Pure: inputs come in as text, results go out as text and an exit code (connstr.ts does the I/O). A report is
+ * written as it is made, string by string, to `options.out` when the caller gives one (the CLI's stdout), so a
+ * file with 400,000 findings never holds them all, or their text, at once; without one it is returned whole.
  *
  * Runs under Node's type stripping: explicit `.ts` imports, no TS-only syntax.
  */
@@ -37,15 +39,16 @@ export type Command = (typeof commands)[number];
 export type Target = Exclude<FormId, 'plain'>;
 export const targets: readonly Target[] = forms.flatMap((form) => (form.id === 'plain' ? [] : [form.id]));
 
-/** One input: a file's text, stdin, or a string given as an argument. */
-export type Input = { name: string; text: string; kind: InputKind; isFile: boolean };
+/** One input: a file's text, stdin, or a string given as an argument. `bom`: the file began with a UTF-8 byte order mark (taken off the text; a printed copy of the file keeps it). */
+export type Input = { name: string; text: string; kind: InputKind; isFile: boolean; bom?: boolean };
+
+/** Where a report goes as it is made. */
+export type Sink = { write(chunk: string): void };
 
 /** `sarif` is lint's only (the shell refuses it elsewhere), with what the log needs from the shell. */
-export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions };
+export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions; out?: Sink };
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
-
-export type { Finding };
 
 /** Lower-cased names and aliases of every property of every service. */
 function knownNames(catalog: Catalog): Set<string> {
@@ -77,7 +80,7 @@ function locate(inputs: readonly Input[], catalog: Catalog): Located[] {
     try {
       found = input.isFile || input.name === '<stdin>'
         ? findStrings(input.text, input.kind, test)
-        : [{ value: input.text, offsets: Array.from({ length: input.text.length + 1 }, (_, i) => i), start: 0, end: input.text.length, encode: (v) => v }];
+        : [{ value: input.text, offsets: Int32Array.from({ length: input.text.length + 1 }, (_, i) => i), start: 0, end: input.text.length, encode: (v) => v }];
     } catch (error) {
       // Name the input: with several files, "not valid JSON" alone would not say which.
       throw error instanceof InputError ? new InputError(`${input.name}: ${error.message}`) : error;
@@ -134,32 +137,82 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem): F
 /** The same check the Validate tab runs: the string in any output form, pasting damage included. */
 const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, serviceRules(service), { reportSensitive: false }).problems;
 
-function summary(findings: readonly Finding[], strings: number) {
-  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
-  return { strings, errors: count('error'), warnings: count('warning'), infos: count('info') };
-}
+type Totals = { strings: number; errors: number; warnings: number; infos: number };
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The report as it is made: written to `options.out`, or kept and returned. */
+function reportTo(options: Options): { write(chunk: string): void; text(): string } {
+  const out = options.out;
+  if (out) return { write: (chunk) => out.write(chunk), text: () => '' };
+  const parts: string[] = [];
+  return { write: (chunk) => void parts.push(chunk), text: () => parts.join('') };
+}
+
+/** Each line of `json` but the first indented by `by` (a value nested in a document written by JSON.stringify(…, null, 2)). */
+const nested = (json: string, by: string) => json.replaceAll('\n', `\n${by}`);
+
+/**
+ * A JSON document `{ "<key>": [ …items ], …tail }`, written item by item exactly as `JSON.stringify(document, null, 2)`
+ * writes it whole.
+ */
+function jsonList(report: { write(chunk: string): void }, key: string) {
+  let first = true;
+  report.write(`{\n  ${JSON.stringify(key)}: [`);
+  return {
+    item(value: unknown) {
+      report.write(`${first ? '\n' : ',\n'}    ${nested(JSON.stringify(value, null, 2), '    ')}`);
+      first = false;
+    },
+    end(tail: Record<string, unknown> = {}) {
+      report.write(first ? ']' : '\n  ]');
+      for (const [name, value] of Object.entries(tail)) report.write(`,\n  ${JSON.stringify(name)}: ${nested(JSON.stringify(value, null, 2), '  ')}`);
+      report.write('\n}\n');
+    },
+  };
+}
+
+/** The findings of one string, one at a time. */
+function* findingsOf(item: Located, catalog: Catalog, options: Options): Generator<Finding> {
+  const recognition = serviceFor(item.found.value, catalog, options);
+  if (!recognition.service) {
+    yield unknownServiceFinding(item, catalog, recognition);
+    return;
+  }
+  const service = recognition.service;
+  for (const p of problemsOf(item.found.value, service)) yield toFinding(item, service, p);
+}
 
 /** `lint`: every finding with file, line, column, severity, message and the suggested fix. Exit 1 on any error. */
 export function lint(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const located = locate(inputs, catalog);
-  const findings = located.flatMap((item) => {
-    const recognition = serviceFor(item.found.value, catalog, options);
-    if (!recognition.service) return [unknownServiceFinding(item, catalog, recognition)];
-    const service = recognition.service;
-    return problemsOf(item.found.value, service).map((p) => toFinding(item, service, p));
-  });
-  const totals = summary(findings, located.length);
+  const report = reportTo(options);
+  const totals: Totals = { strings: located.length, errors: 0, warnings: 0, infos: 0 };
+  const json = options.format === 'json' ? jsonList(report, 'findings') : undefined;
+  // A SARIF log is one document with its rules listed first: its findings are gathered, then written.
+  const sarif: Finding[] | undefined = options.format === 'sarif' ? [] : undefined;
+  for (const item of located) {
+    for (const f of findingsOf(item, catalog, options)) {
+      if (f.severity === 'error') totals.errors++;
+      else if (f.severity === 'warning') totals.warnings++;
+      else totals.infos++;
+      if (sarif) sarif.push(f);
+      else if (json) json.item(f);
+      else report.write(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}\n`);
+    }
+  }
   const code = totals.errors > 0 ? 1 : 0;
-  if (options.format === 'json') return { stdout: `${JSON.stringify({ findings, summary: totals }, null, 2)}\n`, stderr: '', code };
-  if (options.format === 'sarif') return { stdout: `${JSON.stringify(toSarif(findings, options.sarif ?? { cwd: '.', version: '0' }), null, 2)}\n`, stderr: '', code };
-  const lines = findings.map(
-    (f) => `${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}`,
-  );
-  const tail = `${plural(totals.strings, 'connection string')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'note')}.`;
-  if (totals.strings === 0) return { stdout: '', stderr: 'No connection strings found in the input.\n', code: 0 };
-  return { stdout: `${[...lines, tail].join('\n')}\n`, stderr: '', code };
+  if (sarif) {
+    report.write(`${JSON.stringify(toSarif(sarif, options.sarif ?? { cwd: '.', version: '0' }), null, 2)}\n`);
+    return { stdout: report.text(), stderr: '', code };
+  }
+  if (json) {
+    json.end({ summary: totals });
+    return { stdout: report.text(), stderr: '', code };
+  }
+  if (totals.strings === 0) return { stdout: report.text(), stderr: 'No connection strings found in the input.\n', code: 0 };
+  report.write(`${plural(totals.strings, 'connection string')} checked: ${plural(totals.errors, 'error')}, ${plural(totals.warnings, 'warning')}, ${plural(totals.infos, 'note')}.\n`);
+  return { stdout: report.text(), stderr: '', code };
 }
 
 /**
@@ -172,23 +225,35 @@ export function redactString(value: string, catalog: Catalog, service: ResolvedS
 
 type Output = { file: string; line: number; column: number; label?: string; output: string; notes: string[] };
 
-/** Prints per-string results: a file input becomes a copy of the file with its strings replaced. */
-function render(located: readonly Located[], outputs: Map<Found, Output>, options: Options): string {
-  if (options.format === 'json') return `${JSON.stringify({ results: [...outputs.values()] }, null, 2)}\n`;
-  const parts: string[] = [];
-  const done = new Set<Input>();
-  for (const item of located) {
-    if (item.input.isFile) {
-      if (done.has(item.input)) continue;
-      done.add(item.input);
-      const mine = located.filter((l) => l.input === item.input).map((l) => l.found);
-      parts.push(rewrite(item.input.text, mine, (f) => outputs.get(f)?.output).replace(/\n?$/, ''));
-    } else {
-      const out = outputs.get(item.found);
-      if (out) parts.push(out.output);
+/**
+ * Prints per-string results as each input's are done: a file input becomes a copy of the file with its strings
+ * replaced (its byte order mark kept), in JSON a `results` list.
+ */
+function render(located: readonly Located[], outputFor: (item: Located) => Output | undefined, options: Options): string {
+  const report = reportTo(options);
+  const json = options.format === 'json' ? jsonList(report, 'results') : undefined;
+  let any = false;
+  const byInput = new Map<Input, Located[]>();
+  for (const item of located) byInput.set(item.input, [...(byInput.get(item.input) ?? []), item]);
+  const write = (part: string) => {
+    report.write(`${any ? '\n' : ''}${part}`);
+    any = true;
+  };
+  for (const [input, items] of byInput) {
+    // One input's outputs at a time: they are written, then dropped.
+    const outputs = new Map<Found, Output>();
+    for (const item of items) {
+      const out = outputFor(item);
+      if (out) outputs.set(item.found, out);
+      if (out && json) json.item(out);
     }
+    if (json) continue;
+    if (input.isFile) write((input.bom ? '\uFEFF' : '') + rewrite(input.text, items.map((l) => l.found), (f) => outputs.get(f)?.output).replace(/\n?$/, ''));
+    else for (const item of items) if (outputs.has(item.found)) write(outputs.get(item.found)!.output);
   }
-  return parts.length ? `${parts.join('\n')}\n` : '';
+  if (json) json.end();
+  else if (any) report.write('\n');
+  return report.text();
 }
 
 function describe(item: Located, output: string, notes: string[]): Output {
@@ -198,66 +263,73 @@ function describe(item: Located, output: string, notes: string[]): Output {
 /** `fix`: prints each string with the safe fixes applied; notes on stderr. Exit 1 when errors remain. */
 export function fix(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const located = locate(inputs, catalog);
-  const outputs = new Map<Found, Output>();
   const notes: string[] = [];
   let errorsLeft = 0;
-  for (const item of located) {
+  const fixed = (item: Located): Output => {
     const at = `${item.input.name}:${position(item, 0).line}`;
     const recognition = serviceFor(item.found.value, catalog, options);
     if (!recognition.service) {
       errorsLeft++;
       notes.push(`${at}: left as is: ${unknownServiceFinding(item, catalog, recognition).message}`);
-      outputs.set(item.found, describe(item, item.found.value, []));
-      continue;
+      return describe(item, item.found.value, []);
     }
     const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
-    const { text, applied } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
+    // Its last check is of the fixed text: what is left (the same check lint runs).
+    const { text, applied, problems } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
     if (item.assembled) {
       // Written back, the fixed string would inline the variables' values (secrets among them): the file is left as
       // it is, and the notes say what to change (the findings of lint point into the variables' lines).
-      const left = problemsOf(item.found.value, service).filter((p) => p.severity === 'error');
-      errorsLeft += left.length;
+      errorsLeft += problemsOf(item.found.value, service).filter((p) => p.severity === 'error').length;
       for (const description of applied) notes.push(`${at}: not written back (${item.found.label} is assembled from other variables; lint shows where each value is): ${description}`);
-      outputs.set(item.found, describe(item, item.found.value, []));
-      continue;
+      return describe(item, item.found.value, []);
     }
-    const left = problemsOf(text, service).filter((p) => p.severity === 'error');
-    errorsLeft += left.length;
+    let left = 0;
+    for (const p of problems) if (p.severity === 'error') left++;
+    errorsLeft += left;
     for (const description of applied) notes.push(`${at}: fixed: ${description}`);
-    if (left.length > 0) notes.push(`${at}: ${plural(left.length, 'error')} left that need a decision (run lint to see them)`);
-    outputs.set(item.found, describe(item, text, applied));
-  }
+    if (left > 0) notes.push(`${at}: ${plural(left, 'error')} left that need a decision (run lint to see them)`);
+    return describe(item, text, applied);
+  };
+  const stdout = render(located, fixed, options);
   if (located.length === 0) notes.push('No connection strings found in the input.');
-  return { stdout: render(located, outputs, options), stderr: notes.map((n) => `${n}\n`).join(''), code: errorsLeft > 0 ? 1 : 0 };
+  return { stdout, stderr: notes.map((n) => `${n}\n`).join(''), code: errorsLeft > 0 ? 1 : 0 };
 }
 
 /** `redact`: prints each string with every sensitive value masked, for logs and bug reports. */
 export function redact(inputs: readonly Input[], catalog: Catalog, options: Options): Result {
   const located = locate(inputs, catalog);
-  const outputs = new Map<Found, Output>();
-  const masks: Located[] = [];
+  // A string assembled from other variables keeps its `${NAME}` text; the secrets are in the variables it reads,
+  // each masked in its own line (a copy of the file, so text output only).
+  const masks = new Map<Found, Output>();
+  const items: Located[] = [];
   for (const item of located) {
+    items.push(item);
+    if (!item.assembled || options.format === 'json') continue;
     const service = serviceFor(item.found.value, catalog, options).service;
-    const { text, masked } = redactString(item.found.value, catalog, service);
-    if (item.assembled) {
-      // The secrets are in the variables the string reads: each one is masked in its own line.
-      const spans = secretSpans(parseAny(item.found.value), service ? [service] : catalog.services);
-      const strings = located.filter((l) => l.input === item.input).map((l) => l.found);
-      for (const range of options.format === 'json' ? [] : writtenRanges(item.assembled, spans)) {
-        // A variable that is itself one of the strings found is masked as that string.
-        if (strings.some((f) => f.start < range.end && range.start < f.end)) continue;
-        const found: Found = { value: item.input.text.slice(range.start, range.end), offsets: [], start: range.start, end: range.end, encode: (v) => v };
-        masks.push({ input: item.input, found, where: item.where });
-        outputs.set(found, describe({ ...item, found }, MASK, []));
-      }
-      outputs.set(item.found, { ...describe(item, text, [`${plural(masked, 'value')} masked`]), ...(options.format === 'json' ? {} : { output: item.found.value }) });
-      continue;
+    const spans = secretSpans(parseAny(item.found.value), service ? [service] : catalog.services);
+    const strings = located.filter((l) => l.input === item.input).map((l) => l.found);
+    for (const range of writtenRanges(item.assembled, spans)) {
+      // A variable that is itself one of the strings found is masked as that string.
+      if (strings.some((f) => f.start < range.end && range.start < f.end)) continue;
+      const found: Found = { value: item.input.text.slice(range.start, range.end), offsets: [range.start], start: range.start, end: range.end, encode: (v) => v };
+      const mask: Located = { input: item.input, found, where: item.where };
+      items.push(mask);
+      masks.set(found, describe(mask, MASK, []));
     }
-    outputs.set(item.found, describe(item, text, [`${plural(masked, 'value')} masked`]));
   }
-  if (options.format === 'json') return { stdout: render(located, outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
-  return { stdout: render([...located, ...masks], outputs, options), stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
+  const stdout = render(
+    items,
+    (item) => {
+      const mask = masks.get(item.found);
+      if (mask) return mask;
+      const { text, masked } = redactString(item.found.value, catalog, serviceFor(item.found.value, catalog, options).service);
+      const out = describe(item, text, [`${plural(masked, 'value')} masked`]);
+      return item.assembled && options.format !== 'json' ? { ...out, output: item.found.value } : out;
+    },
+    options,
+  );
+  return { stdout, stderr: located.length ? '' : 'No connection strings found in the input.\n', code: 0 };
 }
 
 /** `convert --to …`: the string in another form. A string the driver would reject is reported, not converted. */

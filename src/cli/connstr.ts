@@ -12,7 +12,8 @@ import { parseArgs } from 'node:util';
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
 import { siteAddress, SiteUrlError } from '../integrations/site-url.ts';
-import { commands, run, targets, type Command, type Input, type Options, type Target } from './commands.ts';
+import { commands, run, targets, type Command, type Input, type Options, type Sink, type Target } from './commands.ts';
+import { readTextFile, readTextFrom, type TextRead } from './read.ts';
 import { InputError, kindOf } from './sources.ts';
 
 export const HELP = `connstr: check and transform API data provider connection strings.
@@ -35,7 +36,8 @@ Inputs (any number, mixed):
                                or JSON such as appsettings.json ("ConnectionStrings" and any value
                                that sets a known property); -f/--file forces an argument to be a file
   -                            stdin (plain text); read by default when no input is given and stdin is piped
-  Files are read, never written: fix and redact print a corrected copy of a file to stdout.
+  Files are read, never written: fix and redact print a corrected copy of a file to stdout. Input must be
+  UTF-8 text (a byte order mark is fine and kept in a printed copy); a binary file is refused (exit 2).
 
 Options:
   -s, --service <id>      Check against this service (default: recognized from the Profile file name;
@@ -64,8 +66,20 @@ Examples:
   npm run connstr -- convert --to jdbc "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"
 `;
 
-/** What the shell reads from its process; `env` gives SITE_URL and BASE_PATH (for links to the site). */
-type Io = { stdin: () => string; stdinIsTty: boolean; cwd: string; contentDir: string; env?: Record<string, string | undefined> };
+/**
+ * What the shell reads from its process. `stdin` and `readFile` give the text (and whether a byte order mark was taken
+ * off), throwing InputError for input that is not text; `out`, when given, takes the report as it is made (the
+ * process's stdout) and the outcome's `stdout` stays empty; `env` gives SITE_URL and BASE_PATH (for links to the site).
+ */
+type Io = {
+  stdin: () => string | TextRead;
+  stdinIsTty: boolean;
+  cwd: string;
+  contentDir: string;
+  readFile?: (path: string, name: string, kind: Input['kind']) => TextRead;
+  out?: Sink;
+  env?: Record<string, string | undefined>;
+};
 
 /** The CLI's version (package.json), named in SARIF logs. */
 const version = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
@@ -122,6 +136,7 @@ export function main(argv: string[], io: Io): Outcome {
     format: values.format,
     ...(values.to ? { to: values.to as Target } : {}),
     ...(values.format === 'sarif' ? { sarif: { cwd: io.cwd, site, version } } : {}),
+    ...(io.out ? { out: io.out } : {}),
   };
   if (values.service !== undefined) {
     const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());
@@ -130,23 +145,40 @@ export function main(argv: string[], io: Io): Outcome {
   }
 
   const inputs: Input[] = [];
+  const read = io.readFile ?? readTextFile;
   const readFile = (path: string): Input | Outcome => {
+    const kind = kindOf(path);
     try {
-      return { name: path, text: readFileSync(isAbsolute(path) ? path : resolve(io.cwd, path), 'utf8'), kind: kindOf(path), isFile: true };
+      const { text, bom } = read(isAbsolute(path) ? path : resolve(io.cwd, path), path, kind);
+      return { name: path, text, kind, isFile: true, ...(bom ? { bom } : {}) };
     } catch (error) {
+      if (error instanceof InputError) return badInput(error.message);
       const code = (error as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
       return badInput(`cannot read ${path}: ${why}.`);
     }
   };
-  const readStdin = (): Input => ({ name: '<stdin>', text: io.stdin(), kind: 'text', isFile: false });
+  const readStdin = (): Input | Outcome => {
+    try {
+      const given = io.stdin();
+      const { text } = typeof given === 'string' ? { text: given } : given;
+      return { name: '<stdin>', text, kind: 'text', isFile: false };
+    } catch (error) {
+      if (error instanceof InputError) return badInput(error.message);
+      throw error;
+    }
+  };
   for (const file of values.file) {
     const input = readFile(file);
     if ('code' in input) return input;
     inputs.push(input);
   }
   for (const [i, arg] of rest.entries()) {
-    if (arg === '-') inputs.push(readStdin());
+    if (arg === '-') {
+      const input = readStdin();
+      if ('code' in input) return input;
+      inputs.push(input);
+    }
     else if (arg.includes('=')) inputs.push({ name: `<argument ${i + 1}>`, text: arg, kind: 'text', isFile: false });
     else {
       const input = readFile(arg);
@@ -156,7 +188,9 @@ export function main(argv: string[], io: Io): Outcome {
   }
   if (inputs.length === 0) {
     if (io.stdinIsTty) return usage(`${command} needs a connection string, a file, or text on stdin.`);
-    inputs.push(readStdin());
+    const input = readStdin();
+    if ('code' in input) return input;
+    inputs.push(input);
   }
 
   try {
@@ -186,14 +220,31 @@ if (import.meta.main && process.argv[2] === 'mcp') {
   await mcp(process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content'));
 } else if (import.meta.main) {
   const contentDir = process.env.CONNECTOR_CONTENT_DIR ? resolve(process.env.CONNECTOR_CONTENT_DIR) : join(import.meta.dirname, '..', '..', 'content');
+  // The report goes out as it is made, in 64 kB writes (synchronous on Linux for files, pipes and terminals).
+  let pending: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (size > 0) process.stdout.write(pending.join(''));
+    pending = [];
+    size = 0;
+  };
+  const out: Sink = {
+    write(chunk) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 64 * 1024) flush();
+    },
+  };
   const outcome = main(process.argv.slice(2), {
-    stdin: () => readFileSync(0, 'utf8'),
+    stdin: () => readTextFrom(0, '<stdin>', 'text'),
+    out,
     stdinIsTty: process.stdin.isTTY === true,
     // npm runs scripts from the package folder; INIT_CWD is where the user typed the command.
     cwd: process.env.INIT_CWD ?? process.cwd(),
     contentDir,
     env: process.env,
   });
+  flush();
   process.stdout.write(outcome.stdout);
   process.stderr.write(outcome.stderr);
   process.exitCode = outcome.code;

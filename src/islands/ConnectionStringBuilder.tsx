@@ -1,22 +1,31 @@
 /**
  * The connection-string builder and validator. All logic lives in src/lib/builder/ and the engine; the parts
  * are in src/islands/builder/ (mode tabs, method picker, field list, output panel, findings list). This file
- * holds the state and the loading: the service's payload (props on a service page, fetched and checked on
- * /builder/) joined with the general properties every service shares (common-data.ts). Nothing typed leaves the page:
- * no request carries it, no storage holds it, and the share link is built from non-secret fields only.
+ * holds the state and the loading: the service's payload (props on a service page, fetched on /builder/) joined
+ * with the general properties every service shares (common-data.ts), and the checker (checker-client.ts), the
+ * worker that runs the engine for the builder so that no check, however long the pasted text, blocks the page.
+ * The form renders from the payload alone; the checker loads when something needs the engine (a field changed, a
+ * link's or a loaded string's values, the Validate tab) and checks the payload against its schema first. Nothing
+ * typed leaves the page: no request carries it, no storage holds it, and the share link is built from non-secret
+ * fields only.
  */
-import { useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import type { CheckAnswer } from '../lib/builder/checker.ts';
+import { buildString } from '../lib/builder/form.ts';
 import { emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
-import { joinService, readServicePayload, type BuilderService } from '../lib/builder/payload.ts';
+import type { BuilderService } from '../lib/builder/payload.ts';
+import { joinService } from '../lib/builder/service.ts';
 import { sharedServiceId } from '../lib/builder/share.ts';
-import { validateView } from '../lib/builder/views.ts';
+import type { ValidateView } from '../lib/builder/validation.ts';
+import { emptyRequired, pasteHint, type BuildCheck } from '../lib/builder/views.ts';
 import BuildPanel from './builder/BuildPanel.tsx';
+import { CheckerClient, type JobRequest } from './builder/checker-client.ts';
 import { common } from './builder/common-data.ts';
 import { builderDataPath } from '../lib/site/paths.ts';
 import ModeTabs from './builder/ModeTabs.tsx';
 import ServicePicker from './builder/ServicePicker.tsx';
 import type { ServiceSummary } from './builder/shared.ts';
-import ValidatePanel from './builder/ValidatePanel.tsx';
+import ValidatePanel, { type Validation } from './builder/ValidatePanel.tsx';
 import './builder.css';
 
 export type Props = {
@@ -34,6 +43,9 @@ export type Props = {
 
 export default function ConnectionStringBuilder(props: Props) {
   const fixed = props.service !== undefined;
+  // Each service's own file as the page has it (props or fetched), joined with the shared file for the form; the
+  // checker gets the two files as they are and checks them.
+  const parts = useRef<Record<string, unknown>>(props.service ? { [props.service.id]: props.service } : {});
   const [loaded, setLoaded] = useState<Record<string, BuilderService>>(() =>
     props.service && common.data ? { [props.service.id]: joinService(props.service, common.data) } : {},
   );
@@ -42,12 +54,35 @@ export default function ConnectionStringBuilder(props: Props) {
   const [state, dispatch] = useReducer(reduce, props.service, (service): BuilderState =>
     service ? initialState(service) : emptyState(startId),
   );
+  // A payload that reaches the form in a shape it cannot render is said so, not a blank island.
+  const [renderError] = useErrorBoundary();
   // The server render (and its first client render, which hydration matches) is the mode tabs over an empty
   // panel, with a notice for browsers without JavaScript; the form appears once the island runs.
   const [mounted, setMounted] = useState(false);
   const service = mounted ? loaded[state.serviceId] : undefined;
   const ready = service !== undefined && state.methods[service.id] !== undefined;
-  const error = loadError || (mounted ? (common.error ?? '') : '');
+  const error = loadError || (mounted ? (common.error ?? '') : '') || (renderError ? `The builder could not show these settings (${String((renderError as Error).message ?? renderError)}). Reload the page to try again.` : '');
+
+  // The checker starts on first use; until then no engine code is loaded.
+  const checkerRef = useRef<CheckerClient>();
+  const checker = (): CheckerClient => {
+    if (!checkerRef.current) {
+      const client = new CheckerClient((message) => setLoadError(message));
+      client.send({ kind: 'services', services: props.services });
+      for (const [serviceId, part] of Object.entries(parts.current)) client.send({ kind: 'payload', serviceId, part, common: common.data });
+      checkerRef.current = client;
+    }
+    return checkerRef.current;
+  };
+  const ask = (request: JobRequest): Promise<CheckAnswer | undefined> =>
+    checker()
+      .ask(request)
+      .then((answer) => {
+        if (answer?.kind === 'error') setLoadError(`The builder could not check this string (${answer.message}). Reload the page to try again.`);
+        return answer;
+      });
+  useEffect(() => () => checkerRef.current?.stop(), []);
+
   useEffect(() => {
     setMounted(true);
     if (fixed) return;
@@ -62,14 +97,17 @@ export default function ConnectionStringBuilder(props: Props) {
     if (!mounted || !shared || loaded[state.serviceId]) return;
     let cancelled = false;
     setLoadError('');
-    fetch(builderDataPath(state.serviceId))
+    const serviceId = state.serviceId;
+    fetch(builderDataPath(serviceId))
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
       })
-      .then((json: unknown) => {
-        const data = readServicePayload(json);
-        if (!cancelled) setLoaded((all) => ({ ...all, [data.id]: joinService(data, shared) }));
+      .then((json: BuilderService) => {
+        if (cancelled) return;
+        parts.current[serviceId] = json;
+        checkerRef.current?.send({ kind: 'payload', serviceId, part: json, common: shared });
+        setLoaded((all) => ({ ...all, [serviceId]: joinService(json, shared) }));
       })
       .catch((error: Error) => {
         if (!cancelled) setLoadError(`The metadata for this service could not be loaded (${error.message}). Reload the page to try again.`);
@@ -88,18 +126,64 @@ export default function ConnectionStringBuilder(props: Props) {
     dispatch({ type: 'service-loaded', service, shareHash });
   }, [service]);
 
-  // What the Validate tab shows, computed here because the service picker needs it too: a pasted string whose
-  // Profile names no service leaves the picker on "Choose the service…" until the user picks one.
-  const validation = useMemo(
-    () => (ready ? validateView(state, service, props.services, fixed) : undefined),
-    [ready, service, state.pasted, state.serviceBy, props.services, fixed],
-  );
-  const inferred = validation?.inferredServiceId;
+  // Build mode: the engine's problems of the string the form builds. The form's first string needs none while the
+  // form itself can say which required settings are still empty (views.ts `emptyRequired`); anything else is checked.
+  const [buildCheck, setBuildCheck] = useState<BuildCheck & { serviceId: string }>();
+  const [engaged, setEngaged] = useState(false);
+  const built = ready ? buildString(service, state).text : '';
+  const untouched = useMemo(() => (ready ? built === buildString(service, initialState(service)).text && emptyRequired(service, state).length > 0 : false), [ready, service, built]);
+  useEffect(() => {
+    if (!ready || (untouched && !engaged)) return;
+    const serviceId = service.id;
+    void ask({ kind: 'build', serviceId, text: built }).then((answer) => {
+      if (answer?.kind === 'build') setBuildCheck({ serviceId, text: built, problems: answer.problems });
+    });
+  }, [ready, service, built, untouched, engaged]);
+
+  // Validate mode: the checker's view of the pasted text, for the service and the way it was chosen.
+  const [validation, setValidation] = useState<Validation>();
+  const validating = state.mode === 'validate' && ready;
+  useEffect(() => {
+    if (!validating) return;
+    const serviceId = service.id;
+    const text = state.pasted;
+    const serviceBy = state.serviceBy;
+    const done = (view: ValidateView) => setValidation({ serviceId, text, serviceBy, view });
+    // Nothing pasted: nothing to check, but the checker starts, to be ready for the paste.
+    if (!text.trim()) {
+      checker().warm();
+      return done({ summary: pasteHint(service), total: 0, findings: [], notShown: 0, safeFixes: 0 });
+    }
+    void ask({ kind: 'validate', serviceId, text, serviceBy, fixed }).then((answer) => {
+      if (answer?.kind === 'validate') done(answer.view);
+    });
+  }, [validating, service, state.pasted, state.serviceBy]);
+  const current = validation?.serviceId === state.serviceId && validation.text === state.pasted && validation.serviceBy === state.serviceBy;
+  const inferred = validation?.view.inferredServiceId;
   // On /builder/, a pasted Profile picks the service (the picker still overrides it afterwards).
   useEffect(() => {
-    if (inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
-  }, [inferred]);
-  const asking = state.mode === 'validate' && validation?.needsService !== undefined;
+    if (current && inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
+  }, [inferred, current]);
+  const asking = state.mode === 'validate' && validation?.view.needsService !== undefined && validation.text === state.pasted;
+
+  // The Validate tab's actions. For a short text the view brought both answers (applied at once); for a long one
+  // each is asked of the checker when clicked, and applied to the text it was computed for.
+  const [acting, setActing] = useState<'' | 'fix-all' | 'load'>('');
+  const act = (kind: 'fix-all' | 'load') => {
+    if (!service || acting || !validation || !current) return;
+    const from = state.pasted;
+    const actingService = service;
+    const ready = validation.view.ready;
+    if (kind === 'fix-all' && ready?.fixed !== undefined) return dispatch({ type: 'fix-all', from, text: ready.fixed });
+    if (kind === 'load' && ready) return dispatch({ type: 'load-pasted', service: actingService, from, loaded: ready.loaded });
+    setActing(kind);
+    void ask({ kind, serviceId: actingService.id, text: from })
+      .then((answer) => {
+        if (answer?.kind === 'fix-all') dispatch({ type: 'fix-all', from, text: answer.text });
+        if (answer?.kind === 'load') dispatch({ type: 'load-pasted', service: actingService, from, loaded: answer.loaded });
+      })
+      .finally(() => setActing(''));
+  };
 
   return (
     // data-markdown-ignore: an interactive tool, left out of the comparison of a page with its Markdown twin (the twin
@@ -113,11 +197,37 @@ export default function ConnectionStringBuilder(props: Props) {
       {error && <p class="builder-problem builder-error" role="alert">{error}</p>}
       {!ready && !error && <p role="status">{mounted ? 'Loading the service’s settings…' : 'Starting the builder…'}</p>}
       {/* The panels exist while a service loads too: the mode tabs' aria-controls must always point at them. */}
-      <div role="tabpanel" id="builder-mode-panel-build" aria-labelledby="builder-mode-tab-build" hidden={state.mode !== 'build'}>
-        {ready && <BuildPanel state={state} service={service} dispatch={dispatch} referenceUrl={props.referenceUrl} headingLevel={props.headingLevel ?? 3} />}
+      <div
+        role="tabpanel"
+        id="builder-mode-panel-build"
+        aria-labelledby="builder-mode-tab-build"
+        hidden={state.mode !== 'build'}
+        onFocusIn={() => engaged || setEngaged(true)}
+      >
+        {ready && !renderError && (
+          <BuildPanel
+            state={state}
+            service={service}
+            checked={buildCheck?.serviceId === service.id ? buildCheck : undefined}
+            dispatch={dispatch}
+            referenceUrl={props.referenceUrl}
+            headingLevel={props.headingLevel ?? 3}
+          />
+        )}
       </div>
       <div role="tabpanel" id="builder-mode-panel-validate" aria-labelledby="builder-mode-tab-validate" hidden={state.mode !== 'validate'}>
-        {ready && validation && <ValidatePanel service={service} view={validation} dispatch={dispatch} />}
+        {ready && !renderError && (
+          <ValidatePanel
+            text={state.pasted}
+            validation={validation?.serviceId === service.id || asking ? validation : undefined}
+            current={current}
+            acting={acting}
+            onPaste={(text) => dispatch({ type: 'paste', text })}
+            onFix={(edits) => validation && dispatch({ type: 'apply-fix', from: validation.text, edits })}
+            onFixAll={() => act('fix-all')}
+            onLoad={() => act('load')}
+          />
+        )}
       </div>
     </section>
   );

@@ -4,13 +4,13 @@
  * every figure as JSON (default bench-results.json at the project root, git-ignored) so runs can be compared.
  *
  *   npm run bench                                   every section, scale sizes 50, 200, 800
- *   npm run bench -- --only engine,sizes            some sections (engine, sizes, search, lighthouse, scale)
+ *   npm run bench -- --only engine,sizes            some sections (engine, sizes, validator, cli, search, lighthouse, scale)
  *   npm run bench -- --skip scale                   all but some
  *   npm run bench -- --quick                        shorter timing rounds, one search run, scale sizes 25, 100
  *   npm run bench -- --sizes 100,400                scale sizes (synthetic services added to the 5 real ones)
  *   npm run bench -- --out bench-results-before.json --dist path/to/dist --no-build --keep --profile
  *
- * sizes, search and lighthouse read a built site (dist/ by default): when it is missing it is built first
+ * sizes, validator, search and lighthouse read a built site (dist/ by default): when it is missing it is built first
  * (`astro build`, as `npm run build` does; --no-build makes that an error instead). They measure a private
  * copy taken at the start, because others may rebuild dist/ while the bench runs.
  */
@@ -22,7 +22,7 @@ import { run } from './lib/exec.mjs';
 import { note } from './lib/format.mjs';
 import { ensureDist, snapshotDist } from './lib/dist.mjs';
 
-const SECTIONS = ['engine', 'sizes', 'search', 'lighthouse', 'scale'];
+const SECTIONS = ['engine', 'sizes', 'validator', 'cli', 'search', 'lighthouse', 'scale'];
 
 function usage(message) {
   if (message) console.error(`bench: ${message}`);
@@ -113,7 +113,7 @@ async function section(name, fn) {
 
 // One copy of the built site for every section that reads it (see the module comment).
 let site;
-if (options.only.some((s) => ['sizes', 'search', 'lighthouse'].includes(s))) {
+if (options.only.some((s) => ['sizes', 'validator', 'search', 'lighthouse'].includes(s))) {
   try {
     const state = await ensureDist(options.dist, { build: options.build, log });
     const shown = relative(root, options.dist) || options.dist;
@@ -124,7 +124,7 @@ if (options.only.some((s) => ['sizes', 'search', 'lighthouse'].includes(s))) {
   } catch (error) {
     failures++;
     console.log(`\n## built site unavailable\n${error.message}`);
-    for (const s of ['sizes', 'search', 'lighthouse']) options.only = options.only.filter((x) => x !== s);
+    for (const s of ['sizes', 'validator', 'search', 'lighthouse']) options.only = options.only.filter((x) => x !== s);
     results.meta.siteError = error.message;
   }
 }
@@ -145,6 +145,20 @@ try {
     const { keyPages } = await import('./site-sizes.mjs');
     r.browser = await measurePageLoads({ distDir: site.dir, pages: keyPages(site.dir), log });
     printPageLoads(r.browser);
+    return r;
+  });
+
+  await section('validator', async () => {
+    const { measureValidator, printValidator } = await import('./validator.mjs');
+    const r = await measureValidator({ distDir: site.dir, keystrokes: options.quick ? 3 : 5, log });
+    printValidator(r);
+    return r;
+  });
+
+  await section('cli', async () => {
+    const { measureCli, printCli } = await import('./cli.mjs');
+    const r = await measureCli({ quick: options.quick, log });
+    printCli(r);
     return r;
   });
 

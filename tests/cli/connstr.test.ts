@@ -320,3 +320,76 @@ test('a writer\'s draft in the content folder is checked like a finished service
   expect(result.stdout).toContain('1 connection string checked: 0 errors');
 });
 
+describe('input files: text only, a byte order mark is fine (issue 20)', () => {
+  const withTemp = (files: Record<string, string | Buffer>, run: (path: (name: string) => string) => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'connstr-input-'));
+    try {
+      for (const [name, data] of Object.entries(files)) writeFileSync(join(dir, name), data);
+      run((name) => join(dir, name));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const BOM = '\uFEFF';
+
+  test('an appsettings.json saved with a byte order mark (as Visual Studio saves it) is read, positions as without one', () => {
+    const json = readFileSync(join(fixtures, 'appsettings.json'), 'utf8');
+    withTemp({ 'appsettings.json': BOM + json, 'plain.json': json }, (path) => {
+      const marked = lintJson([path('appsettings.json')]);
+      const plain = lintJson([path('plain.json')]);
+      expect(marked.code).toBe(1);
+      expect(marked.stderr).toBe('');
+      const where = (run: typeof marked) => run.json.findings.map((f) => [f.line, f.column, f.code]);
+      expect(where(marked)).toEqual(where(plain));
+      expect(where(marked).length).toBeGreaterThan(0);
+    });
+  });
+
+  test('columns on the first line of a file with a byte order mark count from the first character a reader sees', () => {
+    const line = 'AIRCALL=Profile=C:\\profiles\\AirCall.apip;AuthScheme=BASIC;User=u;Password=p;Timeout=abc';
+    withTemp({ 'bom.env': `${BOM}${line}\n` }, (path) => {
+      const { json } = lintJson([path('bom.env')]);
+      const timeout = json.findings.find((f) => f.code === 'invalid-integer')!;
+      expect(timeout).toMatchObject({ line: 1, column: line.indexOf('abc') + 1 });
+    });
+  });
+
+  test('fix and redact print a copy of a byte-order-marked file with its mark', () => {
+    withTemp({ 'fixable.env': BOM + readFileSync(join(fixtures, 'fixable.env'), 'utf8') }, (path) => {
+      for (const command of ['fix', 'redact']) {
+        const { stdout } = connstr([command, path('fixable.env')]);
+        expect(stdout.startsWith(BOM), command).toBe(true);
+        expect(stdout.slice(1).includes(BOM), command).toBe(false);
+      }
+    });
+  });
+
+  test.each([
+    ['a NUL byte (a binary file)', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x41, 0x3d, 0x31]), /data\.txt is not a text file: it holds a NUL byte \(at byte 5\)/],
+    ['bytes that are not UTF-8 (Latin-1 text)', Buffer.from('Profile=C:\\profiles\\Intercom.apip;User=J\xf6rg\n', 'latin1'), /data\.txt is not UTF-8 text: the byte 0xf6 at byte 41 is not part of a UTF-8 character/],
+    ['a UTF-16 file', Buffer.from('\uFEFFProfile=C:\\p\\Intercom.apip', 'utf16le'), /data\.txt is not (a text file|UTF-8 text)/],
+  ])('%s is refused: a message naming the file, exit 2, nothing printed', (_, data, message) => {
+    withTemp({ 'data.txt': data }, (path) => {
+      for (const command of ['lint', 'fix', 'redact']) {
+        const { code, stdout, stderr } = connstr([command, path('data.txt')]);
+        expect(code, command).toBe(2);
+        expect(stdout, command).toBe('');
+        expect(stderr, command).toMatch(message);
+      }
+    });
+  });
+
+  test('binary input on stdin is refused too', () => {
+    const result = spawnSync(node, ['src/cli/connstr.ts', 'lint'], { cwd: root, input: Buffer.from([0x41, 0x3d, 0x00, 0x31]), env: { ...process.env, INIT_CWD: root } });
+    expect(result.status).toBe(2);
+    expect(result.stderr.toString()).toMatch(/^connstr: <stdin> is not a text file: it holds a NUL byte \(at byte 3\)/);
+  });
+
+  test('a JSON file is read whole, so up to 16 MB', () => {
+    withTemp({ 'huge.json': `{"a":"${'x'.repeat(17 * 1024 * 1024)}"}` }, (path) => {
+      const { code, stderr } = connstr(['lint', path('huge.json')]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(/huge\.json is over 16 MB: a JSON file is read whole/);
+    });
+  });
+});

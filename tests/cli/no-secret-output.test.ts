@@ -12,7 +12,8 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { main, type Outcome } from '../../src/cli/connstr.ts';
 import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
-import { buildView, excerpt, validateView } from '../../src/lib/builder/views.ts';
+import { validateView } from '../../src/lib/builder/validation.ts';
+import { checkedBuildView, fixAllStep, loadStep, run as runSteps } from '../support/builder-checker.ts';
 import { formById, quoteNestedValue, quoteValue, toCSharp, toJdbcUrl } from '../../src/lib/connstr/index.ts';
 import { acmeContentDir, acmePayload } from '../support/acme.ts';
 
@@ -133,14 +134,11 @@ describe('the builder never shows a secret outside its fields', () => {
   test.prop([written, fc.boolean()], { numRuns: 200 })('validate view, excerpts, build view after loading, share link', ({ text, value }, fixed) => {
     const pasted = run(initialState(s, 'validate'), { type: 'paste', text });
     const view = validateView(pasted, s, [s], fixed);
-    const findings = view.problems.flatMap((p) => {
-      const cut = excerpt(text, p.span, 24, view.secrets);
-      return [p.message, p.fix?.description ?? '', cut.before, cut.marked, cut.after];
-    });
+    const findings = view.findings.flatMap((p) => [p.message, p.fix?.description ?? '', p.excerpt.before, p.excerpt.marked, p.excerpt.after]);
     expectNoLeak('the Validate tab', [view.summary, view.needsService ?? '', view.formLabel ?? '', ...findings].join('\n'), value);
 
-    for (const state of [run(pasted, { type: 'load-pasted', service: s }), run(pasted, { type: 'fix-all', service: s }, { type: 'load-pasted', service: s })]) {
-      const built = buildView(state, s);
+    for (const state of [runSteps(pasted, loadStep(s)), runSteps(pasted, fixAllStep(s), loadStep(s))]) {
+      const built = checkedBuildView(state, s);
       const messages = [...built.byField.values()].flat().map((p) => `${p.message} ${p.fix?.description ?? ''}`);
       expectNoLeak('the build view', [built.summary, built.leftOut ?? '', ...messages].join('\n'), value);
       const share = built.share;

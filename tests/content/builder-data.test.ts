@@ -5,7 +5,7 @@ import { builderProperty, builderService, commonData, commonDataId, serviceData 
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState } from '../../src/lib/builder/model.ts';
 import { joinService, readCommonPayload, readServicePayload, type BuilderService } from '../../src/lib/builder/payload.ts';
-import { buildProblems } from '../../src/lib/builder/views.ts';
+import { buildProblems } from '../../src/lib/builder/validation.ts';
 
 const catalog = getCatalog();
 const common = commonData(catalog.properties);

@@ -10,8 +10,10 @@ import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
 import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
-import { buildProblems } from '../../src/lib/builder/views.ts';
+import { buildProblems } from '../../src/lib/builder/validation.ts';
+import { emptyRequired } from '../../src/lib/builder/views.ts';
 import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { loadStep, run as runSteps } from '../support/builder-checker.ts';
 import { completedFormString } from '../support/builder-form.ts';
 
 const catalog = getCatalog();
@@ -79,7 +81,7 @@ describe('the family’s shapes in the form (every vendor example from its field
   test('Kairos3: Load into the builder picks the method by the credential the string carries', () => {
     const s = service('kairos3');
     for (const example of resolved('kairos3').examples) {
-      const state = run(initialState(s, 'validate'), { type: 'paste', text: example.vendorText! }, { type: 'load-pasted', service: s });
+      const state = runSteps(initialState(s, 'validate'), { type: 'paste', text: example.vendorText! }, loadStep(s));
       expect(state.methods.kairos3, example.id).toBe(example.authMethod);
       expect(buildString(s, state).text).toBe(example.connectionString);
     }
@@ -92,6 +94,19 @@ describe('the family’s shapes in the form (every vendor example from its field
     const state = run(initialState(s), { type: 'field', property: 'APIKey', value: 'my_api_key' });
     expect(buildString(s, state).text).toBe("Profile=C:\\profiles\\JotForm.apip;ProfileSettings='APIKey=my_api_key'");
   });
+});
+
+// Until something changes, the island shows the form's first string without loading the engine: the form's own count
+// of empty required settings must be the engine's whole verdict on it, for every method of every service.
+test('a form as it starts: the engine finds exactly the required settings the form leaves empty, and nothing else', () => {
+  for (const s of catalog.services.map(builderService)) {
+    for (const method of s.authMethods) {
+      const state = reduce(initialState(s), { type: 'method', methodId: method.id });
+      const empty = emptyRequired(s, state).map((f) => f.property.name);
+      const problems = buildProblems(s, buildString(s, state).text);
+      expect(problems.map((p) => [p.code, p.property]), `${s.id} ${method.id}`).toEqual(empty.map((name) => ['missing-required', name]));
+    }
+  }
 });
 
 describe('validate mode', () => {

@@ -25,9 +25,9 @@ import {
 } from '../../src/lib/connstr/index.ts';
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
-import { fromConnectionString, initialState, reduce } from '../../src/lib/builder/model.ts';
+import { initialState, reduce } from '../../src/lib/builder/model.ts';
 import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
-import { pastedView } from '../../src/lib/builder/views.ts';
+import { fromConnectionString, pastedView } from '../../src/lib/builder/validation.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 import { serviceRules } from '../../src/lib/providers/rules.ts';
 

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { builderService } from '../../src/lib/builder/data.ts';
 import { initialState, reduce } from '../../src/lib/builder/model.ts';
-import { validateView } from '../../src/lib/builder/views.ts';
+import { validateView } from '../../src/lib/builder/validation.ts';
 import { main } from '../../src/cli/connstr.ts';
 import { contentDir, getCatalog } from '../../src/lib/providers/load.ts';
 import { serviceLabel } from '../../src/lib/providers/service-facts.ts';
@@ -38,7 +38,7 @@ describe.each(catalog.services.map((s) => [serviceLabel(s), s] as const))('%s', 
     const found: string[] = [];
     for (const text of probes(service)) {
       const view = validateView(reduce(initialState(payload, 'validate'), { type: 'paste', text }), payload, [payload], true);
-      found.push(view.summary, ...view.problems.map((p) => p.message));
+      found.push(view.summary, ...view.findings.map((p) => p.message));
     }
     const naming = messages(found).filter((m) => m.includes(label));
     expect(naming.length).toBeGreaterThan(4);

@@ -9,7 +9,8 @@ import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
 import { rulesOf } from '../../src/lib/builder/payload.ts';
-import { pastedView } from '../../src/lib/builder/views.ts';
+import { pastedView } from '../../src/lib/builder/validation.ts';
+import { fixAllStep, loadStep, run } from '../support/builder-checker.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 
 const catalog = getCatalog();
@@ -41,7 +42,7 @@ describe.each(forms)('%s', (form, label, text) => {
   });
 
   test('Load into the builder fills the fields and builds the same string', () => {
-    const loaded = reduce(pasted(text), { type: 'load-pasted', service: intercom });
+    const loaded = run(pasted(text), loadStep(intercom));
     expect(loaded.mode).toBe('build');
     expect(loaded.values.intercom).toMatchObject({ Profile: 'C:\\profiles\\Intercom.apip', APIKey: 'tok;en' });
     expect(buildString(intercom, loaded).text).toBe(plain);
@@ -55,18 +56,18 @@ describe('fix all safe problems', () => {
     const view = pastedView(intercom, damaged);
     expect(view.form).toBe('csharp');
     expect(view.safeFixes).toBeGreaterThan(0);
-    const fixed = reduce(pasted(damaged), { type: 'fix-all', service: intercom });
+    const fixed = run(pasted(damaged), fixAllStep(intercom));
     expect(fixed.pasted).toBe(`  ${toCSharp("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'")}`);
     expect(pastedView(intercom, fixed.pasted).safeFixes).toBe(0);
   });
 
   test('the string of the e2e "Fix all safe problems" test fixes to the clean plain string', () => {
     const typed = "  profile=C:\\profiles\\Intercom.apip;;ProfileSettings=\u2019apikey=k\u2019;\r\n";
-    expect(reduce(pasted(typed), { type: 'fix-all', service: intercom }).pasted).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'");
+    expect(run(pasted(typed), fixAllStep(intercom)).pasted).toBe("Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=k'");
   });
 
   test('an unsafe fix (a guessed Profile path) is left for the user', () => {
-    const fixed = reduce(pasted("ProfileSettings='APIKey=k'"), { type: 'fix-all', service: intercom });
+    const fixed = run(pasted("ProfileSettings='APIKey=k'"), fixAllStep(intercom));
     expect(fixed.pasted).toBe("ProfileSettings='APIKey=k'");
     expect(pastedView(intercom, fixed.pasted).problems.map((p) => p.code)).toContain('missing-profile');
   });

@@ -12,7 +12,7 @@ import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce } from '../../src/lib/builder/model.ts';
 import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
-import { buildProblems } from '../../src/lib/builder/views.ts';
+import { buildProblems } from '../../src/lib/builder/validation.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 import familyFacts from '../fixtures/family/facts.json';
 

@@ -2,7 +2,8 @@
  * What pages really download in Chromium, before and after the reader touches the builder: every script the
  * browser fetched (from Resource Timing, so dynamic imports count), each gzipped -9 from dist/ as a CDN would
  * serve it, plus the page's inline scripts. A service page loads no builder code and no builder data until the
- * builder is used (client:engage); then the island, Preact, the engine and the shared common.json arrive once.
+ * builder is used (client:engage); then the island, Preact, the form's part of the engine and the shared common.json
+ * arrive once, and the checker worker (the rest of the engine) when the Validate tab opens.
  * The static budget (tests/site/budgets.test.ts) reads the same from the HTML; this checks it in a browser.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -47,14 +48,14 @@ function bytes(paths: string[], ext: string): number {
 
 const inlineScripts = (page: Page) => page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
 
-type Row = { page: string; viewport: string; atLoad: number; started?: number; data?: number };
+type Row = { page: string; viewport: string; atLoad: number; started?: number; data?: number; checker?: number };
 const rows: Row[] = [];
 afterAll(() => {
   const kb = (n?: number) => (n === undefined ? '–' : `${(n / KB).toFixed(2)} kB`);
   console.log(
     [
-      'page (Chromium)              viewport   JS at load   JS started   data started',
-      ...rows.map((r) => `${r.page.padEnd(28)} ${r.viewport.padEnd(9)} ${kb(r.atLoad).padStart(11)} ${kb(r.started).padStart(12)} ${kb(r.data).padStart(14)}`),
+      'page (Chromium)              viewport   JS at load   JS started   data started   checker (Validate)',
+      ...rows.map((r) => `${r.page.padEnd(28)} ${r.viewport.padEnd(9)} ${kb(r.atLoad).padStart(11)} ${kb(r.started).padStart(12)} ${kb(r.data).padStart(14)} ${kb(r.checker).padStart(20)}`),
     ].join('\n'),
   );
 });
@@ -94,6 +95,15 @@ describe('JavaScript a page downloads, before and after the builder starts', () 
       expect(after.filter((p) => p === 'builder/data/common.json'), 'the shared data, fetched once').toHaveLength(1);
       expect(after.some((p) => p.includes('ConnectionStringBuilder'))).toBe(true);
       expect(row.started).toBeLessThanOrEqual(budgets.builderStartedJs);
+      // The engine is not on the page yet: its worker loads when the Validate tab opens.
+      const isChecker = (p: string) => /checker\.worker/.test(p);
+      expect(after.filter(isChecker), 'the checker, before Validate opens').toEqual([]);
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await expect.poll(async () => (await fetched(page)).some(isChecker), { timeout: 15_000 }).toBe(true);
+      const withChecker = await fetched(page);
+      row.checker = bytes(withChecker.filter(isChecker), '.js');
+      expect(withChecker.filter((p) => p.endsWith('.js') && !after.includes(p)), 'Validate adds the checker alone').toEqual(withChecker.filter(isChecker));
+      expect(row.checker).toBeLessThanOrEqual(budgets.checkerWorkerJs);
       expect(opened.faults()).toEqual([]);
     } finally {
       await opened.close();

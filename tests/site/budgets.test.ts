@@ -5,8 +5,11 @@
  * (tests/support/assets.ts; tests/e2e/page-weight.test.ts checks the same in Chromium). `npm run bench`
  * prints the figures too.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { assertBuilt, htmlFiles } from '../support/dist';
+import { assertBuilt, distDir, htmlFiles } from '../support/dist';
 import { pageCost, type PageCost } from '../support/assets';
 import { budgets, KB } from '../support/budgets.ts';
 
@@ -47,4 +50,17 @@ test('a service page loads no builder module until the builder starts, and the d
   expect(cost.js.filter((url) => /ConnectionStringBuilder|preact/i.test(url))).toEqual([]);
   expect(cost.deferredJs.some((url) => url.includes('ConnectionStringBuilder'))).toBe(true);
   expect(cost.jsStartedGzip - cost.jsGzip).toBeGreaterThan(10 * KB); // the island, Preact and the engine
+});
+
+test('the checker worker (the engine, loaded when Validate opens) stays within its budget and no page loads it up front', () => {
+  const workers = readdirSync(join(distDir, '_astro')).filter((name) => /^checker\.worker.*\.js$/.test(name));
+  expect(workers).toHaveLength(1);
+  const size = gzipSync(readFileSync(join(distDir, '_astro', workers[0]!)), { level: 9 }).length;
+  console.log(`checker worker: ${kb(size)} gzip`);
+  expect(size).toBeGreaterThan(10 * KB); // the engine really is in it
+  expect(size).toBeLessThanOrEqual(budgets.checkerWorkerJs);
+  for (const page of htmlFiles()) {
+    const cost = pageCost(page);
+    expect([...cost.js, ...cost.deferredJs].filter((url) => url.includes('checker.worker')), page).toEqual([]);
+  }
 });

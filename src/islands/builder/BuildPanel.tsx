@@ -2,17 +2,25 @@
 import { useMemo } from 'preact/hooks';
 import type { BuilderState } from '../../lib/builder/model.ts';
 import type { BuilderService } from '../../lib/builder/payload.ts';
-import { buildView } from '../../lib/builder/views.ts';
+import { buildView, type BuildCheck } from '../../lib/builder/views.ts';
 import CopyButton from './CopyButton.tsx';
 import FieldList from './FieldList.tsx';
 import MethodPicker from './MethodPicker.tsx';
 import OutputPanel from './OutputPanel.tsx';
 import type { Dispatch } from './shared.ts';
 
-export default function BuildPanel(props: { state: BuilderState; service: BuilderService; dispatch: Dispatch; referenceUrl: string; headingLevel: 2 | 3 }) {
+export default function BuildPanel(props: {
+  state: BuilderState;
+  service: BuilderService;
+  /** The checker's problems of the string the form built (the last answer; see `buildView`). */
+  checked: BuildCheck | undefined;
+  dispatch: Dispatch;
+  referenceUrl: string;
+  headingLevel: 2 | 3;
+}) {
   const Heading = props.headingLevel === 2 ? 'h2' : 'h3';
   const { state, service, dispatch } = props;
-  const view = useMemo(() => buildView(state, service), [state, service]);
+  const view = useMemo(() => buildView(state, service, props.checked), [state, service, props.checked]);
   const { method, output } = view;
   const share = typeof location === 'undefined' ? '' : `${location.origin}${location.pathname}${view.share}`;
 

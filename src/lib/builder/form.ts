@@ -3,7 +3,8 @@
  * DOM-free, on the island's payload (payload.ts).
  */
 import { canonicalOrder, holdsSecret, MASK, serialize, type Pair, type ServiceRules } from '../connstr/index.ts';
-import { rulesOf, type BuilderMethod, type BuilderProperty, type BuilderService } from './payload.ts';
+import type { BuilderMethod, BuilderProperty, BuilderService } from './payload.ts';
+import { rulesOf } from './service.ts';
 
 /** What the form reads of the builder's state: the method chosen per service, and what was typed per service. */
 export type FormState = { methods: Readonly<Record<string, string>>; values: Readonly<Record<string, Readonly<Record<string, string>>>> };

@@ -6,26 +6,17 @@
  * to; only `reset` clears it. Secrets live in memory only: the share link carries non-secret fields alone, and
  * only those the form shows (share.ts). The service of a pasted string is never guessed: it is the one its Profile
  * names (`recognizeService`), or the one the user picked.
+ *
+ * What needs the engine (a fix, Fix all, Load into the builder) is computed by the builder's checker (validation.ts,
+ * off the page's main thread) and arrives here as an action carrying its result and the text it was computed for:
+ * a result for a text the user has since changed is dropped.
  */
-import {
-  MASK,
-  applyEdits,
-  effectivePairs,
-  fixAll,
-  forms,
-  lookupProperty,
-  parseAny,
-  readPasted,
-  secretSpans,
-  selectMethod,
-  type EffectivePair,
-  type FormId,
-  type Problem,
-} from '../connstr/index.ts';
+import { applyEdits, forms, type FormId, type TextEdit } from '../connstr/index.ts';
 import { defaultProfilePath } from '../providers/service-facts.ts';
-import { defaultMethod, formFieldNames, methodById } from './form.ts';
-import { rulesOf, type BuilderService } from './payload.ts';
+import { defaultMethod } from './form.ts';
+import type { BuilderService } from './payload.ts';
 import { readShareFragment, sharedServiceId } from './share.ts';
+import type { LoadedString } from './validation.ts';
 
 export const modes = ['build', 'validate'] as const;
 export type Mode = (typeof modes)[number];
@@ -61,10 +52,12 @@ export type Action =
   | { type: 'method'; methodId: string }
   | { type: 'field'; property: string; value: string }
   | { type: 'paste'; text: string }
-  | { type: 'apply-fix'; problem: Problem }
-  /** "Fix all safe problems": every safe fix of the pasted text, in one step (see `validateView().safeFixes`). */
-  | { type: 'fix-all'; service: BuilderService }
-  | { type: 'load-pasted'; service: BuilderService }
+  /** A finding's fix (its edits of the pasted text `from`). */
+  | { type: 'apply-fix'; from: string; edits: readonly TextEdit[] }
+  /** "Fix all safe problems": `from` with every safe fix applied, in one step (`text`, from the checker). */
+  | { type: 'fix-all'; from: string; text: string }
+  /** "Load into the builder": what the checker read from the pasted text `from`. */
+  | { type: 'load-pasted'; service: BuilderService; from: string; loaded: LoadedString }
   | { type: 'tab'; tab: FormId }
   | { type: 'reset'; service: BuilderService }
   /** A service's metadata arrived: give it defaults, and apply a share fragment made for it (if any). */
@@ -110,11 +103,12 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
     case 'paste':
       return { ...state, pasted: action.text };
     case 'apply-fix':
-      return action.problem.fix ? { ...state, pasted: applyEdits(state.pasted, action.problem.fix.edits) } : state;
+      return action.from === state.pasted ? { ...state, pasted: applyEdits(state.pasted, action.edits) } : state;
     case 'fix-all':
-      return { ...state, pasted: fixAll(state.pasted, rulesOf(action.service), { reportSensitive: false }).text };
+      return action.from === state.pasted ? { ...state, pasted: action.text } : state;
     case 'load-pasted': {
-      const loaded = fromConnectionString(state.pasted, action.service);
+      if (action.from !== state.pasted) return state;
+      const { loaded } = action;
       const current = state.values[action.service.id] ?? {};
       return {
         ...state,
@@ -135,54 +129,6 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
       return action.shareHash && sharedServiceId(action.shareHash) === action.service.id ? restoreShared(ready, action.service, action.shareHash) : ready;
     }
   }
-}
-
-/** Settings that say how the string is built rather than fill a field: the method picks AuthScheme, and ProfileSettings holds fields. */
-const STRUCTURAL = new Set(['authscheme', 'profilesettings']);
-
-/**
- * Method and field values read from a pasted string (any output form), for "Load into the builder". `values`
- * holds the settings some method's form of the service shows (another method's stay for when the user switches
- * to it); `names` lists every setting the string sets (names only, documented spelling when known), so the view
- * can say which ones the current form leaves out.
- */
-export function fromConnectionString(text: string, service: BuilderService): { methodId: string; values: Record<string, string>; names: string[] } {
-  const parsed = parseAny(readPasted(text).text);
-  const pairs = effectivePairs(parsed);
-  const shown = new Set(service.authMethods.flatMap((m) => [...formFieldNames(service, m.id)]));
-  // A "key" that is the rest of a secret (`Password=ab;cd`) is named as masked.
-  const secrets = secretSpans(parsed, [service]);
-  const inSecret = (at: number) => {
-    // The last secret starting at or before `at` (sorted spans: a binary search, for long pasted strings).
-    let lo = 0;
-    let hi = secrets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (secrets[mid]!.start <= at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && at < secrets[lo - 1]!.end;
-  };
-  const values: Record<string, string> = {};
-  const names: string[] = [];
-  const put = (pair: EffectivePair) => {
-    const property = lookupProperty(service, pair.key)?.property;
-    const name = property?.name ?? (inSecret(pair.entry.keySpan.start) ? MASK : pair.key.trim());
-    if (!STRUCTURAL.has(name.toLowerCase()) && !names.includes(name)) names.push(name);
-    if (!property || !shown.has(property.name)) return;
-    const canonicalValue = property.allowedValues?.find((v) => v.value.toLowerCase() === pair.value.trim().toLowerCase())?.value;
-    values[property.name] = canonicalValue ?? pair.value;
-  };
-  for (const pair of pairs) {
-    if (pair.key.toLowerCase() === 'profilesettings') {
-      // The nested entries keep their places in the text (for the secret check); a value the parser did not nest is read on its own.
-      for (const inner of effectivePairs(pair.entry.nested?.entries ?? parseAny(pair.value))) put(inner);
-    } else {
-      put(pair);
-    }
-  }
-  // The engine says which method the string selects; one that selects none starts the form on the default.
-  return { methodId: methodById(service, selectMethod(rulesOf(service), parsed).method?.id).id, values, names };
 }
 
 /** Applies a share fragment to a state (after the fragment's service is loaded). */

@@ -3,13 +3,17 @@
  * (`ServiceRules`: the page title, the profile file, each property's and auth method's checked facts) and what the
  * form shows beside them (a property's summary and placeholder, where a required value comes from, whose data a
  * method reaches, the menu paths that lead to each value), nothing else. `builderService` (data.ts) builds it at
- * build time; the island reads it from its props or parses a fetched file with `readServicePayload`, so a stale or
- * broken file is an error the island reports, never a shape it guesses at.
+ * build time; the island reads it from its props or fetches it, and the builder's checker (the worker that runs the
+ * engine for it, ../../islands/builder/checker.worker.ts) parses both files with `readServicePayload` and
+ * `readCommonPayload` before the engine sees them, so a stale or broken file is an error the island reports, never a
+ * shape the engine guesses at.
  *
- * zod's mini build (tree-shakable functions) keeps the check small in the island's bundle (about 6 kB gzip).
+ * The check runs there, not on the page: zod's mini build costs about 6 kB gzip, a quarter of what the builder's
+ * page may load before it is used (tests/support/budgets.ts), and the worker loads with the engine when the
+ * builder first checks anything.
  */
 import * as z from 'zod/mini';
-import { placements, propertyKinds, type ServiceRules } from '../connstr/index.ts';
+import { placements, propertyKinds } from '../connstr/index.ts';
 import { audiences } from '../providers/service-facts.ts';
 
 // No code generation: the site's CSP forbids eval, and zod's probe for it would be reported as a violation. Set
@@ -73,11 +77,6 @@ export type BuilderMethod = z.infer<typeof builderMethodSchema>;
 export type BuilderService = z.infer<typeof servicePayloadSchema>;
 export type CommonPayload = z.infer<typeof commonPayloadSchema>;
 
-/** The payload is the engine's rules plus what the form shows: this is where the builder hands it to the engine. */
-export function rulesOf(service: BuilderService): ServiceRules {
-  return service;
-}
-
 /** A fetched file, checked: the payload, or an error that says where the file differs from the format. */
 function check<T>(schema: z.ZodMiniType<T>, json: unknown, what: string): T {
   const result = schema.safeParse(json);
@@ -93,8 +92,6 @@ export const readServicePayload = (json: unknown): BuilderService => check(servi
 /** The shared file (`/builder/data/common.json`), checked. @throws Error naming where it is wrong */
 export const readCommonPayload = (json: unknown): CommonPayload => check(commonPayloadSchema, json, 'the shared file');
 
-/** A service's file joined with the shared file: every property the service accepts, its own first. */
-export function joinService(part: BuilderService, common: CommonPayload): BuilderService {
-  const own = new Set(part.properties.map((p) => p.name.toLowerCase()));
-  return { ...part, properties: [...part.properties, ...common.properties.filter((p) => !own.has(p.name.toLowerCase()))] };
-}
+// Joining the two files and handing the result to the engine need no schema: they live beside it (service.ts), so
+// the builder's form loads without zod.
+export { joinService, rulesOf } from './service.ts';

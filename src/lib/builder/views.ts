@@ -1,23 +1,16 @@
 /**
- * What the island renders, derived from its state and payload: build mode's fields, string, findings, status and
- * share link (`buildView`), and validate mode's findings, status and the form a pasted text was read as
- * (`validateView`). DOM-free; the island only renders these.
+ * What build mode renders, derived from the island's state, its payload and the engine's answer for the string the
+ * form built (`buildView`): fields, string, findings, status and share link. DOM-free; the island only renders it.
+ * The engine runs in the builder's checker (validation.ts answers there); this module does not load it, so the form
+ * renders before the engine has arrived.
  */
-import {
-  MASK,
-  checkPasted,
-  formById,
-  recognizeService,
-  safeFixCodes,
-  unrecognizedMessage,
-  validate,
-  type FormId,
-  type Problem,
-  type Span,
-} from '../connstr/index.ts';
-import { buildString, currentMethod, fieldsFor, formFieldNames, type Field, type FormState, type Output } from './form.ts';
-import { rulesOf, type BuilderMethod, type BuilderService } from './payload.ts';
+import type { Problem } from '../connstr/index.ts';
+import { buildString, currentMethod, fieldsFor, fieldValue, formFieldNames, type Field, type FormState, type Output } from './form.ts';
+import type { BuilderMethod, BuilderService } from './payload.ts';
 import { shareFragment } from './share.ts';
+
+/** The Validate tab's status line before anything is pasted. */
+export const pasteHint = (service: { label: string }): string => `Checked against ${service.label} when you paste.`;
 
 /** Problems of the built string, by the property they concern (parse problems without one go under `''`). */
 export function problemsByField(problems: readonly Problem[]): Map<string, Problem[]> {
@@ -28,27 +21,6 @@ export function problemsByField(problems: readonly Problem[]): Map<string, Probl
     map.set(key, [...(map.get(key) ?? []), problem]);
   }
   return map;
-}
-
-/** Validation of the string the form built (a plain string the builder wrote: no pasted form to read, no paste damage). */
-export function buildProblems(service: BuilderService, text: string): Problem[] {
-  return validate(text, rulesOf(service), { reportSensitive: false });
-}
-
-/**
- * What a pasted text reads as: its findings in any output form (C#, Java, Python, ODBC, JDBC or plain), pasting
- * damage included, with spans and fixes in the text as given; which form was read (its label, for "Read as: C#");
- * how many findings "Fix all safe problems" (action `fix-all`) would settle; and where the text holds secrets.
- */
-export function pastedView(service: BuilderService, text: string): { form: FormId; formLabel: string; problems: Problem[]; safeFixes: number; secrets: Span[] } {
-  const { reading, problems, secrets } = checkPasted(text, rulesOf(service), { reportSensitive: false });
-  return {
-    form: reading.form,
-    formLabel: formById(reading.form).label,
-    problems,
-    secrets,
-    safeFixes: problems.filter((p) => p.fix && p.fix.edits.length > 0 && safeFixCodes.has(p.code)).length,
-  };
 }
 
 /** The most loaded settings a notice names one by one; the rest are counted. */
@@ -77,7 +49,10 @@ export type BuildView = {
   /** What the user typed for this service. */
   typed: Readonly<Record<string, string>>;
   output: Output;
+  /** The engine's problems of the string (the last answer, see `checked`). */
   problems: Problem[];
+  /** Whether `problems` are the answer for this very string. */
+  checked: boolean;
   byField: Map<string, Problem[]>;
   /** The status line under "Your connection string". */
   summary: string;
@@ -87,23 +62,46 @@ export type BuildView = {
   share: string;
 };
 
-export function buildView(state: FormState & { loaded?: { serviceId: string; names: string[] } }, service: BuilderService): BuildView {
+/** The engine's problems of a string the form built (the checker's answer), with the string they are for. */
+export type BuildCheck = { text: string; problems: Problem[] };
+
+/**
+ * The required settings the form writes no value for, as the form itself sees them. For the string a service's form
+ * starts with, these are exactly the engine's `missing-required` findings and it has no other (tested for every
+ * service and method, tests/content/builder-model.test.ts), so the status line needs no engine until the user
+ * changes something.
+ */
+export function emptyRequired(service: BuilderService, state: FormState): Field[] {
+  const { required } = fieldsFor(service, currentMethod(service, state).id);
+  const typed = state.values[service.id] ?? {};
+  return required.filter((field) => fieldValue(field, typed) === undefined);
+}
+
+/**
+ * @param checked the engine's answer for the string the form built: until the answer for the current string
+ *   arrives, the last one stays on the fields (an answer takes milliseconds) and the status line says only what
+ *   the form knows (settings still empty) or that the string is being checked.
+ */
+export function buildView(state: FormState & { loaded?: { serviceId: string; names: string[] } }, service: BuilderService, checked?: BuildCheck): BuildView {
   const method = currentMethod(service, state);
   const { required, optional } = fieldsFor(service, method.id);
   const output = buildString(service, state);
-  const problems = output.text ? buildProblems(service, output.text) : [];
-  const missing = problems.filter((p) => p.code === 'missing-required').length;
+  const current = checked !== undefined && checked.text === output.text;
+  const problems = output.text && checked ? checked.problems : [];
+  const missing = current ? problems.filter((p) => p.code === 'missing-required').length : emptyRequired(service, state).length;
   const dropped = leftOut(service, state);
   const summary = output.error
     ? `Cannot write this string: ${output.error}`
     : missing > 0
       ? `${missing} required ${missing === 1 ? 'setting is' : 'settings are'} still empty.`
-      : problems.some((p) => p.severity === 'error')
-        ? 'Fix the settings marked above.'
-        : dropped
-          ? // Not "ready" over a loss: the string is complete for this form, but not all that was loaded.
-            `Complete for this form, but without ${dropped.names.length === 1 ? 'the 1 loaded setting' : `the ${dropped.names.length} loaded settings`} it does not have (listed above).`
-          : 'Ready to use.';
+      : !current
+        ? 'Checking the string…'
+        : problems.some((p) => p.severity === 'error')
+          ? 'Fix the settings marked above.'
+          : dropped
+            ? // Not "ready" over a loss: the string is complete for this form, but not all that was loaded.
+              `Complete for this form, but without ${dropped.names.length === 1 ? 'the 1 loaded setting' : `the ${dropped.names.length} loaded settings`} it does not have (listed above).`
+            : 'Ready to use.';
   return {
     method,
     required,
@@ -111,124 +109,10 @@ export function buildView(state: FormState & { loaded?: { serviceId: string; nam
     typed: state.values[service.id] ?? {},
     output,
     problems,
+    checked: current,
     byField: problemsByField(problems),
     summary,
     ...(dropped ? { leftOut: dropped.notice } : {}),
     share: shareFragment(service, state),
   };
-}
-
-/**
- * What validate mode shows: the pasted text's problems, the service its Profile names, the status line, the form
- * it was read as (none before anything is pasted), how many safe fixes "Fix all safe problems" would apply, and
- * where the text holds secrets (an excerpt masks them).
- */
-export type ValidateView = {
-  text: string;
-  /** On /builder/: the service the pasted Profile names (the island switches to it). */
-  inferredServiceId?: string;
-  /**
-   * On /builder/: why the string does not say which service it is for, when the user has not picked one. Nothing
-   * is checked then (checking against whichever service happens to be selected would be a guess).
-   */
-  needsService?: string;
-  problems: Problem[];
-  summary: string;
-  formLabel?: string;
-  safeFixes: number;
-  /** Spans of the text that hold secrets (sorted), for `excerpt`. */
-  secrets: Span[];
-};
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/**
- * @param state the pasted text, and how the service was chosen (`serviceBy`, see the model's state)
- * @param services every service (id, page title, profile file), to recognise the pasted Profile on /builder/
- * @param fixed the builder is on a service's page: the service is not read from the Profile.
- */
-export function validateView(
-  state: { pasted: string; serviceBy?: 'user' | 'profile' },
-  service: BuilderService,
-  services: readonly { id: string; label?: string; profileFile: string }[],
-  fixed: boolean,
-): ValidateView {
-  const text = state.pasted;
-  const name = service.label;
-  const empty = { text, problems: [], safeFixes: 0, secrets: [] };
-  if (!text.trim()) return { ...empty, summary: `Checked against ${name} when you paste.` };
-  const recognition = fixed ? undefined : recognizeService(text, services);
-  const inferredServiceId = recognition?.service?.id;
-  let note = '';
-  if (recognition?.service && inferredServiceId !== service.id) {
-    const named = recognition.service.label ?? recognition.service.id;
-    // Picked over the Profile (after the island switched to the service it names): the user's choice stands.
-    if (state.serviceBy === 'user') note = ` Its Profile names the ${named} profile; checked against ${name} because you picked it.`;
-    // Otherwise the island switches to that service; until its settings are here, nothing is checked against this one.
-    else return { ...empty, inferredServiceId, summary: `This string is for ${named} (from its Profile); loading its settings…` };
-  }
-  if (recognition && !recognition.service) {
-    if (state.serviceBy !== 'user') {
-      const needsService = unrecognizedMessage(recognition);
-      return { ...empty, needsService, summary: `${needsService} Pick the service it is for in the Service list.` };
-    }
-    note = ` ${unrecognizedMessage(recognition)} Checked against ${name} because you picked it.`;
-  }
-  const pasted = pastedView(service, text);
-  const problems = pasted.problems;
-  const counts = { error: 0, warning: 0, info: 0 };
-  for (const p of problems) counts[p.severity]++;
-  const summary =
-    problems.length === 0
-      ? `No problems: this string is valid for ${name}.`
-      : `${count(problems.length, 'finding', 'findings')} for ${name}: ${count(counts.error, 'error', 'errors')}, ${count(counts.warning, 'warning', 'warnings')}, ${count(counts.info, 'note', 'notes')}.`;
-  return {
-    text,
-    inferredServiceId,
-    problems,
-    summary: inferredServiceId === service.id ? `${summary} Service recognized from the Profile file name.` : summary + note,
-    formLabel: pasted.formLabel,
-    safeFixes: pasted.safeFixes,
-    secrets: pasted.secrets,
-  };
-}
-
-/**
- * A short excerpt around a span, for the problem list: before, the span itself, after. Text inside `secrets`
- * (sorted spans, from `validateView`) shows as `********`, so an excerpt never shows a secret the text holds.
- */
-export function excerpt(
-  text: string,
-  span: { start: number; end: number },
-  context = 24,
-  secrets: readonly Span[] = [],
-): { before: string; marked: string; after: string } {
-  const start = Math.max(0, span.start - context);
-  const end = Math.min(text.length, span.end + context);
-  return {
-    before: (start > 0 ? '…' : '') + masked(text, start, span.start, secrets),
-    marked: masked(text, span.start, span.end, secrets),
-    after: masked(text, span.end, end, secrets) + (end < text.length ? '…' : ''),
-  };
-}
-
-/** `text.slice(from, to)` with each secret it touches written as `********` (once per secret). */
-function masked(text: string, from: number, to: number, secrets: readonly Span[]): string {
-  // The first secret that ends after `from` (secrets are sorted and apart).
-  let lo = 0;
-  let hi = secrets.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (secrets[mid]!.end <= from) lo = mid + 1;
-    else hi = mid;
-  }
-  let out = '';
-  let at = from;
-  for (let i = lo; i < secrets.length && secrets[i]!.start < to; i++) {
-    const secret = secrets[i]!;
-    if (secret.end <= secret.start) continue;
-    out += text.slice(at, Math.max(at, secret.start)) + MASK;
-    at = Math.min(to, secret.end);
-  }
-  return out + text.slice(at, to);
 }

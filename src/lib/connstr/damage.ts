@@ -186,7 +186,13 @@ function curlyQuotes(result: ParseResult, service: ServiceRules, problems: Probl
   const text = result.text;
   // A search for a closing quote that failed from one position fails from every later one: each family is searched to the end at most once.
   const failed = { single: false, double: false };
+  // Straight to each curly quote (a search, not a test of every character: most strings hold none).
+  const next = /[\u2018-\u201f]/g;
   for (let i = 0; i < text.length; i++) {
+    next.lastIndex = i;
+    const found = next.exec(text);
+    if (!found) break;
+    i = found.index;
     const c = text[i]!;
     const single = SINGLE_CURLY.includes(c);
     if (!single && !DOUBLE_CURLY.includes(c)) continue;

@@ -47,7 +47,8 @@ export {
   type RequirementRule,
   type ServiceRules,
 } from './rules.ts';
-export { forms, formById, readPasted, type FormId, type Reading, type StringForm } from './forms/forms.ts';
+export { forms, formById, type FormId, type StringForm } from './forms/forms.ts';
+export { readers, readPasted, type Reader, type Reading } from './forms/readers.ts';
 export { toCSharp, toJava, toPython } from './forms/code.ts';
 export { toJdbcUrl, type JdbcPrefix } from './forms/jdbc.ts';
 export { toOdbc, type OdbcForm } from './forms/odbc.ts';

@@ -9,7 +9,7 @@ import { damageProblems, refineProblems } from './damage.ts';
 import { expectOptionalObject, expectService, expectString } from './guard.ts';
 import { parseAny, sortProblems } from './parse.ts';
 import { foldKey } from './chars.ts';
-import { readPasted, type Reading } from './forms/forms.ts';
+import { readPasted, type Reading } from './forms/readers.ts';
 import { mapEdits, toPastedSpan } from './forms/reading.ts';
 import { readProfileFile } from './recognize.ts';
 import type { ServiceRules } from './rules.ts';
@@ -201,15 +201,25 @@ export interface FixAllResult {
   text: string;
   /** What was done, one sentence per fix, in order. */
   applied: string[];
+  /** The check of `text` (what `checkPasted(text, service, options).problems` gives): what is left to decide. */
+  problems: Problem[];
 }
 
-/** The most fixes `fixAll` applies: each one settles at least one problem, so a real string needs far fewer. */
+/** The most rounds `fixAll` takes: each one settles at least one problem, so a real string needs far fewer. */
 const FIX_ALL_LIMIT = 64;
 
 /**
+ * Safe fixes that rewrite only their own text (a key's spelling, a value's casing or spelling) and change nothing
+ * about how the rest of the string reads: all of them that are apart from one another go in one round, so a string
+ * with 100,000 misspelt keys is fixed in one round, not stopped after `FIX_ALL_LIMIT`. Every other fix goes alone.
+ */
+const LOCAL_FIX_CODES: ReadonlySet<ProblemCode> = new Set<ProblemCode>(['noncanonical-name', 'enum-casing', 'invalid-boolean']);
+
+/**
  * Applies every safe fix (see `safeFixCodes`), one at a time with a fresh check in between (a fix moves
- * text, so the others' edits would be stale). Stops when none is left, when a text repeats, or after
- * `FIX_ALL_LIMIT` fixes. Running it again on its result changes nothing (tested). A fix that changes the file
+ * text, so the others' edits would be stale), except fixes that only rewrite their own text (`LOCAL_FIX_CODES`):
+ * those that touch nothing another one touches go in one round. Stops when none is left, when a text repeats, or
+ * after `FIX_ALL_LIMIT` rounds. Running it again on its result changes nothing (tested). A fix that changes the file
  * a readable Profile names, or makes it unreadable, is skipped: fixing never changes which service a string is for
  * (it may make a damaged Profile readable).
  */
@@ -222,22 +232,52 @@ export function fixAll(pasted: string, service: ServiceRules, options: ValidateO
   // The file the Profile names, once it can be read: a fix may make it readable (a lost `;` restored), never change it.
   let file = readProfileFile(text).file;
   const skipped = new Set<string>();
+  // The check of `text`: kept while the text does not change (a skipped fix leaves it as it was).
+  let problems = checkPasted(text, service, options).problems;
   for (let step = 0; step < FIX_ALL_LIMIT; step++) {
-    const next = nextSafeFix(checkPasted(text, service, options).problems, skipped);
+    const next = nextSafeFix(problems, skipped);
     if (!next?.fix) break;
-    const fixed = applyEdits(text, next.fix.edits);
+    const round = LOCAL_FIX_CODES.has(next.code) ? localRound(problems, skipped) : [next];
+    let fixed = applyEdits(text, round.flatMap((p) => p.fix!.edits));
+    let after = readProfileFile(fixed).file;
+    // A round that would change the Profile's file goes back to the one fix, which is then judged on its own.
+    if (round.length > 1 && file !== undefined && (after === undefined || foldKey(after) !== foldKey(file))) {
+      round.splice(0, round.length, next);
+      fixed = applyEdits(text, next.fix.edits);
+      after = readProfileFile(fixed).file;
+    }
     if (seen.has(fixed)) break;
-    const after = readProfileFile(fixed).file;
     if (file !== undefined && (after === undefined || foldKey(after) !== foldKey(file))) {
       skipped.add(fixKey(next));
       continue;
     }
     file = after;
     seen.add(fixed);
-    applied.push(next.fix.description);
+    for (const p of round) applied.push(p.fix!.description);
     text = fixed;
+    problems = checkPasted(text, service, options).problems;
   }
-  return { text, applied };
+  return { text, applied, problems };
+}
+
+/**
+ * One round of local fixes (`LOCAL_FIX_CODES`, not skipped): in text order, each kept when all its edits start after
+ * every edit kept before it ends (no overlap, not even a shared end), so they can all be applied to the text they
+ * were found in. Linear after the sort: a string may hold 100,000 of them.
+ */
+function localRound(problems: readonly Problem[], skipped: ReadonlySet<string>): Problem[] {
+  const candidates = problems
+    .filter((p) => p.fix && p.fix.edits.length > 0 && LOCAL_FIX_CODES.has(p.code) && !skipped.has(fixKey(p)))
+    .map((p) => ({ p, start: Math.min(...p.fix!.edits.map((e) => e.start)), end: Math.max(...p.fix!.edits.map((e) => e.end)) }))
+    .sort((a, b) => a.start - b.start);
+  const round: Problem[] = [];
+  let reached = -1;
+  for (const { p, start, end } of candidates) {
+    if (start <= reached) continue;
+    round.push(p);
+    reached = end;
+  }
+  return round;
 }
 
 /** Names one fix of one check (the text is unchanged while fixes are skipped, so positions hold). */

@@ -6,7 +6,7 @@
  */
 import { foldKey } from './chars.ts';
 import { expectString } from './guard.ts';
-import { readPasted } from './forms/forms.ts';
+import { readPasted } from './forms/readers.ts';
 import { showValue, type ShownValue, type UnrecognizedReason } from './messages.ts';
 import { parseAny } from './parse.ts';
 import { profilePathParts } from './rules.ts';

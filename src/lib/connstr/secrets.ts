@@ -7,7 +7,7 @@
  * fixed or converted string) keeps it. Browser compatible, no side effects.
  */
 import { foldKey, isWhitespace } from './chars.ts';
-import { readPasted } from './forms/forms.ts';
+import { readPasted } from './forms/readers.ts';
 import { toPastedSpan } from './forms/reading.ts';
 import { MASK, shown } from './messages.ts';
 import { parseAny } from './parse.ts';
@@ -72,16 +72,20 @@ export function carriesCredential(value: string): boolean {
 /** The properties of the service (or services) a string is checked against: enough to read their `sensitive` flags. */
 export type SecretRules = { readonly properties: readonly Pick<PropertyRule, 'name' | 'aliases' | 'sensitive'>[] };
 
-/** Sensitive names and aliases of the given services, folded, built once per services list. */
-const sensitiveNames = new WeakMap<readonly SecretRules[], Set<string>>();
+/**
+ * Sensitive names and aliases of the given services, folded: built once per service's properties (callers pass a
+ * fresh `[service]` for every string, and a file may hold 60,000 strings) and once per list of several.
+ */
+const sensitiveNames = new WeakMap<object, Set<string>>();
 function sensitiveSet(services: readonly SecretRules[]): Set<string> {
-  let set = sensitiveNames.get(services);
+  const key: object = services.length === 1 ? services[0]!.properties : services;
+  let set = sensitiveNames.get(key);
   if (!set) {
     set = new Set();
     for (const service of services) {
       for (const p of service.properties) if (p.sensitive) for (const name of [p.name, ...p.aliases]) set.add(foldKey(name));
     }
-    sensitiveNames.set(services, set);
+    sensitiveNames.set(key, set);
   }
   return set;
 }

@@ -16,14 +16,31 @@ export type PropertyMatch<P extends PropertyRule = PropertyRule> = { property: P
 export function lookupProperty<P extends PropertyRule>(service: { readonly properties: readonly P[] }, key: string): PropertyMatch<P> | undefined {
   if (service === null || typeof service !== 'object' || !Array.isArray(service.properties)) expectService('lookupProperty(service, key)', 'service', service);
   expectString('lookupProperty(service, key)', 'key', key);
-  const folded = foldKey(key);
-  for (const property of service.properties) {
-    if (foldKey(property.name) === folded) return { property, via: 'name' };
+  return (propertyIndex(service.properties) as Map<string, PropertyMatch<P>>).get(foldKey(key));
+}
+
+/**
+ * Each list of properties' lookup table, built on its first lookup (a pasted string asks once per key, and may
+ * hold 100,000 keys): folded names first, then folded aliases no name has taken, each to its first property.
+ */
+const indexes = new WeakMap<readonly PropertyRule[], Map<string, PropertyMatch>>();
+function propertyIndex(properties: readonly PropertyRule[]): Map<string, PropertyMatch> {
+  let index = indexes.get(properties);
+  if (!index) {
+    index = new Map();
+    for (const property of properties) {
+      const folded = foldKey(property.name);
+      if (!index.has(folded)) index.set(folded, { property, via: 'name' });
+    }
+    for (const property of properties) {
+      for (const alias of property.aliases) {
+        const folded = foldKey(alias);
+        if (!index.has(folded)) index.set(folded, { property, via: 'alias' });
+      }
+    }
+    indexes.set(properties, index);
   }
-  for (const property of service.properties) {
-    if (property.aliases.some((alias) => foldKey(alias) === folded)) return { property, via: 'alias' };
-  }
-  return undefined;
+  return index;
 }
 
 /**

@@ -9,7 +9,8 @@ import { canonicalize, formById, parse, serialize } from '../../../src/lib/conns
 import { buildPairs, buildString, fieldsFor } from '../../../src/lib/builder/form.ts';
 import { initialState, outputTabs, reduce, type Action, type BuilderState } from '../../../src/lib/builder/model.ts';
 import { rulesOf } from '../../../src/lib/builder/payload.ts';
-import { buildProblems, problemsByField } from '../../../src/lib/builder/views.ts';
+import { buildProblems } from '../../../src/lib/builder/validation.ts';
+import { problemsByField } from '../../../src/lib/builder/views.ts';
 import { acmePayload } from '../../support/acme.ts';
 import { completedFormString } from '../../support/builder-form.ts';
 

@@ -5,16 +5,17 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildString, currentMethod } from '../../../src/lib/builder/form.ts';
-import { fromConnectionString, initialState, reduce, withService, type Action, type BuilderState } from '../../../src/lib/builder/model.ts';
+import { initialState, reduce, withService, type BuilderState } from '../../../src/lib/builder/model.ts';
 import type { BuilderService } from '../../../src/lib/builder/payload.ts';
-import { buildView, pastedView } from '../../../src/lib/builder/views.ts';
+import { fromConnectionString, pastedView } from '../../../src/lib/builder/validation.ts';
+import { buildView } from '../../../src/lib/builder/views.ts';
 import { acmePayload } from '../../support/acme.ts';
+import { loadStep, run } from '../../support/builder-checker.ts';
 
 const s = acmePayload();
 const profile = 'C:\\profiles\\AcmeLedger.apip';
 /** A second service for the switching tests: acme under another id, profile file and name. */
 const other: BuilderService = { ...s, id: 'other', label: 'Other Ledger', profileFile: 'OtherLedger.apip' };
-const run = (state: BuilderState, ...actions: Action[]) => actions.reduce(reduce, state);
 const names = (fields: { property: { name: string } }[]) => fields.map((f) => f.property.name);
 
 describe('one method fallback', () => {
@@ -75,8 +76,10 @@ describe('validate mode', () => {
     const pasted = `Profile=${profile};AuthScheme=OAUTH;OAuthClientId=a;OAuthClientSecert=b;CallbackURL=http://localhost:1`;
     const problem = pastedView(s, pasted).problems.find((p) => p.code === 'unknown-property');
     expect(problem?.fix).toBeDefined();
-    const state = run(initialState(s), { type: 'paste', text: pasted }, { type: 'apply-fix', problem: problem! });
+    const state = run(initialState(s), { type: 'paste', text: pasted }, { type: 'apply-fix', from: pasted, edits: problem!.fix!.edits });
     expect(state.pasted).toBe(pasted.replace('OAuthClientSecert', 'OAuthClientSecret'));
+    // A fix computed for a text the user has since changed is dropped.
+    expect(run(state, { type: 'apply-fix', from: pasted, edits: problem!.fix!.edits }).pasted).toBe(state.pasted);
   });
 
   test('a pasted string loads into the form with its method and values', () => {
@@ -86,7 +89,7 @@ describe('validate mode', () => {
       values: { Profile: 'C:\\p\\AcmeLedger.apip', AuthScheme: 'OAUTH', InitiateOAuth: 'OFF', OAuthClientId: 'x', APIKey: 'k' },
       names: ['Profile', 'InitiateOAuth', 'OAuthClientId', 'APIKey'],
     });
-    const state = run(initialState(s, 'validate'), { type: 'paste', text: pasted }, { type: 'load-pasted', service: s });
+    const state = run(initialState(s, 'validate'), { type: 'paste', text: pasted }, loadStep(s));
     expect(state.mode).toBe('build');
     expect(buildString(s, state).text).toContain('InitiateOAuth=OFF');
   });

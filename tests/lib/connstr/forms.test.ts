@@ -4,7 +4,7 @@
  * and the Validate tab all pick up.
  */
 import { describe, expect, test } from 'vitest';
-import { formById, forms, parse, readPasted, type FormId } from '../../../src/lib/connstr/index.ts';
+import { formById, forms, parse, readers, readPasted, type FormId } from '../../../src/lib/connstr/index.ts';
 
 const text = "Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;User=\"a b\";Password='x;y';ProfileSettings='Region=eu'";
 
@@ -15,8 +15,9 @@ describe('the forms table', () => {
     for (const form of forms) expect(form.language, form.id).toMatch(/^[a-z-]+$/);
   });
 
-  test('each id finds its entry', () => {
+  test('each id finds its entry, and its reader', () => {
     for (const form of forms) expect(formById(form.id)).toBe(form);
+    expect(Object.keys(readers).sort()).toEqual(forms.map((f) => f.id).sort());
   });
 
   test.each(forms.map((f) => [f.id] as [FormId]))('%s: what its writer writes, the reader reads back as that form, unchanged', (id) => {
@@ -31,7 +32,7 @@ describe('the forms table', () => {
 
   test('the plain form is the fallback: text no other form takes is read as it is', () => {
     expect(readPasted('not a connection string')).toMatchObject({ form: 'plain', text: 'not a connection string' });
-    expect(formById('plain').read('anything')).toMatchObject({ text: 'anything' });
+    expect(readers.plain('anything')).toMatchObject({ text: 'anything' });
   });
 
   test('the builder offers the forms the table marks, ODBC not among them (its DSN is the reader’s own)', () => {
@@ -50,7 +51,7 @@ describe('the forms table', () => {
 test('the configuration-file forms take their own options and find the string inside a file', () => {
   expect(formById('env').write('A=1', { prefix: 'Acme' })).toBe('ACME_A=\'1\'\nACME_CONNECTION_STRING="A=${ACME_A}"\n');
   expect(formById('appsettings').write('A=1', { name: 'Main' })).toBe('{\n  "ConnectionStrings": {\n    "Main": "A=1"\n  }\n}\n');
-  const read = formById('env').read('# comment\nX=2\nDB="A=${X}"\n')!;
+  const read = readers.env('# comment\nX=2\nDB="A=${X}"\n')!;
   expect(read.text).toBe('A=2');
   expect(parse(read.text).problems).toEqual([]);
   expect(read.rewrite('A=3')).toBe("# comment\nX='3'\nDB=\"A=${X}\"\n");

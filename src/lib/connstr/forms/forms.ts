@@ -1,20 +1,20 @@
 /**
  * The forms a connection string takes, in one table: each form's id, the one label every surface shows (the
  * builder's tabs, the Validate tab's "Read as", the guide and its Markdown twin, the CLI), the language of a code
- * block showing it, its writer and its reader. Adding a form is one entry here (and its module beside this one).
+ * block showing it, and its writer. Each form's reader is in the readers table (readers.ts), one per id of this
+ * table: the builder's form writes every form and reads none, so its page loads the writers alone and the readers
+ * come with the validator. Adding a form is one entry here, one there (and its module beside them).
  * Browser compatible, no side effects.
  */
-import { expectString } from '../guard.ts';
-import { readAppSettings, toAppSettings, type AppSettingsOptions } from './appsettings.ts';
-import { readSnippet, toCSharp, toJava, toPython } from './code.ts';
-import { readEnv, toEnv, type EnvOptions } from './env.ts';
+import { toAppSettings, type AppSettingsOptions } from './appsettings.ts';
+import { toCSharp, toJava, toPython } from './code.ts';
+import { toEnv, type EnvOptions } from './env.ts';
 import { connectionText, type PairsOrString } from './input.ts';
-import { readJdbc, toJdbcUrl, type JdbcPrefix } from './jdbc.ts';
+import { toJdbcUrl, type JdbcPrefix } from './jdbc.ts';
 import type { LiteralOptions } from './literals.ts';
-import { looksLikeOdbc, readOdbc, toOdbc, type OdbcForm } from './odbc.ts';
-import { asIs, type Unwrapped } from './reading.ts';
+import { toOdbc, type OdbcForm } from './odbc.ts';
 
-/** One form: how it is named, shown, written and read. `Options` are the writer's own (a JDBC prefix, a DSN). */
+/** One form: how it is named, shown and written (its reader: readers.ts). `Options` are the writer's own (a JDBC prefix, a DSN). */
 export interface StringForm<Id extends string = string, Options = never> {
   readonly id: Id;
   /** The one name of the form, wherever it is shown ("Read as: C#", the C# tab, `### C#`). */
@@ -25,8 +25,6 @@ export interface StringForm<Id extends string = string, Options = never> {
   readonly builderTab: boolean;
   /** The form of a connection string (or of pairs, serialized first). Throws what `serialize` throws. */
   write(input: PairsOrString, options?: Options): string;
-  /** The connection string held by pasted text of this form, with the way back; undefined when it is not this form. */
-  read(pasted: string): Unwrapped | undefined;
 }
 
 const form = <const Id extends string, Options = never>(entry: StringForm<Id, Options>) => entry;
@@ -42,7 +40,6 @@ export const forms = [
     language: 'connection-string',
     builderTab: true,
     write: (input) => connectionText(input, 'write(input)'),
-    read: asIs,
   }),
   form<'jdbc', { prefix?: JdbcPrefix }>({
     id: 'jdbc',
@@ -50,7 +47,6 @@ export const forms = [
     language: 'text',
     builderTab: true,
     write: (input, options) => toJdbcUrl(input, options?.prefix),
-    read: readJdbc,
   }),
   form<'odbc', OdbcForm>({
     id: 'odbc',
@@ -58,7 +54,6 @@ export const forms = [
     language: 'text',
     builderTab: false,
     write: (input, options) => toOdbc(input, options),
-    read: (pasted) => (looksLikeOdbc(pasted) ? readOdbc(pasted) : undefined),
   }),
   form<'csharp', LiteralOptions>({
     id: 'csharp',
@@ -66,7 +61,6 @@ export const forms = [
     language: 'csharp',
     builderTab: true,
     write: (input, options) => toCSharp(input, options),
-    read: (pasted) => readSnippet(pasted, 'csharp'),
   }),
   form<'java', LiteralOptions & { prefix?: JdbcPrefix }>({
     id: 'java',
@@ -74,7 +68,6 @@ export const forms = [
     language: 'java',
     builderTab: true,
     write: (input, options) => toJava(input, options),
-    read: (pasted) => readSnippet(pasted, 'java'),
   }),
   form<'python', LiteralOptions>({
     id: 'python',
@@ -82,7 +75,6 @@ export const forms = [
     language: 'python',
     builderTab: true,
     write: (input, options) => toPython(input, options),
-    read: (pasted) => readSnippet(pasted, 'python'),
   }),
   form<'env', EnvOptions>({
     id: 'env',
@@ -90,7 +82,6 @@ export const forms = [
     language: 'dotenv',
     builderTab: true,
     write: (input, options) => toEnv(input, options),
-    read: readEnv,
   }),
   form<'appsettings', AppSettingsOptions>({
     id: 'appsettings',
@@ -98,7 +89,6 @@ export const forms = [
     language: 'json',
     builderTab: true,
     write: (input, options) => toAppSettings(input, options),
-    read: readAppSettings,
   }),
 ] as const;
 
@@ -108,24 +98,4 @@ export type AnyForm = (typeof forms)[number];
 /** The table's entry for a form id (typed as that entry, so its writer's options are known). */
 export function formById<Id extends FormId>(id: Id): Extract<AnyForm, { id: Id }> {
   return forms.find((f) => f.id === id) as Extract<AnyForm, { id: Id }>;
-}
-
-/** What `readPasted` found: which form, and the connection string it holds (see `Unwrapped`). */
-export interface Reading extends Unwrapped {
-  form: FormId;
-}
-
-/**
- * Recognises the form of a pasted text and unwraps it: the first form of the table whose reader takes it. Never
- * fails on odd input: what no other form takes is read as the plain form.
- * @throws TypeError when `pasted` is not a string
- */
-export function readPasted(pasted: string): Reading {
-  expectString('readPasted(pasted)', 'pasted', pasted);
-  for (const entry of forms) {
-    if (entry.id === 'plain') continue;
-    const unwrapped = entry.read(pasted);
-    if (unwrapped) return { form: entry.id, ...unwrapped };
-  }
-  return { form: 'plain', ...asIs(pasted) };
 }

@@ -6,7 +6,9 @@ import { foldKey, isControl, isWhitespace } from '../chars.ts';
 import { parse } from '../parse.ts';
 import { InvalidValueError, quoteNestedValue, quoteValue } from '../serialize.ts';
 import { connectionText, type PairsOrString } from './input.ts';
-import { Mapped, type Unwrapped } from './reading.ts';
+import { applyEdits } from '../edits.ts';
+import type { TextEdit } from '../types.ts';
+import { diffEdit, Mapped, type Unwrapped } from './reading.ts';
 
 /** The DSN the vendor's ODBC driver installs (cdata.com KB, Intercom and AirCall ODBC articles). */
 const defaultOdbcDsn = 'CData ODBC API Source';
@@ -131,16 +133,62 @@ function quotedEnd(pasted: string, open: number): number {
 function odbcReading(pasted: string, out: Mapped, bodyStart: number, braced: boolean): Unwrapped {
   const { text, source } = out.done(pasted.length);
   const head = pasted.slice(0, bodyStart);
-  return {
-    pasted,
-    text,
-    source,
-    rewrite: (next) => {
-      const body = braced ? bracedBody(next) : next;
-      // A head read without its closing `;` (`DSN=x` alone) needs one before the pairs.
-      return head + (head !== '' && !/;\s*$/.test(head) && body !== '' ? ';' : '') + body;
-    },
+  const rewrite = (next: string) => {
+    const body = braced ? bracedBody(next) : next;
+    // A head read without its closing `;` (`DSN=x` alone) needs one before the pairs.
+    return head + (head !== '' && !/;\s*$/.test(head) && body !== '' ? ';' : '') + body;
   };
+  // Where each top-level pair of `text` starts, read on the first fix: a fix is written back over the pairs it
+  // touches only (rewriting and comparing the whole text per fix was quadratic in a long paste's pairs).
+  let pairStarts: number[] | undefined;
+  const mapEdits = (edits: readonly TextEdit[]): TextEdit[] => {
+    if (edits.length === 0) return [];
+    let from = text.length;
+    let to = 0;
+    for (const e of edits) {
+      from = Math.min(from, e.start);
+      to = Math.max(to, e.end);
+    }
+    pairStarts ??= parse(text).entries.map((e) => e.span.start);
+    const windowStart = lastAtOrBefore(pairStarts, from) ?? 0;
+    const windowEnd = firstAtOrAfter(pairStarts, to) ?? text.length;
+    // The whole body: its rewrite may need the `;` after the head, so it goes the general way.
+    if (windowStart === 0 && windowEnd === text.length) return diffEdit(pasted, rewrite(applyEdits(text, edits)));
+    const local = edits.map((e) => ({ start: e.start - windowStart, end: e.end - windowStart, text: e.text }));
+    const next = applyEdits(text.slice(windowStart, windowEnd), local);
+    const pastedStart = source.starts[windowStart]!;
+    const pastedEnd = windowEnd < text.length ? source.starts[windowEnd]! : source.end;
+    return diffEdit(pasted.slice(pastedStart, pastedEnd), braced ? bracedBody(next) : next).map((e) => ({
+      start: e.start + pastedStart,
+      end: e.end + pastedStart,
+      text: e.text,
+    }));
+  };
+  return { pasted, text, source, rewrite, mapEdits };
+}
+
+/** The last of sorted `starts` at or before `at`. */
+function lastAtOrBefore(starts: readonly number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? starts[lo - 1] : undefined;
+}
+
+/** The first of sorted `starts` at or after `at`. */
+function firstAtOrAfter(starts: readonly number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < starts.length ? starts[lo] : undefined;
 }
 
 function nextSemicolon(text: string, from: number): number {
@@ -214,11 +262,14 @@ function writeBare(out: Mapped, pasted: string, from: number, to: number, nested
 /** A plain body written back with ODBC braces for quoted values, as the pasted string had them. */
 function bracedBody(plain: string): string {
   const result = parse(plain);
-  const bad = new Set(result.problems.filter((p) => p.severity === 'error').map((p) => p.span.start));
+  // Error positions in text order, walked beside the entries (also in text order).
+  const bad = result.problems.filter((p) => p.severity === 'error').map((p) => p.span.start).sort((a, b) => a - b);
   const out: string[] = [];
   let at = 0;
+  let b = 0;
   for (const entry of result.entries) {
-    const spoiled = entry.invalid || [...bad].some((s) => s >= entry.span.start && s < entry.span.end);
+    while (b < bad.length && bad[b]! < entry.span.start) b++;
+    const spoiled = entry.invalid || (b < bad.length && bad[b]! < entry.span.end);
     if (entry.quoted === null || entry.value === null || spoiled) continue;
     out.push(plain.slice(at, entry.valueSpan.start), `{${entry.value.replaceAll('}', '}}')}}`);
     at = entry.valueSpan.end;

@@ -19,6 +19,11 @@ export interface Unwrapped {
   rewrite(next: string): string;
   /** For a string literal: how inserted text is escaped in it, so an edit maps without rewriting the whole literal. */
   escape?: (inserted: string) => string;
+  /**
+   * For a form that writes back pair by pair (ODBC): edits of `text` as edits of the pasted text, at a cost in
+   * proportion to the pairs they touch, not to the whole text (a long paste has a fix per pair).
+   */
+  mapEdits?: (edits: readonly TextEdit[]) => TextEdit[];
 }
 
 /** Builds an unwrapped string together with the source range of every code unit. */
@@ -73,13 +78,14 @@ function toPastedEdits(reading: Unwrapped, next: string): TextEdit[] {
  */
 export function mapEdits(reading: Unwrapped, edits: readonly TextEdit[]): TextEdit[] {
   if (!reading.source) return [...edits];
+  if (reading.mapEdits) return reading.mapEdits(edits);
   const escape = reading.escape;
   if (!escape) return toPastedEdits(reading, applyEdits(reading.text, edits));
   return edits.map((e) => ({ ...toPastedSpan(reading, e), text: escape(e.text) }));
 }
 
 /** The smallest single edit that turns `before` into `after` (none when equal). */
-function diffEdit(before: string, after: string): TextEdit[] {
+export function diffEdit(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   let p = 0;
   const max = Math.min(before.length, after.length);

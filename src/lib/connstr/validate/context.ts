@@ -42,8 +42,6 @@ export class Context {
   readonly result: ParseResult;
   readonly service: ServiceRules;
   readonly options: ValidateOptions;
-  /** Property names and aliases, for did-you-mean; built on the first unknown key. */
-  names?: string[];
   /** Did-you-mean answers by folded key. */
   readonly suggestions = new Map<string, string | undefined>();
   /** Entry → index, per scope. */

@@ -3,7 +3,7 @@
  * properties in effect there. Browser compatible, no side effects.
  */
 import { foldKey } from '../chars.ts';
-import { closestName } from '../names.ts';
+import { nameMatcher } from '../names.ts';
 import { effectivePairs } from '../pairs.ts';
 import { lookupProperty } from '../service.ts';
 import type { PropertyRule } from '../rules.ts';
@@ -102,12 +102,17 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
   );
 }
 
+/** The did-you-mean of each service's properties, prepared once (a file may hold 60,000 strings to check). */
+const matchers = new WeakMap<readonly PropertyRule[], (key: string) => string | undefined>();
+
 /** Did-you-mean for an unknown key, once per key (ignoring case, as the distance does): a long string may repeat one key many times. */
 function suggestName(ctx: Context, key: string): string | undefined {
   const folded = foldKey(key);
   if (ctx.suggestions.has(folded)) return ctx.suggestions.get(folded);
-  ctx.names ??= ctx.service.properties.flatMap((p) => [p.name, ...p.aliases]);
-  const guess = closestName(key, ctx.names);
+  const properties = ctx.service.properties;
+  let suggest = matchers.get(properties);
+  if (!suggest) matchers.set(properties, (suggest = nameMatcher(properties.flatMap((p) => [p.name, ...p.aliases]))));
+  const guess = suggest(key);
   const suggestion = guess === undefined ? undefined : lookupProperty(ctx.service, guess)?.property.name;
   ctx.suggestions.set(folded, suggestion);
   return suggestion;

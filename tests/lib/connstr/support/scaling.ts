@@ -103,6 +103,8 @@ export const validateShapes: Shape[] = [
   // A regex tried from every letter of a long value (to find `scheme://user:pass@`) costs the square of its length.
   ['a long unknown value scanned for credentials', (n) => fill(n, 'ab:', 'CustomHeaders=', '://x')],
   ['a long path checked for a network location', (n) => fill(n, 'ab\\', 'OAuthSettingsLocation=\\\\')],
+  // The Validate tab's megabyte of `KeyN=v;`: a did-you-mean per distinct unknown key (ids padded to one length).
+  ['many distinct unknown keys', (n) => Array.from({ length: Math.floor(n / 12) }, (_, i) => `Key${i.toString(36).padStart(6, '0')}=v;`).join('')],
 ];
 
 /**
@@ -113,6 +115,8 @@ export const pastedShapes: Shape[] = [
   ['curly quotes around every value', (n) => fill(n, 'A=\u201cx\u201d;'), 64 * 1024],
   // Every damage finding asked which ProfileSettings list holds it, one list at a time: quadratic.
   ['curly quotes around every ProfileSettings, a requirement inside each', (n) => fill(n, 'ProfileSettings=\u2018APIKey=k\u2019;'), 64 * 1024],
+  // Each fix was written back by rewriting the whole ODBC paste and comparing it with the pasted text.
+  ['ODBC braced values with a fix in every pair', (n) => fill(n, 'region={eu};', 'Driver={API Driver};'), 64 * 1024],
 ];
 
 /** A deliberately quadratic function: the measurement must tell it from the engine, or it proves nothing. */
