@@ -11,7 +11,7 @@
  */
 import { useEffect, useErrorBoundary, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { CheckAnswer } from '../lib/builder/checker.ts';
-import { buildString } from '../lib/builder/form.ts';
+import { buildString, currentMethod } from '../lib/builder/form.ts';
 import { emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
 import type { BuilderService } from '../lib/builder/payload.ts';
 import { joinService } from '../lib/builder/service.ts';
@@ -135,10 +135,11 @@ export default function ConnectionStringBuilder(props: Props) {
   useEffect(() => {
     if (!ready || (untouched && !engaged)) return;
     const serviceId = service.id;
-    void ask({ kind: 'build', serviceId, text: built }).then((answer) => {
-      if (answer?.kind === 'build') setBuildCheck({ serviceId, text: built, problems: answer.problems });
+    const methodId = currentMethod(service, state).id;
+    void ask({ kind: 'build', serviceId, text: built, methodId }).then((answer) => {
+      if (answer?.kind === 'build') setBuildCheck({ serviceId, text: built, problems: answer.problems, methodId });
     });
-  }, [ready, service, built, untouched, engaged]);
+  }, [ready, service, built, untouched, engaged, state.methods]);
 
   // Validate mode: the checker's view of the pasted text, for the service and the way it was chosen.
   const [validation, setValidation] = useState<Validation>();

@@ -103,7 +103,7 @@ test('a form as it starts: the engine finds exactly the required settings the fo
     for (const method of s.authMethods) {
       const state = reduce(initialState(s), { type: 'method', methodId: method.id });
       const empty = emptyRequired(s, state).map((f) => f.property.name);
-      const problems = buildProblems(s, buildString(s, state).text);
+      const problems = buildProblems(s, buildString(s, state).text, method.id);
       expect(problems.map((p) => [p.code, p.property]), `${s.id} ${method.id}`).toEqual(empty.map((name) => ['missing-required', name]));
     }
   }

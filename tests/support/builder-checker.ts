@@ -3,7 +3,7 @@
  * the builder, the problems of the built string) is computed by the same functions the checker answers with
  * (src/lib/builder/validation.ts) and handed to the reducer as the island hands the checker's answers.
  */
-import { buildString } from '../../src/lib/builder/form.ts';
+import { buildString, currentMethod } from '../../src/lib/builder/form.ts';
 import { reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
 import type { BuilderService } from '../../src/lib/builder/payload.ts';
 import { buildProblems, fixPasted, fromConnectionString } from '../../src/lib/builder/validation.ts';
@@ -28,5 +28,6 @@ export const loadStep =
 /** Build mode's view once the checker has answered for the string the form builds. */
 export function checkedBuildView(state: BuilderState, service: BuilderService): BuildView {
   const text = buildString(service, state).text;
-  return buildView(state, service, { text, problems: text ? buildProblems(service, text) : [] });
+  const methodId = currentMethod(service, state).id;
+  return buildView(state, service, { text, problems: text ? buildProblems(service, text, methodId) : [], methodId });
 }

@@ -22,7 +22,7 @@ export type CheckRequest =
   /** The Validate tab's view of a pasted text (`fixed`: on a service page, where the service is not read from the Profile). */
   | { kind: 'validate'; id: number; serviceId: string; text: string; serviceBy?: 'user' | 'profile'; fixed: boolean }
   /** The problems of the string the form built. */
-  | { kind: 'build'; id: number; serviceId: string; text: string }
+  | { kind: 'build'; id: number; serviceId: string; text: string; methodId?: string }
   /** "Fix all safe problems" on a pasted text. */
   | { kind: 'fix-all'; id: number; serviceId: string; text: string }
   /** "Load into the builder": what a pasted text puts into the form. */
@@ -73,7 +73,7 @@ export function createChecker(): Checker {
           case 'validate':
             return { kind: 'validate', id, view: validateView({ pasted: request.text, serviceBy: request.serviceBy }, service, services, request.fixed) };
           case 'build':
-            return { kind: 'build', id, problems: request.text ? buildProblems(service, request.text) : [] };
+            return { kind: 'build', id, problems: request.text ? buildProblems(service, request.text, request.methodId) : [] };
           case 'fix-all':
             return { kind: 'fix-all', id, text: fixPasted(service, request.text) };
           case 'load':

@@ -33,9 +33,17 @@ import type { BuilderService } from './payload.ts';
 import { rulesOf } from './service.ts';
 import { pasteHint } from './views.ts';
 
-/** Validation of the string the form built (a plain string the builder wrote: no pasted form to read, no paste damage). */
-export function buildProblems(service: BuilderService, text: string): Problem[] {
-  return validate(text, rulesOf(service), { reportSensitive: false });
+/**
+ * Validation of the string the form built (a plain string the builder wrote: no pasted form to read, no paste
+ * damage). `methodId`: the method the form shows. A string without AuthScheme or the credential that picks a method
+ * (Kairos3's Password method before the password is typed) would be read as the service's default method; the form
+ * means the chosen one, so the engine is told to take it as the default.
+ */
+export function buildProblems(service: BuilderService, text: string, methodId?: string): Problem[] {
+  const rules = rulesOf(service);
+  const chosen = rules.authMethods.find((m) => m.id === methodId);
+  const meant = chosen && chosen.authSchemes.length === 0 ? { ...rules, authMethods: rules.authMethods.map((m) => ({ ...m, impliedWithoutAuthScheme: m === chosen })) } : rules;
+  return validate(text, meant, { reportSensitive: false });
 }
 
 /**

@@ -63,7 +63,8 @@ export type BuildView = {
 };
 
 /** The engine's problems of a string the form built (the checker's answer), with the string they are for. */
-export type BuildCheck = { text: string; problems: Problem[] };
+/** The engine's answer for one string the form built, with the method it was checked as (two methods can write the same string). */
+export type BuildCheck = { text: string; problems: Problem[]; methodId?: string };
 
 /**
  * The required settings the form writes no value for, as the form itself sees them. For the string a service's form
@@ -86,7 +87,7 @@ export function buildView(state: FormState & { loaded?: { serviceId: string; nam
   const method = currentMethod(service, state);
   const { required, optional } = fieldsFor(service, method.id);
   const output = buildString(service, state);
-  const current = checked !== undefined && checked.text === output.text;
+  const current = checked !== undefined && checked.text === output.text && (checked.methodId === undefined || checked.methodId === method.id);
   const problems = output.text && checked ? checked.problems : [];
   const missing = current ? problems.filter((p) => p.code === 'missing-required').length : emptyRequired(service, state).length;
   const dropped = leftOut(service, state);
