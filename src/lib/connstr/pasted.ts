@@ -114,9 +114,9 @@ function curlyAt(curly: readonly { span: Span }[], span: Span): Span | undefined
 function withoutEchoes(checked: Problem[], curly: readonly { span: Span; entry: Entry }[], result: ParseResult, service: ServiceRules): Problem[] {
   if (curly.length === 0) return checked;
   // The ProfileSettings the driver reads (the last one written): a setting inside an earlier one is not in effect.
-  let profileSettings: Entry | null | undefined;
-  const inEffect = () =>
-    (profileSettings ??= result.entries.findLast((e) => lookupProperty(service, e.key)?.property.name === 'ProfileSettings') ?? null);
+  // Looked up once: a string with none must not search again for every name (`??=` would, null being nullish).
+  let profileSettings: { entry: Entry | undefined } | undefined;
+  const inEffect = () => (profileSettings ??= { entry: result.entries.findLast((e) => lookupProperty(service, e.key)?.property.name === 'ProfileSettings') }).entry;
   const inside = new Map<string, boolean>();
   const writtenInside = (name: string) => {
     let answer = inside.get(name);
