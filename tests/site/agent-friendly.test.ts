@@ -94,7 +94,10 @@ describe('a deployable build: SITE_URL=https://docs.example.com/', () => {
     expect(locs.length).toBe(pages.length);
     expect(locs.every((loc) => loc.startsWith('https://docs.example.com/'))).toBe(true);
     expect(read('robots.txt')).toContain('Sitemap: https://docs.example.com/sitemap.xml');
-    expect(JSON.parse(read('catalog.json')).$schema).toBe('https://docs.example.com/catalog.schema.json');
+    const index = JSON.parse(read('catalog.json'));
+    expect(index.$schema).toBe('https://docs.example.com/catalog.schema.json');
+    expect(index.services.find((s: { id: string }) => s.id === 'intercom').url).toBe('https://docs.example.com/catalog/intercom.json');
+    expect(JSON.parse(read('catalog/intercom.json')).$schema).toBe('https://docs.example.com/catalog-service.schema.json');
     for (const file of ['llms.txt', 'llms-full.txt', 'services/intercom.md', 'index.md']) {
       const urls = [...read(file).matchAll(/\]\(([^)\s]+)\)|<(https?:[^>\s]+)>/g)].map((m) => m[1] ?? m[2]!);
       // Links to this site are on SITE_URL (vendor pages a step links to are other sites).
