@@ -6,6 +6,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides } from '../lib/site/guides.ts';
+import { referencePages } from '../lib/site/reference.ts';
 import { guidePath, href, servicePath, servicesPath } from '../lib/site/paths.ts';
 
 export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
@@ -16,6 +17,7 @@ export const GET: APIRoute = async ({ site }) => {
   const paths = [
     href(),
     href('reference/'),
+    ...referencePages(getCatalog()).map((page) => page.path),
     href('builder/'),
     // Every guide in the collection, so a new one is listed without editing this file.
     ...(await guides()).map((g) => guidePath(g.id)),

@@ -4,7 +4,8 @@
  */
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
-import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, serviceMarkdown, servicesMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
+import { referencePages } from '../lib/site/reference.ts';
+import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, referencePageMarkdown, serviceMarkdown, servicesMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
 import { guidePath, href, markdownPath, publicUrl, servicePath, servicesPath } from '../lib/site/paths.ts';
 
 /**
@@ -36,6 +37,7 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   bodies.set(markdownPath(href('builder/')), builderMarkdown(catalog, url));
   for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
+  for (const page of referencePages(catalog)) bodies.set(page.markdownPath, referencePageMarkdown(page, catalog, url));
   for (const guide of list) bodies.set(markdownPath(guidePath(guide.id)), guideMarkdownOf(guide, url));
   return { pages: await pageList(), bodies };
 }

@@ -221,3 +221,18 @@ if (searchSlot && searchButton) {
     }
   });
 }
+
+// An old deep link into the single reference page (`/reference/#prop-APIKey`) lands on the property's row in the
+// index, which names the property's own page: go there, keeping the anchor, so the link works as it did.
+function followMovedProperty(): void {
+  let row: HTMLElement | null = null;
+  try {
+    row = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  } catch {
+    // A malformed escape names no row.
+  }
+  const page = row?.dataset.propertyPage;
+  if (page) location.replace(`${page}${location.hash}`);
+}
+followMovedProperty();
+window.addEventListener('hashchange', followMovedProperty);

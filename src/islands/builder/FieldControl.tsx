@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { Field } from '../../lib/builder/form.ts';
 import { lowerFirst, placementLabel } from '../../lib/site/format.ts';
-import { propertyAnchor } from '../../lib/site/paths.ts';
+import { referenceSlug } from '../../lib/site/paths.ts';
 import { severityLabels } from './shared.ts';
 
 export type FieldControlProps = {
@@ -92,7 +92,7 @@ export default function FieldControl(props: FieldControlProps) {
           </p>
         ))}
         <p>
-          <a href={`${props.referenceUrl}#${propertyAnchor(name)}`}>
+          <a href={`${props.referenceUrl}${referenceSlug(name)}/`}>
             {name} in the reference
           </a>
         </p>

@@ -15,6 +15,7 @@
 import { type Catalog, type ResolvedProperty, type ResolvedService } from '../providers/catalog.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { placementLabel } from '../site/format.ts';
+import { propertyAnchor, referenceSlug } from '../site/paths.ts';
 import { referenceEntries, type ReferenceEntry } from '../site/reference.ts';
 import { serviceTables, usedBy } from '../site/service-page.ts';
 
@@ -125,7 +126,7 @@ export function searchRecords(catalog: Catalog, pageUrl: (path: string) => strin
     const methods = [...new Set(withRow.flatMap((r) => r.methods))];
     const row = [p.category, placement(p)].join(' · ');
     return {
-      url: `${pageUrl('reference/')}#prop-${p.name}`,
+      url: `${pageUrl(`reference/${referenceSlug(p.name)}/`)}#${propertyAnchor(p.name)}`,
       content: [...facts(p), methods.length ? `Used by ${methods.join(', ')}.` : '', p.deprecated ? 'Deprecated.' : ''].filter(Boolean).join(' '),
       language: 'en',
       // The title is the bare name, so a query for a service name finds the service's page, not every property

@@ -11,7 +11,7 @@ import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, type UrlOf } from './paths.ts';
-import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
+import { referenceGroups, referencePages, referenceText, usedByLabel, type ReferenceEntry, type ReferencePage } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 import { forms } from '../connstr/index.ts';
@@ -172,7 +172,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   ]);
 }
 
-function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: ReadonlyMap<string, string>): string {
+function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: ReadonlyMap<string, string>, catalog: Catalog): string {
   const p = entry.property;
   const setting = propertyExampleText(p);
   const facts = [
@@ -200,33 +200,43 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
       .join('');
   });
   return join([
-    `### ${inlineCode(p.name)}`,
-    prose(p.summary),
+    `# ${inlineCode(p.name)}`,
+    `> ${prose(p.summary)} HTML page: ${bareLink(url(referencePath(p.name)))}. Every property: ${bareLink(url(markdownPath(href('reference/'))))}`,
+    agentDirective(url),
     facts.join('\n'),
-    p.allowedValues && '#### Allowed values',
+    p.allowedValues && '## Allowed values',
     p.allowedValues && table(['Value', 'Meaning'], p.allowedValues.map((v) => [inlineCode(v.value), prose(v.summary)])),
     ...paragraphs(p.remarks).map(prose),
-    '#### Used by',
+    '## Used by',
     entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
     entry.uses.length > 0 && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
-    p.decisions.length > 0 && '#### Corrections to the vendor help',
+    p.decisions.length > 0 && '## Corrections to the vendor help',
     p.decisions.length > 0 && p.decisions.map((d) => `- ${appliesToNote(d.appliesTo, names)?.concat(' ') ?? ''}Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
-  ]).trimEnd();
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
 }
 
-/** The properties reference as Markdown: every property once, grouped by category. */
+/** One property's page as Markdown (`/reference/<name>.md`), the twin of its HTML page. */
+export function referencePageMarkdown(page: ReferencePage, catalog: Catalog, url: UrlOf): string {
+  return referenceEntryMarkdown(page.entry, url, serviceLabels(catalog.services), catalog);
+}
+
+/** The reference's index as Markdown: every property once, grouped by category, each linking to its page's Markdown. */
 export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const { groups, deprecated } = referenceGroups(catalog);
-  const names = serviceLabels(catalog.services);
+  const pages = new Map(referencePages(catalog).map((page) => [page.name, page]));
+  const row = (e: ReferenceEntry) =>
+    `- [${inlineCode(e.property.name)}](${url(pages.get(e.property.name)!.markdownPath)}): ${placementLabel[e.property.placement]} · ${usedByLabel(e)}${e.definedBy ? '' : ` — ${prose(e.property.summary)}`}`;
   return join([
     `# ${referenceText.title}`,
     `> ${referenceText.description} HTML page: ${bareLink(url(referencePath()))}`,
     agentDirective(url),
     `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
-    ...groups.flatMap((group) => [`## ${group.category}`, ...group.entries.map((e) => referenceEntryMarkdown(e, url, names))]),
+    referenceText.pages,
+    ...groups.flatMap((group) => [`## ${group.category}`, group.entries.map(row).join('\n')]),
     deprecated.length > 0 && '## Deprecated',
     deprecated.length > 0 && referenceText.deprecated,
-    ...deprecated.map((e) => referenceEntryMarkdown(e, url, names)),
+    deprecated.length > 0 && deprecated.map(row).join('\n'),
     `---\n\n${catalogDataVersion(catalog)}`,
   ]);
 }
@@ -366,6 +376,9 @@ export function builderMarkdown(catalog: Catalog, url: UrlOf): string {
   ]);
 }
 
+/** A summary as the tail of a sentence: its first letter lower case, unless it starts with a name (two capitals). */
+const lowerFirstProse = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text);
+
 /** A page listed in llms.txt: its title, Markdown URL and one line on what it holds. */
 export type MarkdownPage = { title: string; markdownPath: string; summary: string };
 
@@ -384,12 +397,18 @@ export function sitePages(catalog: Catalog, guides: { id: string; title: string;
       markdownPath: markdownPath(servicePath(s.id)),
       summary: `${s.authMethods.map((m) => m.label).join(', ')}; profile ${s.profileFile}; every connection property.`,
     })),
+    // The index, then each property's page, from the same list the reference's routes are made from.
     reference: [
       {
         title: 'Connection properties reference',
         markdownPath: markdownPath(href('reference/')),
-        summary: 'every property once: type, default, allowed values, placement, and the services that use it.',
+        summary: 'every property once, by category, with where it goes and who uses it; each links to its page.',
       },
+      ...referencePages(catalog).map((page) => ({
+        title: page.name,
+        markdownPath: page.markdownPath,
+        summary: `${placementLabel[page.entry.property.placement]}, used by ${usedByLabel(page.entry)}: ${lowerFirstProse(page.entry.property.summary)}`,
+      })),
     ],
     guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(guidePath(g.id)), summary: g.description })),
   };

@@ -17,7 +17,14 @@ export const guidePath = (id: string) => href(`guides/${id}/`);
 /** Every service, by name and by how it signs in (the finder's page when the catalog is too long to list). */
 export const servicesPath = () => href('services/');
 export const propertyAnchor = (name: string) => `prop-${name}`;
-export const referencePath = (name?: string) => href('reference/') + (name ? `#${propertyAnchor(name)}` : '');
+/** A property's page in the reference: its name in lower case (names differ by more than case: the catalog checks it). */
+export const referenceSlug = (name: string) => name.toLowerCase();
+/**
+ * The reference (the index of every property) or one property's page, `/reference/apikey/`. The index keeps a row
+ * with the id `prop-<Name>` for every property, so an old link `/reference/#prop-APIKey` still lands on it (and the
+ * site script follows the row to the property's page).
+ */
+export const referencePath = (name?: string) => href('reference/') + (name ? `${referenceSlug(name)}/` : '');
 export const methodAnchor = (id: string) => `auth-${id}`;
 /** The builder's data files: `common` (the general properties) or a service id (src/pages/builder/data/). */
 export const builderDataPath = (name: string) => href(`builder/data/${name}.json`);

@@ -6,6 +6,8 @@
 import type { Catalog, ResolvedService } from '../providers/catalog.ts';
 import { categoryRank, methodsUsing } from '../providers/queries.ts';
 import { propertyCategories, type Property, type PropertyCategory } from '../providers/schema.ts';
+import { markdownPath, referencePath, referenceSlug } from './paths.ts';
+import { serviceLabel } from '../providers/service-facts.ts';
 
 /** The reference page's words, said once for the HTML page and its Markdown twin. */
 export const referenceText = {
@@ -17,6 +19,8 @@ export const referenceText = {
     'Each entry says where its facts come from: the vendor’s help for this driver, the vendor’s other drivers, or our inference. Properties marked “Inside ProfileSettings” are written in the nested ProfileSettings string, and only by the services that list them.',
   ],
   deprecated: 'Names from old versions of the driver. The validator recognizes them so it can tell you to remove them.',
+  /** Under the intro of the index: each property has a page of its own. */
+  pages: 'Each property has a page of its own with every fact and every service that uses it; the list below links to them.',
 } as const;
 
 export type ServiceUse = {
@@ -79,4 +83,46 @@ export function referenceGroups(catalog: Catalog): { groups: ReferenceGroup[]; d
     .map((category) => ({ category, entries: entries.filter((e) => e.property.category === category && !e.property.deprecated) }))
     .filter((g) => g.entries.length > 0);
   return { groups, deprecated: entries.filter((e) => e.property.deprecated) };
+}
+
+/** One property's page in the reference: the one list the index, the routes, the Markdown twins and llms.txt read. */
+export type ReferencePage = {
+  entry: ReferenceEntry;
+  name: string;
+  slug: string;
+  /** The HTML page's path (under the base) and its Markdown twin's. */
+  path: string;
+  markdownPath: string;
+};
+
+const pagesByCatalog = new WeakMap<Catalog, ReferencePage[]>();
+
+/**
+ * Every property's page, in the reference's order (categories in the schema's order, deprecated ones last). A page
+ * per property keeps each page the size of one property however many services there are (one page of every
+ * property weighed 5.3 MB of HTML at 805 services, most of it "used by" lists).
+ * @throws Error when two properties would share a page (names that differ only in case)
+ */
+export function referencePages(catalog: Catalog): ReferencePage[] {
+  const known = pagesByCatalog.get(catalog);
+  if (known) return known;
+  const { groups, deprecated } = referenceGroups(catalog);
+  const taken = new Map<string, string>();
+  const pages = [...groups.flatMap((g) => g.entries), ...deprecated].map((entry) => {
+    const name = entry.property.name;
+    const slug = referenceSlug(name);
+    const other = taken.get(slug);
+    if (other !== undefined) throw new Error(`reference: the properties "${other}" and "${name}" differ only in case, so they would share the page /reference/${slug}/; use one spelling`);
+    taken.set(slug, name);
+    return { entry, name, slug, path: referencePath(name), markdownPath: markdownPath(referencePath(name)) };
+  });
+  pagesByCatalog.set(catalog, pages);
+  return pages;
+}
+
+/** How an entry's row in the index describes where it is used: every service, one service's name, or a count. */
+export function usedByLabel(entry: ReferenceEntry): string {
+  if (entry.allServices) return 'every service';
+  if (entry.uses.length === 1) return serviceLabel(entry.uses[0]!.service);
+  return `${entry.uses.length} services`;
 }
