@@ -7,7 +7,7 @@
  *   npm run bench -- --only engine,sizes            some sections (engine, sizes, validator, cli, search, lighthouse, scale)
  *   npm run bench -- --skip scale                   all but some
  *   npm run bench -- --quick                        shorter timing rounds, one search run, scale sizes 25, 100
- *   npm run bench -- --sizes 100,400                scale sizes (synthetic services added to the 5 real ones)
+ *   npm run bench -- --sizes 100,400                scale sizes (synthetic services added to the real ones)
  *   npm run bench -- --out bench-results-before.json --dist path/to/dist --no-build --keep --profile
  *
  * sizes, validator, search and lighthouse read a built site (dist/ by default): when it is missing it is built first

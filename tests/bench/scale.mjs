@@ -16,13 +16,13 @@ import { root } from './lib/paths.mjs';
 import { astroBuild, largestProfile, summarizeProfile } from './lib/build.mjs';
 import { pagefindPhases } from './lib/pagefind-phases.mjs';
 import { writeContent } from './lib/synthetic.mjs';
-import { folderSize, gzipSize, htmlPages } from './lib/sizes.mjs';
+import { folderSize, gzipSize, htmlPages, pageCost } from './lib/sizes.mjs';
 import { indexFigures, measureSearch } from './search.mjs';
 import { growthExponent, median } from './lib/stats.mjs';
 import { kb, ms, note, size, table } from './lib/format.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 
-export const defaultSizes = [50, 200, 800];
+export const defaultSizes = [5, 200, 800];
 export const quickSizes = [25, 100];
 
 /** The sidebar's share of a page: bytes of its <nav class="sidebar">…</nav>. */
@@ -31,19 +31,42 @@ function sidebarBytes(html) {
   return m ? Buffer.byteLength(m[0]) : 0;
 }
 
+/** Raw and gzip sizes of files, with the median and the largest (by gzip). */
+function fileSizes(distDir, files) {
+  const sizes = files.map((file) => {
+    const data = readFileSync(join(distDir, file));
+    return { file, bytes: data.length, gzip: gzipSize(data) };
+  });
+  const byGzip = [...sizes].sort((a, b) => a.gzip - b.gzip);
+  return { count: sizes.length, median: byGzip[byGzip.length >> 1] ?? { bytes: 0, gzip: 0 }, largest: byGzip.at(-1) ?? { bytes: 0, gzip: 0 } };
+}
+
+const readOrEmpty = (file) => (existsSync(file) ? readFileSync(file) : Buffer.alloc(0));
+
 /** Figures of one built site. */
 function siteFigures(distDir, samplePage) {
   const pages = htmlPages(distDir);
   const htmlBytes = pages.reduce((n, p) => n + statSync(join(distDir, p)).size, 0);
   const sample = readFileSync(join(distDir, samplePage), 'utf8');
-  const reference = existsSync(join(distDir, 'reference/index.html')) ? readFileSync(join(distDir, 'reference/index.html')) : Buffer.alloc(0);
+  const reference = readOrEmpty(join(distDir, 'reference/index.html'));
+  const referenceMd = readOrEmpty(join(distDir, 'reference.md'));
   const home = readFileSync(join(distDir, 'index.html'));
+  // The reference split into a page per property (reference/<name>/index.html and reference/<name>.md).
+  const referenceDir = join(distDir, 'reference');
+  const split = existsSync(referenceDir) ? readdirSync(referenceDir) : [];
+  const catalogIndex = readOrEmpty(join(distDir, 'catalog.json'));
+  const catalogDir = join(distDir, 'catalog');
   return {
     dist: folderSize(distDir),
     htmlPages: pages.length,
     htmlBytes,
-    servicePage: { page: samplePage, bytes: Buffer.byteLength(sample), gzip: gzipSize(sample), sidebarBytes: sidebarBytes(sample) },
+    servicePage: { page: samplePage, bytes: Buffer.byteLength(sample), gzip: gzipSize(sample), sidebarBytes: sidebarBytes(sample), jsAtLoadGzip: pageCost(distDir, samplePage).jsGzip },
     referencePage: { bytes: reference.length, gzip: reference.length ? gzipSize(reference) : 0 },
+    referenceMarkdown: { bytes: referenceMd.length, gzip: referenceMd.length ? gzipSize(referenceMd) : 0 },
+    referencePages: fileSizes(distDir, split.filter((f) => existsSync(join(referenceDir, f, 'index.html'))).map((f) => `reference/${f}/index.html`)),
+    referencePagesMarkdown: fileSizes(distDir, split.filter((f) => f.endsWith('.md')).map((f) => `reference/${f}`)),
+    catalogIndex: { bytes: catalogIndex.length, gzip: catalogIndex.length ? gzipSize(catalogIndex) : 0 },
+    catalogServices: fileSizes(distDir, existsSync(catalogDir) ? readdirSync(catalogDir).filter((f) => f.endsWith('.json')).map((f) => `catalog/${f}`) : []),
     homePage: { bytes: home.length, gzip: gzipSize(home) },
     builderData: folderSize(join(distDir, 'builder', 'data')),
     index: indexFigures(distDir),
@@ -273,6 +296,27 @@ export function printScale(r) {
       x.index.fragments,
     ]),
   );
+  const gz = (f) => `${kb(f.bytes)} / ${kb(f.gzip)}`;
+  table(
+    'Scale: issue 18 figures (raw / gzip; budgets: reference pages < 150 kB gzip, a typical service file < 3 kB gzip, service page JS at load ≤ 15 kB, first search ≤ 100 kB)',
+    ['services', 'reference index', 'reference.md', 'property pages', 'median page', 'largest page', 'largest .md', 'catalog.json', 'service files', 'median file', 'largest file', 'svc JS at load', 'first search', 'build'],
+    r.rows.map((x) => [
+      x.synthetic === null ? `real ${x.services}` : `${x.services}`,
+      gz(x.referencePage),
+      gz(x.referenceMarkdown),
+      x.referencePages.count,
+      gz(x.referencePages.median),
+      `${gz(x.referencePages.largest)} ${x.referencePages.largest.file?.replace(/^reference\/|\/index\.html$/g, '') ?? ''}`,
+      gz(x.referencePagesMarkdown.largest),
+      gz(x.catalogIndex),
+      x.catalogServices.count,
+      gz(x.catalogServices.median),
+      gz(x.catalogServices.largest),
+      kb(x.servicePage.jsAtLoadGzip),
+      kb(x.firstSearch.wireBytes),
+      ms(x.buildMs),
+    ]),
+  );
   table(
     'Scale: first search in Chromium ("OAuthClientSecret" from /services/aircall/, cold)',
     ['services', 'requests', 'sent (gzip)', 'index+fragments+filters', 'Ctrl+K → results', 'results', 'largest fragment'],
@@ -312,7 +356,7 @@ export function printScale(r) {
     note('  Findings:');
     for (const f of r.findings) note(`   - ${f}`);
   }
-  note('  Meaning: each size = N synthetic services + the 5 real ones, built from scratch (fresh cache) into a scratch folder;');
+  note('  Meaning: each size = N synthetic services + the real ones, built from scratch (fresh cache) into a scratch folder;');
   note('  build = wall time of astro build including Pagefind; per page = build ÷ HTML pages; vite/render/Pagefind = phases from');
   note(`  Astro's log; svc page med = median render of one service page; load avg = 1-min load before/after (${cpus().length} cores; other work`);
   note('  on the machine shows up here); sidebar = bytes of the nav on one service page; exponents compare consecutive sizes.');
