@@ -222,17 +222,12 @@ if (searchSlot && searchButton) {
   });
 }
 
-// An old deep link into the single reference page (`/reference/#prop-APIKey`) lands on the property's row in the
-// index, which names the property's own page: go there, keeping the anchor, so the link works as it did.
+// An old deep link into the single reference page (`/reference/#prop-APIKey`) goes to the property's own page, whose
+// path is the name in lower case (src/lib/site/paths.ts), keeping the anchor, so the link works as it did.
+const propertyPages = document.querySelector<HTMLElement>('[data-property-pages]')?.dataset.propertyPages;
 function followMovedProperty(): void {
-  let row: HTMLElement | null = null;
-  try {
-    row = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  } catch {
-    // A malformed escape names no row.
-  }
-  const page = row?.dataset.propertyPage;
-  if (page) location.replace(`${page}${location.hash}`);
+  const name = /^#prop-([A-Za-z][A-Za-z0-9_]*)$/.exec(location.hash)?.[1];
+  if (propertyPages && name) location.replace(`${propertyPages}${name.toLowerCase()}/${location.hash}`);
 }
 followMovedProperty();
-window.addEventListener('hashchange', followMovedProperty);
+addEventListener('hashchange', followMovedProperty);

@@ -3,7 +3,7 @@
  * `npm run bench`: figures, not tests. Prints a table per section on stdout (progress on stderr) and writes
  * every figure as JSON (default bench-results.json at the project root, git-ignored) so runs can be compared.
  *
- *   npm run bench                                   every section, scale sizes 50, 200, 800
+ *   npm run bench                                   every section, scale sizes 5, 200, 800
  *   npm run bench -- --only engine,sizes            some sections (engine, sizes, validator, cli, search, lighthouse, scale)
  *   npm run bench -- --skip scale                   all but some
  *   npm run bench -- --quick                        shorter timing rounds, one search run, scale sizes 25, 100

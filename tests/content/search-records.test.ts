@@ -11,7 +11,7 @@ import { serviceTables, usedBy } from '../../src/lib/site/service-page.ts';
 
 const catalog = getCatalog();
 const records = searchRecords(catalog, (path) => `/docs/${path}`);
-const find = (name: string) => records.find((r) => r.url === `/docs/reference/#prop-${name}`);
+const find = (name: string) => records.find((r) => r.url === `/docs/reference/${name.toLowerCase()}/#prop-${name}`);
 const displayName = (id: string) => {
   const s = catalog.services.find((x) => x.id === id)!;
   return s.brandName ?? s.name;
@@ -41,7 +41,8 @@ describe('search records', () => {
   });
 
   test('URLs carry the base path and the property anchor', () => {
-    for (const record of records) expect(record.url).toMatch(/^\/docs\/reference\/#prop-[A-Za-z0-9_]+$/);
+    for (const record of records) expect(record.url).toMatch(/^\/docs\/reference\/([a-z0-9_]+)\/#prop-([A-Za-z0-9_]+)$/);
+    for (const record of records) expect(record.url.split('/')[3]).toBe(record.meta.title.toLowerCase());
   });
 
   test('APIKey names the first services that list it and counts them all, with its category and placement', () => {

@@ -59,7 +59,7 @@ describe('the query table', () => {
     const hits = await search(opened.page, query);
     const top = hits.slice(0, 3);
     expect(top.every((h) => h.title === 'APIKey')).toBe(true);
-    expect(top[0]?.href).toBe('/reference/#prop-APIKey');
+    expect(top[0]?.href).toBe('/reference/apikey/#prop-APIKey');
     const listing = catalog.services.filter((s) => s.properties.some((p) => p.name === 'APIKey')).map((s) => `/services/${s.id}/#prop-APIKey`);
     for (const hit of top.slice(1)) expect(listing).toContain(hit.href);
     for (const hit of top) expect(hit.context).toContain('Inside ProfileSettings');

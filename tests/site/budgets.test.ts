@@ -5,7 +5,7 @@
  * (tests/support/assets.ts; tests/e2e/page-weight.test.ts checks the same in Chromium). `npm run bench`
  * prints the figures too.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -63,4 +63,31 @@ test('the checker worker (the engine, loaded when Validate opens) stays within i
     const cost = pageCost(page);
     expect([...cost.js, ...cost.deferredJs].filter((url) => url.includes('checker.worker')), page).toEqual([]);
   }
+});
+
+/** Every file under a folder of dist/, relative to dist/, that ends with `suffix`. */
+function distFiles(folder: string, suffix: string): string[] {
+  const dir = join(distDir, folder);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).map((f) => `${folder}/${f}`);
+}
+
+test('every Markdown twin stays within the characters afdocs passes, the reference split a page per property', () => {
+  const twins = [...readdirSync(distDir).filter((f) => f.endsWith('.md')), ...distFiles('services', '.md'), ...distFiles('reference', '.md'), ...distFiles('guides', '.md')];
+  const lengths = twins.map((file) => ({ file, chars: readFileSync(join(distDir, file), 'utf8').length })).sort((a, b) => b.chars - a.chars);
+  console.log(`Markdown twins: ${lengths.length}, largest ${lengths.slice(0, 3).map((l) => `${l.file} ${l.chars} chars`).join(', ')}`);
+  expect(lengths.filter((l) => l.file.startsWith('reference/')).length).toBeGreaterThan(50); // a page per property
+  for (const { file, chars } of lengths) expect(chars, file).toBeLessThanOrEqual(budgets.markdownChars);
+});
+
+test('the catalog: an index and a small file per service, within their budgets', () => {
+  const index = gzipSync(readFileSync(join(distDir, 'catalog.json')), { level: 9 }).length;
+  const files = distFiles('catalog', '.json').map((file) => ({ file, gzip: gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length })).sort((a, b) => a.gzip - b.gzip);
+  const median = files[files.length >> 1]!;
+  const largest = files.at(-1)!;
+  console.log(`catalog.json ${kb(index)} gzip; ${files.length} service files, median ${kb(median.gzip)} (${median.file}), largest ${kb(largest.gzip)} (${largest.file})`);
+  expect(files.length).toBe(JSON.parse(readFileSync(join(distDir, 'catalog.json'), 'utf8')).services.length);
+  expect(index).toBeLessThanOrEqual(budgets.catalogIndex);
+  expect(median.gzip).toBeLessThanOrEqual(budgets.catalogServiceMedian);
+  expect(largest.gzip).toBeLessThanOrEqual(budgets.catalogServiceLargest);
 });

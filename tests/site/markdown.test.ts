@@ -18,9 +18,12 @@ const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
 const servicesDir = join(distDir, 'services');
 const serviceIds = existsSync(servicesDir) ? readdirSync(servicesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+const referenceDir = join(distDir, 'reference');
+const propertySlugs = existsSync(referenceDir) ? readdirSync(referenceDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
 const pairs: [string, string][] = [
   ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
   ['reference/index.html', 'reference.md'],
+  ...propertySlugs.map((slug): [string, string] => [`reference/${slug}/index.html`, `reference/${slug}.md`]),
   ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
   ['index.html', 'index.md'],
   ['services/index.html', 'services.md'],

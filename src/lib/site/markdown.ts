@@ -10,8 +10,8 @@ import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, type UrlOf } from './paths.ts';
-import { referenceGroups, referencePages, referenceText, usedByLabel, type ReferenceEntry, type ReferencePage } from './reference.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, servicesPath, type UrlOf } from './paths.ts';
+import { detailedUses, omittedText, usedByIntro, referenceIndex, referencePages, referenceText, usedByLabel, type ReferenceEntry, type ReferencePage } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 import { forms } from '../connstr/index.ts';
@@ -187,8 +187,11 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     `- Source: ${confidenceLabel[p.confidence]}`,
     entry.definedBy && `- Defined by: ${entry.definedBy}`,
   ].filter((line): line is string => !!line);
+  const detailed = detailedUses(entry);
   const uses = entry.uses.map((use) => {
     const page = url(servicePath(use.service.id));
+    // Names only: a link each came to 50,000 characters for a property all 800 services list (the directory links them).
+    if (!detailed) return serviceLabel(use.service);
     const methods = use.methods.map((m) => `${m.label} (${m.required ? 'required' : 'optional'})`).join(', ');
     return [
       `- [${serviceLabel(use.service)}](${page}#${propertyAnchor(p.name)})`,
@@ -200,8 +203,8 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
       .join('');
   });
   return join([
-    `# ${inlineCode(p.name)}`,
-    `> ${prose(p.summary)} HTML page: ${bareLink(url(referencePath(p.name)))}. Every property: ${bareLink(url(markdownPath(href('reference/'))))}`,
+    `# ${p.name}`,
+    `> ${inlineCode(p.name)}: ${prose(p.summary)} HTML page: ${bareLink(url(referencePath(p.name)))}. Every property: ${bareLink(url(markdownPath(href('reference/'))))}`,
     agentDirective(url),
     facts.join('\n'),
     p.allowedValues && '## Allowed values',
@@ -209,7 +212,8 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     ...paragraphs(p.remarks).map(prose),
     '## Used by',
     entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
-    entry.uses.length > 0 && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
+    entry.uses.length > 0 && detailed && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
+    entry.uses.length > 0 && !detailed && `${usedByIntro(entry)} ${uses.join(', ')}. Each service’s page: ${bareLink(url(markdownPath(servicesPath())))}`,
     p.decisions.length > 0 && '## Corrections to the vendor help',
     p.decisions.length > 0 && p.decisions.map((d) => `- ${appliesToNote(d.appliesTo, names)?.concat(' ') ?? ''}Vendor: ${prose(d.issue)} Ours: ${prose(d.decision)}`).join('\n'),
     `---\n\n${catalogDataVersion(catalog)}`,
@@ -223,7 +227,7 @@ export function referencePageMarkdown(page: ReferencePage, catalog: Catalog, url
 
 /** The reference's index as Markdown: every property once, grouped by category, each linking to its page's Markdown. */
 export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
-  const { groups, deprecated } = referenceGroups(catalog);
+  const { groups, deprecated, omitted } = referenceIndex(catalog);
   const pages = new Map(referencePages(catalog).map((page) => [page.name, page]));
   const row = (e: ReferenceEntry) =>
     `- [${inlineCode(e.property.name)}](${url(pages.get(e.property.name)!.markdownPath)}): ${placementLabel[e.property.placement]} · ${usedByLabel(e)}${e.definedBy ? '' : ` — ${prose(e.property.summary)}`}`;
@@ -233,6 +237,7 @@ export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
     agentDirective(url),
     `${referenceText.intro[0]} ${caseRule} ${referenceText.intro[1]}`,
     referenceText.pages,
+    omitted > 0 && `${omittedText(omitted)} Every service: ${bareLink(url(markdownPath(servicesPath())))}`,
     ...groups.flatMap((group) => [`## ${group.category}`, group.entries.map(row).join('\n')]),
     deprecated.length > 0 && '## Deprecated',
     deprecated.length > 0 && referenceText.deprecated,

@@ -120,6 +120,46 @@ export function referencePages(catalog: Catalog): ReferencePage[] {
   return pages;
 }
 
+/**
+ * Past this many services, a property's page lists the services that use it by name only (each name links to the
+ * service's entry, where its methods and its own wording are): APIKey's detailed list ran to 120,000 characters of
+ * Markdown at 800 services, past what afdocs accepts for a page.
+ */
+export const usedByDetailLimit = 40;
+
+/** Whether a property's page lists each service's methods and wording, or the services' names only. */
+export const detailedUses = (entry: ReferenceEntry) => entry.uses.length <= usedByDetailLimit;
+
+/** The sentence before a names-only list of the services that use a property. */
+export const usedByIntro = (entry: ReferenceEntry) =>
+  `${entry.allServices ? 'Every service accepts it; these' : 'These'} ${entry.uses.length} services document it (each one’s page says which of its methods use it and how):`;
+
+/**
+ * Past this many properties that only one service has, the index leaves them out (each is on its service's page,
+ * which links to its page here): a row for each of the 1,200 at 800 services would make the index 110,000
+ * characters of Markdown. The driver's properties and those several services share are always listed.
+ */
+export const singleServiceIndexLimit = 150;
+
+/** One service's own property, used by it alone. */
+export const isSingleService = (entry: ReferenceEntry) => entry.definedBy !== undefined && entry.uses.length <= 1;
+
+/** The index's sections: each category's listed entries, and how many single-service entries it leaves out. */
+export function referenceIndex(catalog: Catalog): { groups: ReferenceGroup[]; deprecated: ReferenceEntry[]; omitted: number } {
+  const { groups, deprecated } = referenceGroups(catalog);
+  const singles = groups.reduce((n, g) => n + g.entries.filter(isSingleService).length, 0);
+  if (singles <= singleServiceIndexLimit) return { groups, deprecated, omitted: 0 };
+  return {
+    groups: groups.map((g) => ({ ...g, entries: g.entries.filter((e) => !isSingleService(e)) })).filter((g) => g.entries.length > 0),
+    deprecated,
+    omitted: singles,
+  };
+}
+
+/** The index's sentence for the single-service properties it leaves out. */
+export const omittedText = (count: number) =>
+  `${count} more properties belong to one service each: they are listed on that service’s page, whose entry for each links to the property’s page here.`;
+
 /** How an entry's row in the index describes where it is used: every service, one service's name, or a count. */
 export function usedByLabel(entry: ReferenceEntry): string {
   if (entry.allServices) return 'every service';

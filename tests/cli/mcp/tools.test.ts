@@ -60,7 +60,7 @@ describe('services and properties', () => {
 
   test('search_properties: by name first, then by what a property does', () => {
     const { properties } = fits('searchProperties', searchProperties(ctx, { query: 'apikey' }));
-    expect(properties[0]).toMatchObject({ name: 'APIKey', services: ['acme'], reference: 'https://docs.example.com/reference/#prop-APIKey' });
+    expect(properties[0]).toMatchObject({ name: 'APIKey', services: ['acme'], reference: 'https://docs.example.com/reference/apikey/' });
     expect(searchProperties(ctx, { query: 'oauth client' }).properties.map((p) => p.name).slice(0, 2).sort()).toEqual(['OAuthClientId', 'OAuthClientSecret']);
     expect(searchProperties(ctx, { query: 'zzzz-nothing' }).properties).toEqual([]);
     expect(searchProperties(ctx, { query: 'a', limit: 2 }).properties.length).toBeLessThanOrEqual(2);

@@ -6,7 +6,7 @@ import { decodeServices, entriesOfMatch, minimumQueryLength, referenceContext, s
 const servicePage = (id: string) => `/docs/services/${id}/`;
 
 const record: ResultData = {
-  url: '/docs/reference/#prop-APIKey',
+  url: '/docs/reference/apikey/#prop-APIKey',
   excerpt: 'The <mark>API</mark> key…',
   meta: {
     title: 'APIKey',
@@ -49,7 +49,7 @@ describe('toHits', () => {
   test('a property record is its reference entry, then a row card per service it names, each saying which page it opens', () => {
     const hits = toHits(record, { servicePage });
     expect(hits.map((h) => [h.title, h.where, h.href, h.context])).toEqual([
-      ['APIKey', 'Reference', '/docs/reference/#prop-APIKey', 'Help Scout, Intercom · Authentication · inside ProfileSettings'],
+      ['APIKey', 'Reference', '/docs/reference/apikey/#prop-APIKey', 'Help Scout, Intercom · Authentication · inside ProfileSettings'],
       ['APIKey', 'Help Scout', '/docs/services/helpscout/#prop-APIKey', 'Authentication · inside ProfileSettings'],
       ['APIKey', 'Intercom', '/docs/services/intercom/#prop-APIKey', 'Authentication · inside ProfileSettings'],
     ]);
@@ -78,7 +78,7 @@ describe('toHits', () => {
   });
 
   test('a record no service lists is its reference entry alone', () => {
-    expect(toHits({ ...record, meta: { ...record.meta, services: '', serviceCount: '0' } }, { servicePage }).map((h) => h.href)).toEqual(['/docs/reference/#prop-APIKey']);
+    expect(toHits({ ...record, meta: { ...record.meta, services: '', serviceCount: '0' } }, { servicePage }).map((h) => h.href)).toEqual(['/docs/reference/apikey/#prop-APIKey']);
   });
 });
 
