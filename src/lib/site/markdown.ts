@@ -183,7 +183,7 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     setting !== undefined && `- Example: ${inlineCode(setting)}`,
     p.aliases.length > 0 && `- Also accepted as: ${p.aliases.map(inlineCode).join(', ')}`,
     p.sensitive && '- Sensitive: masked in the builder and the CLI’s redact command',
-    p.deprecated && '- Deprecated',
+    p.deprecated && '- Deprecated: remove it from your strings',
     `- Source: ${confidenceLabel[p.confidence]}`,
     entry.definedBy && `- Defined by: ${entry.definedBy}`,
   ].filter((line): line is string => !!line);
@@ -211,7 +211,7 @@ function referenceEntryMarkdown(entry: ReferenceEntry, url: UrlOf, names: Readon
     p.allowedValues && table(['Value', 'Meaning'], p.allowedValues.map((v) => [inlineCode(v.value), prose(v.summary)])),
     ...paragraphs(p.remarks).map(prose),
     '## Used by',
-    entry.uses.length === 0 && entry.allServices && 'Every service (a general driver property).',
+    entry.uses.length === 0 && entry.allServices && 'Every service accepts it (a general driver property).',
     entry.uses.length > 0 && detailed && [...(entry.allServices ? ['Every service accepts it; these services document it:', ''] : []), ...uses].join('\n'),
     entry.uses.length > 0 && !detailed && `${usedByIntro(entry)} ${uses.join(', ')}. Each service’s page: ${bareLink(url(markdownPath(servicesPath())))}`,
     p.decisions.length > 0 && '## Corrections to the vendor help',
