@@ -93,4 +93,16 @@ describe('npm run connstr -- mcp, over stdio', () => {
     expect(first.mimeType).toBe('text/markdown');
     expect(first.text.split('\n')[0]).toBe('# Connect to Intercom');
   });
+
+  test('the reference is a resource, its index and each property’s page', async () => {
+    const { resources } = await client.listResources();
+    expect(resources.map((r) => r.uri)).toEqual(expect.arrayContaining(['connector-help://reference.md', 'connector-help://reference/apikey.md']));
+    const index = (await client.readResource({ uri: 'connector-help://reference.md' })).contents[0] as { text: string };
+    expect(index.text).toContain('/reference/apikey.md');
+    const page = (await client.readResource({ uri: 'connector-help://reference/apikey.md' })).contents[0] as { text: string; mimeType: string };
+    expect(page.mimeType).toBe('text/markdown');
+    expect(page.text.split('\n')[0]).toBe('# APIKey');
+    expect(page.text).toContain('## Used by');
+    await expect(client.readResource({ uri: 'connector-help://reference/apikye.md' })).rejects.toThrow(/No property "apikye"/);
+  });
 });

@@ -11,7 +11,8 @@ import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mc
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Catalog } from '../../lib/providers/catalog.ts';
 import { serviceLabel } from '../../lib/providers/service-facts.ts';
-import { referenceMarkdown, serviceMarkdown } from '../../lib/site/markdown.ts';
+import { referenceMarkdown, referencePageMarkdown, serviceMarkdown } from '../../lib/site/markdown.ts';
+import { referencePages } from '../../lib/site/reference.ts';
 import {
   check,
   convert,
@@ -140,8 +141,24 @@ export function createServer(catalog: Catalog, options: { site?: string | undefi
   server.registerResource(
     'reference',
     referenceResourceUri,
-    { title: 'Connection properties reference', description: 'Every property once: type, default, allowed values, placement and the services that use it.', mimeType: 'text/markdown' },
+    { title: 'Connection properties reference', description: 'The index of every property: where it goes, who uses it, and a link to its page.', mimeType: 'text/markdown' },
     (uri) => ({ contents: [{ uri: uri.href, mimeType: 'text/markdown', text: referenceMarkdown(catalog, ctx.url) }] }),
+  );
+  // One property's page, as the site's /reference/<name>.md (the same list of pages, so the two cannot differ).
+  server.registerResource(
+    'reference-page',
+    new ResourceTemplate('connector-help://reference/{slug}.md', {
+      list: () => ({
+        resources: referencePages(catalog).map((page) => ({ uri: `connector-help://reference/${page.slug}.md`, name: `${page.name} (Markdown)`, mimeType: 'text/markdown' })),
+      }),
+    }),
+    { title: 'Property page', description: 'One connection property as Markdown: every fact, and every service that uses it.', mimeType: 'text/markdown' },
+    (uri, variables) => {
+      const slug = String(variables.slug ?? '').toLowerCase();
+      const page = referencePages(catalog).find((p) => p.slug === slug);
+      if (!page) throw new Error(`No property "${String(variables.slug ?? '')}". The reference lists every property: ${referenceResourceUri}.`);
+      return { contents: [{ uri: uri.href, mimeType: 'text/markdown', text: referencePageMarkdown(page, catalog, ctx.url) }] };
+    },
   );
   return server;
 }
