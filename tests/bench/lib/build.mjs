@@ -23,7 +23,8 @@ export function parseBuildLog(output) {
   const text = stripAnsi(output);
   const routes = [...text.matchAll(/[├└]─\s+(\S+)\s+\(\+([\d.]+)(ms|s)\)/g)].map((m) => ({ route: m[1], ms: toMs(m[2], m[3]) }));
   const generating = text.split('generating static routes')[1] ?? '';
-  const gen = generating.match(/✓ Completed in ([\d.]+)(ms|s)\./);
+  // Astro writes "1m 12s" past a minute (getTimeStat), which a build of 800 services' pages reaches.
+  const gen = generating.match(/✓ Completed in (?:(\d+)m\s*)?([\d.]+)(ms|s)\./);
   const vite = [...text.matchAll(/\[vite\] ✓ built in ([\d.]+)(ms|s)/g)].reduce((n, m) => n + toMs(m[1], m[2]), 0);
   const collect = text.match(/Collecting build info\.\.\.\s*\n[^\n]*✓ Completed in ([\d.]+)(ms|s)/);
   const indexed = text.match(/Indexed (\d+) pages and (\d+) property records in (\d+) ms/);
@@ -37,7 +38,7 @@ export function parseBuildLog(output) {
   return {
     collectMs: collect ? toMs(collect[1], collect[2]) : null,
     viteMs: vite || null,
-    generateMs: gen ? toMs(gen[1], gen[2]) : null,
+    generateMs: gen ? Number(gen[1] ?? 0) * 60_000 + toMs(gen[2], gen[3]) : null,
     pagefindMs: indexed ? Number(indexed[3]) : null,
     pagefindPages: indexed ? Number(indexed[1]) : null,
     pagefindRecords: indexed ? Number(indexed[2]) : null,
