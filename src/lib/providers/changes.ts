@@ -8,7 +8,14 @@
  * cannot vouch for (`unknown`), and the comparison reports them as `not-shown` instead of a removal or addition.
  */
 
-/** Every kind of change, in the order a build's list shows them. */
+import type { BuildChange, ChangeKind } from './schema.ts';
+
+export type { BuildChange, ChangeKind };
+
+/**
+ * Every kind of change between two builds, in the order a build's list shows them (the schema's `changeKinds`;
+ * here, not in schema.ts, so the engine's projection can compare builds without loading zod).
+ */
 export const changeKinds = [
   'method-added',
   'method-removed',
@@ -24,16 +31,6 @@ export const changeKinds = [
   'description-changed',
   'not-shown',
 ] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-
-/** One change: what kind, the property (or method) it concerns, and the fact before and after (null: none). */
-export interface BuildChange {
-  kind: ChangeKind;
-  /** The property the change is about; for a method, step, menu path or example change, the method's name. */
-  property: string | null;
-  before: string | null;
-  after: string | null;
-}
 
 /** One auth method's facts in one build, keyed by something stable across builds (our id, the vendor's heading). */
 export interface MethodFacts {

@@ -3,7 +3,7 @@
  * file so the example checks can use them without importing the catalog builder that runs them.
  */
 import type { DraftReport } from './drafts.ts';
-import type { Property, Service } from './schema.ts';
+import type { BuildChanges, Property, Service } from './schema.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {
@@ -15,11 +15,22 @@ export type ResolvedProperty = Property & {
  * A service with every property it accepts resolved (its own first, in its order, then the shared ones).
  * The engine never sees it: callers hand the engine its projection, `serviceRules` (rules.ts).
  */
-export type ResolvedService = Omit<Service, 'properties'> & {
+export type ResolvedBuild = Omit<Service, 'properties'> & {
   properties: ResolvedProperty[];
   /** Names the service's own file lists (its connection-properties table), in file order. */
   listedProperties: string[];
 };
+
+/** Every build a service was documented in, and what each changed. */
+export type BuildHistory = {
+  /** The service as each older build documents it, newest first (empty when only one build is known). */
+  older: ResolvedBuild[];
+  /** What each build changed from the build before it, newest first. */
+  changes: BuildChanges[];
+};
+
+/** A service as its newest build documents it, with its older builds. */
+export type ResolvedService = ResolvedBuild & { history: BuildHistory };
 
 export type Catalog = {
   /** Shared properties, as defined (no service narrowing). */
