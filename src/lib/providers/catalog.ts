@@ -121,7 +121,8 @@ export function buildCatalog(
       // Examples are checked with the engine, so a wrong example fails the build like bad data does.
       problems.push(...exampleProblems(newest).map((problem) => `${file} › ${problem}`));
       const older = olderBuilds(file, service, shared, problems);
-      services.push({ ...newest, history: { older, changes: buildChanges([newest, ...older]) } });
+      const builds = [newest, ...older].map((b) => ({ build: b.dataVersion.build, edition: b.dataVersion.edition }));
+      services.push({ ...newest, history: { builds, older, changes: buildChanges([newest, ...older]) } });
     }
   }
 

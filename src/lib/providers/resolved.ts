@@ -23,6 +23,8 @@ export type ResolvedBuild = Omit<Service, 'properties'> & {
 
 /** Every build a service was documented in, and what each changed. */
 export type BuildHistory = {
+  /** Every build documented, newest first (the newest is the service's own `dataVersion`). */
+  builds: { build: string; edition: string }[];
   /** The service as each older build documents it, newest first (empty when only one build is known). */
   older: ResolvedBuild[];
   /** What each build changed from the build before it, newest first. */
