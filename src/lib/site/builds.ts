@@ -15,6 +15,9 @@ export const newestBuild = (service: ResolvedService) => service.history.builds[
 /** The page documents an older build than the newest. */
 export const isOlderBuild = (service: ResolvedService) => service.dataVersion.build !== newestBuild(service);
 
+/** The path of the page that documents the build a service view holds (the service page for the newest). */
+export const buildPagePath = (service: ResolvedService) => (isOlderBuild(service) ? serviceBuildPath(service.id, service.dataVersion.build) : servicePath(service.id));
+
 /** The build picker's entries, newest first: each build's page, the one shown marked current. */
 export function buildLinks(service: ResolvedService): BuildLink[] {
   const newest = newestBuild(service);

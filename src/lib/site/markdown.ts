@@ -11,7 +11,7 @@ import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, serviceBuildPath, servicePath, type UrlOf } from './paths.ts';
-import { buildLinks, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
+import { buildLinks, buildPagePath, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
@@ -71,7 +71,7 @@ const join = (blocks: (string | undefined | false)[]) => `${blocks.filter((b): b
 
 
 function propertiesTable(service: ResolvedService, properties: ResolvedProperty[], url: UrlOf): string {
-  const page = url(servicePath(service.id));
+  const page = url(buildPagePath(service));
   // Written as the page shows each entry: the name and its "secret" badge, then "placement · type".
   return table(
     ['Property', 'Placement · type', 'Default', 'Allowed values', 'Used by', 'Summary'],
@@ -139,7 +139,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const { main, general, usesProfileSettings } = serviceTables(service);
   const decisions = serviceDecisions(service);
   const older = isOlderBuild(service);
-  const pagePath = older ? serviceBuildPath(service.id, service.dataVersion.build) : servicePath(service.id);
+  const pagePath = buildPagePath(service);
   const builds = buildLinks(service);
   const changes = changeLists(service);
   return join([
