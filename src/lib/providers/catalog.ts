@@ -10,7 +10,7 @@ import { closestName } from '../connstr/index.ts';
 import { draftProblems, draftReport, type DraftReport } from './drafts.ts';
 import { exampleProblems, proseProblems } from './examples.ts';
 import type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
-import { buildChanges, serviceAtBuild } from './builds.ts';
+import { buildChanges, notInBuild, serviceAtBuild } from './builds.ts';
 import { compareBuildNumbers } from './changes.ts';
 
 export type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
@@ -122,7 +122,9 @@ export function buildCatalog(
       problems.push(...exampleProblems(newest).map((problem) => `${file} › ${problem}`));
       const older = olderBuilds(file, service, shared, problems);
       const builds = [newest, ...older].map((b) => ({ build: b.dataVersion.build, edition: b.dataVersion.edition }));
-      services.push({ ...newest, history: { builds, older, changes: buildChanges([newest, ...older]) } });
+      const all = [newest, ...older];
+      const missing = Object.fromEntries(all.map((b) => [b.dataVersion.build, notInBuild(b, all)]));
+      services.push({ ...newest, history: { builds, older, changes: buildChanges(all), notInBuild: missing } });
     }
   }
 

@@ -4,6 +4,7 @@
  */
 import type { DraftReport } from './drafts.ts';
 import type { BuildChanges, Property, Service } from './schema.ts';
+import type { BuildFactRule } from '../connstr/index.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {
@@ -29,6 +30,8 @@ export type BuildHistory = {
   older: ResolvedBuild[];
   /** What each build changed from the build before it, newest first. */
   changes: BuildChanges[];
+  /** For each build, what the other builds list and it does not, with the build that added or removed it (the engine's `BuildRule`). */
+  notInBuild: Record<string, BuildFactRule[]>;
 };
 
 /** A service as its newest build documents it, with its older builds. */

@@ -7,7 +7,6 @@
  */
 import type { MethodRule, PropertyRule, ServiceRules } from '../connstr/index.ts';
 import type { ResolvedProperty, ResolvedBuild, ResolvedService } from './resolved.ts';
-import { notInBuild } from './builds.ts';
 import type { AuthMethod, Property } from './schema.ts';
 import { serviceLabel } from './service-facts.ts';
 
@@ -66,11 +65,20 @@ const builtAt = new WeakMap<ResolvedBuild, ServiceRules>();
  */
 export function serviceRulesAt(service: ResolvedService, build?: string): ServiceRules | undefined {
   const chosen = serviceAt(service, build);
-  if (!chosen) return undefined;
-  if (service.history.older.length === 0) return serviceRules(chosen);
+  return chosen ? buildRules(chosen, service.history) : undefined;
+}
+
+/** The rules of the build a page documents (a service, or an older build's view of it with the service's history). */
+export function viewRules(view: ResolvedService): ServiceRules {
+  return buildRules(view, view.history);
+}
+
+function buildRules(chosen: ResolvedBuild, history: ResolvedService['history']): ServiceRules {
+  if (history.older.length === 0) return serviceRules(chosen);
   let rules = builtAt.get(chosen);
   if (!rules) {
-    rules = { ...serviceRules(chosen), build: { version: chosen.dataVersion.build, notInBuild: notInBuild(chosen, serviceBuilds(service)) } };
+    const version = chosen.dataVersion.build;
+    rules = { ...serviceRules(chosen), build: { version, notInBuild: history.notInBuild[version] ?? [] } };
     builtAt.set(chosen, rules);
   }
   return rules;
