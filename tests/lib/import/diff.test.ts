@@ -81,3 +81,25 @@ describe('diffBuildFacts', () => {
     expect(diffBuildFacts(older, newer)).toEqual([{ kind: 'property-removed', property: 'B', before: 'B', after: null }]);
   });
 });
+
+describe('importing several builds', () => {
+  test('the draft lists each older build as what differs, and the review says what each build changed', async () => {
+    const { importPages, sharedFrom } = await import('../../../src/lib/import/index.ts');
+    const { acmeCatalog } = await import('../../support/acme.ts');
+    const dir = join(import.meta.dirname, '..', '..', 'fixtures', 'import', 'diff');
+    const inputs = ['ledgerly-23.0.8839.0.txt', 'ledgerly-24.0.9060.0.txt'].map((file) => ({ file, text: readFileSync(join(dir, file), 'utf8') }));
+    const [imported] = importPages(inputs, sharedFrom(acmeCatalog().properties));
+    expect(imported!.build).toBe('24.0.9060.0');
+    const older = imported!.service.olderBuilds!;
+    expect(older).toHaveLength(1);
+    expect(older[0]).toMatchObject({ build: '23.0.8839.0', edition: '2024' });
+    expect(older[0]!.properties).toContainEqual({ name: 'AuthScheme', allowedValues: ['NONE', 'OAUTH', 'PASSWORD'] });
+    expect(older[0]!.properties).toContainEqual({ name: 'InitiateOAuth', absent: true });
+    expect(older[0]!.removedLater).toEqual([{ name: 'Timeout' }]);
+    const notes = imported!.findings.filter((f) => f.code === 'build-change').map((f) => f.message);
+    expect(notes).toContain('23.0.8839.0 → 24.0.9060.0: AuthScheme: value OAUTH_CLIENT added.');
+    expect(notes).toContain('23.0.8839.0 → 24.0.9060.0: AuthScheme: value PASSWORD removed.');
+    expect(notes).toContain('23.0.8839.0 → 24.0.9060.0: Property removed: Timeout.');
+    expect(imported!.findings.find((f) => f.code === 'build-change')!.severity).toBe('info');
+  });
+});
