@@ -8,29 +8,12 @@
  * cannot vouch for (`unknown`), and the comparison reports them as `not-shown` instead of a removal or addition.
  */
 
+import { changeKinds } from './change-kinds.ts';
 import type { BuildChange, ChangeKind } from './schema.ts';
 
+export { changeKinds };
 export type { BuildChange, ChangeKind };
 
-/**
- * Every kind of change between two builds, in the order a build's list shows them (the schema's `changeKinds`;
- * here, not in schema.ts, so the engine's projection can compare builds without loading zod).
- */
-export const changeKinds = [
-  'method-added',
-  'method-removed',
-  'property-added',
-  'property-removed',
-  'value-added',
-  'value-removed',
-  'default-changed',
-  'example-changed',
-  'steps-changed',
-  'menu-path-added',
-  'menu-path-removed',
-  'description-changed',
-  'not-shown',
-] as const;
 
 /** One auth method's facts in one build, keyed by something stable across builds (our id, the vendor's heading). */
 export interface MethodFacts {

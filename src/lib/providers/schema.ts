@@ -9,7 +9,7 @@
 import { z } from 'astro/zod';
 import { placements, propertyKinds } from '../connstr/index.ts';
 import { audiences } from './service-facts.ts';
-import { changeKinds } from './changes.ts';
+import { changeKinds } from './change-kinds.ts';
 
 /** Categories in the order the reference page lists them. */
 export const propertyCategories = [
