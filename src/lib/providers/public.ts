@@ -10,7 +10,7 @@
  */
 import { z } from 'astro/zod';
 import type { Catalog, ResolvedService } from './catalog.ts';
-import { propertySchema, servicePropertySchema, serviceSchema, type Property } from './schema.ts';
+import { buildChangesSchema, propertySchema, servicePropertySchema, serviceSchema, type Property } from './schema.ts';
 
 /** Bumped when a field is removed or changes meaning (adding fields keeps it). 2: the index and per-service files. */
 export const catalogFormatVersion = 2;
@@ -38,6 +38,10 @@ export const publicServiceSchema = serviceSchema.omit({ properties: true }).exte
    * defined there.
    */
   properties: z.array(z.union([publicOwnPropertySchema, publicSharedUseSchema])),
+  /** Every build the service is documented in, newest first (the first is `dataVersion`). */
+  builds: z.array(serviceSchema.shape.dataVersion),
+  /** What each build changed from the one before it, newest first, derived from the builds' facts. */
+  buildChanges: z.array(buildChangesSchema),
 });
 
 /** One service's file: the service, the format and where its index is. */
@@ -60,6 +64,8 @@ export const publicServiceEntrySchema = z.object({
   brandName: serviceSchema.shape.brandName,
   profileFile: serviceSchema.shape.profileFile,
   dataVersion: serviceSchema.shape.dataVersion,
+  /** Every build the service is documented in, newest first (what each changed is in its file). */
+  builds: z.array(serviceSchema.shape.dataVersion),
   /** Its auth methods, by id and label (the steps and requirements are in its file). */
   authMethods: z.array(z.object({ id: z.string(), label: z.string() })),
   /** The service's file (`/catalog/<id>.json`). */
@@ -105,6 +111,7 @@ export function publicCatalog(catalog: Catalog, urls: CatalogUrls): PublicCatalo
       ...(s.brandName ? { brandName: s.brandName } : {}),
       profileFile: s.profileFile,
       dataVersion: s.dataVersion,
+      builds: s.history.builds,
       authMethods: s.authMethods.map((m) => ({ id: m.id, label: m.label })),
       url: urls.service(s.id),
     })),
@@ -126,13 +133,15 @@ function sharedUse(resolved: Property, shared: Property): Record<string, unknown
 
 /** One service's file as published, checked against its schema. `shared`: the catalog's shared properties. */
 export function publicServiceFile(service: ResolvedService, shared: readonly Property[], urls: CatalogUrls): PublicServiceFile {
-  const { listedProperties, properties, ...rest } = service;
+  const { listedProperties, properties, history, ...rest } = service;
   const sharedByName = new Map(shared.map((p) => [p.name, p]));
   return publicServiceFileSchema.parse({
     $schema: urls.serviceSchema,
     formatVersion: catalogFormatVersion,
     catalog: urls.index,
     ...rest,
+    builds: history.builds,
+    buildChanges: history.changes,
     properties: listedProperties.map((name) => {
       const resolved = properties.find((p) => p.name === name)!;
       const definition = sharedByName.get(name);
