@@ -176,17 +176,18 @@ describe('changes feed', () => {
   });
 });
 
-describe('catalog.json', () => {
-  test('carries every build and the changes of each', () => {
-    const catalog = JSON.parse(read('catalog.json')) as { services: { id: string; builds: { build: string }[]; buildChanges: { build: string; previous: string; changes: unknown[] }[]; olderBuilds: unknown[] }[] };
-    const humanity = catalog.services.find((s) => s.id === 'humanity')!;
+describe('the catalog', () => {
+  test('the index names every build; a service’s file carries them and the changes of each', () => {
+    const index = JSON.parse(read('catalog.json')) as { services: { id: string; builds: { build: string }[] }[] };
+    expect(index.services.find((s) => s.id === 'humanity')!.builds.map((b) => b.build)).toEqual(['24.0.9300.0', '24.0.9060.0', '23.0.8839.0']);
+    const humanity = JSON.parse(read('catalog/humanity.json')) as { builds: { build: string }[]; buildChanges: { build: string; previous: string; changes: unknown[] }[]; olderBuilds: unknown[] };
     expect(humanity.builds.map((b) => b.build)).toEqual(['24.0.9300.0', '24.0.9060.0', '23.0.8839.0']);
     expect(humanity.buildChanges.map((c) => [c.build, c.previous, c.changes.length])).toEqual([
       ['24.0.9300.0', '24.0.9060.0', 1],
       ['24.0.9060.0', '23.0.8839.0', 3],
     ]);
     expect(humanity.olderBuilds).toHaveLength(2);
-    const schema = JSON.parse(read('catalog.schema.json')) as Record<string, any>;
+    const schema = JSON.parse(read('catalog-service.schema.json')) as Record<string, any>;
     expect(JSON.stringify(schema)).toContain('"buildChanges"');
     expect(JSON.stringify(schema)).toContain('"value-added"');
   });
