@@ -57,7 +57,9 @@ type ValidationProblemCode =
   | 'ignored-by-method'
   | 'placeholder-value'
   | 'remote-path'
-  | 'sensitive';
+  | 'sensitive'
+  | 'deprecated-property'
+  | 'token-prefix';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */
 type PasteProblemCode =
@@ -67,7 +69,8 @@ type PasteProblemCode =
   | 'nonbreaking-space'
   | 'unquoted-profile-settings'
   | 'stray-separator'
-  | 'surrounding-whitespace';
+  | 'surrounding-whitespace'
+  | 'comma-separated-settings';
 
 export type ProblemCode = ParseProblemCode | ValidationProblemCode | PasteProblemCode;
 

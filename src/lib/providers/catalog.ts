@@ -201,6 +201,7 @@ function resolveService(
     if (entry.default !== undefined) property.default = entry.default;
     if (entry.summary !== undefined) property.summary = entry.summary;
     if (entry.remarks !== undefined) property.remarks = entry.remarks;
+    if (entry.misnomers.length > 0) property.misnomers = [...property.misnomers, ...entry.misnomers];
     property.decisions = [...property.decisions, ...entry.decisions];
     own.set(key, property);
     listed.push(property.name);

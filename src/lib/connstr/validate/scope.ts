@@ -9,13 +9,15 @@ import { lookupProperty } from '../service.ts';
 import type { PropertyRule } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
-import { fix, moveFix } from './fixes.ts';
+import { fix, moveFix, profileSettingsCount, removeEntries, textAfterQuote } from './fixes.ts';
 import { fixTexts, messages } from '../messages.ts';
 
 /** Name-level checks on every entry, then records the pairs in effect at this level in `ctx.present`. */
 export function checkScope(ctx: Context, scope: Scope): void {
   for (let index = 0; index < scope.entries.length; index++) checkEntry(ctx, scope, index);
   for (const item of inEffect(ctx, scope)) {
+    // An old property's one finding is to remove it: its value and the method's rules do not matter.
+    if (item.property.deprecated) continue;
     const list = ctx.present.get(item.property.name);
     if (list) list.push(item);
     else ctx.present.set(item.property.name, [item]);
@@ -27,6 +29,8 @@ function checkEntry(ctx: Context, scope: Scope, index: number): void {
   const match = lookupProperty(ctx.service, entry.key);
   if (!match) return unknown(ctx, entry, index, scope);
   const { property } = match;
+  // An old property goes, whatever its spelling or level: a rename or a move would only keep what the driver ignores.
+  if (property.deprecated) return deprecated(ctx, entry, index, scope, property);
   if (entry.key !== property.name) {
     ctx.add(
       {
@@ -102,16 +106,52 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
   );
 }
 
+/** A property of old builds: one finding, and a fix that removes it. */
+function deprecated(ctx: Context, entry: Entry, index: number, scope: Scope, property: PropertyRule): void {
+  const removable =
+    !textAfterQuote(ctx, entry) && !(scope.nested !== undefined && scope.entries.length === 1 && profileSettingsCount(ctx) > 1) && !ctx.profileSettings?.entry.invalid;
+  ctx.add(
+    {
+      code: 'deprecated-property',
+      severity: 'warning',
+      message: messages.deprecatedProperty(entry.key, property.name),
+      span: entry.span,
+      property: property.name,
+      ...(removable ? { fix: { description: fixTexts.remove(property.name), edits: removeEntries(ctx, scope, [index]) } } : {}),
+    },
+    scope,
+  );
+}
+
 /** The did-you-mean of each service's properties, prepared once (a file may hold 60,000 strings to check). */
 const matchers = new WeakMap<readonly PropertyRule[], (key: string) => string | undefined>();
+
+/** Each service's misnomers (folded) → the property they stand for, built once. */
+const misnomerTables = new WeakMap<readonly PropertyRule[], Map<string, string>>();
+function misnomerTable(properties: readonly PropertyRule[]): Map<string, string> {
+  let table = misnomerTables.get(properties);
+  if (!table) {
+    table = new Map();
+    for (const p of properties) if (!p.deprecated) for (const name of p.misnomers ?? []) if (!table.has(foldKey(name))) table.set(foldKey(name), p.name);
+    misnomerTables.set(properties, table);
+  }
+  return table;
+}
 
 /** Did-you-mean for an unknown key, once per key (ignoring case, as the distance does): a long string may repeat one key many times. */
 function suggestName(ctx: Context, key: string): string | undefined {
   const folded = foldKey(key);
   if (ctx.suggestions.has(folded)) return ctx.suggestions.get(folded);
   const properties = ctx.service.properties;
+  // A name the data knows people type for a property wins over the closest spelling (AccessToken is Intercom's
+  // APIKey, not OAuthAccessToken). An old property is never suggested: its one advice is to remove it.
+  const known = misnomerTable(properties).get(folded);
+  if (known !== undefined) {
+    ctx.suggestions.set(folded, known);
+    return known;
+  }
   let suggest = matchers.get(properties);
-  if (!suggest) matchers.set(properties, (suggest = nameMatcher(properties.flatMap((p) => [p.name, ...p.aliases]))));
+  if (!suggest) matchers.set(properties, (suggest = nameMatcher(properties.flatMap((p) => (p.deprecated ? [] : [p.name, ...p.aliases])))));
   const guess = suggest(key);
   const suggestion = guess === undefined ? undefined : lookupProperty(ctx.service, guess)?.property.name;
   ctx.suggestions.set(folded, suggestion);

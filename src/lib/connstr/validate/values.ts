@@ -5,6 +5,7 @@
 import { foldKey } from '../chars.ts';
 import { closestName } from '../names.ts';
 import { remoteLocation } from '../remote.ts';
+import type { PropertyRule } from '../rules.ts';
 import type { Entry, Problem } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { replaceValue } from './fixes.ts';
@@ -44,6 +45,13 @@ export function checkValue(ctx: Context, { property, pair, scope }: Present): vo
     report(at, { code: 'placeholder-value', severity: 'info', message: messages.placeholderValue(shown, name) });
     return;
   }
+  const prefix = rejectedPrefix(ctx, property, value);
+  if (prefix !== undefined) {
+    // Only the prefix goes: the rest of the value is the token, kept as written (quoting redone where needed).
+    const rest = value.replace(/^\s+/, '').slice(prefix.length).replace(/^\s+/, '');
+    const fix = rest !== '' ? { description: fixTexts.removePrefix(prefix), edits: replaceValue(scope, entry, rest) } : undefined;
+    return report(at, { code: 'token-prefix', severity: 'error', message: messages.tokenPrefix(name, prefix), ...(fix ? { fix } : {}) });
+  }
   switch (property.type) {
     case 'enum':
       return checkEnum(at, (property.allowedValues ?? []).map((v) => v.value));
@@ -69,6 +77,22 @@ export function checkValue(ctx: Context, { property, pair, scope }: Present): vo
     default:
       return;
   }
+}
+
+/**
+ * The prefix a secret was copied with, if any: `Bearer ` (an HTTP Authorization header's, never part of a token)
+ * on any secret, and the prefixes a service's documented pitfalls name for the property (Discord's `Bot `).
+ * Compared ignoring case; only the start of the value is read.
+ */
+function rejectedPrefix(ctx: Context, property: PropertyRule, value: string): string | undefined {
+  const start = value.replace(/^\s+/, '').slice(0, 32).toLowerCase();
+  if (property.sensitive && /^bearer\s/.test(start)) return value.replace(/^\s+/, '').slice(0, 6) + ' ';
+  for (const method of ctx.service.authMethods) {
+    for (const rejected of method.rejectedPrefixes ?? []) {
+      if (rejected.property === property.name && start.startsWith(rejected.prefix.toLowerCase())) return value.replace(/^\s+/, '').slice(0, rejected.prefix.length);
+    }
+  }
+  return undefined;
 }
 
 function checkEnum(at: At, allowed: readonly string[]): void {
