@@ -253,6 +253,7 @@ function resolveService(
           problems.push(`${at(`${path}.requires[${r}].value`)}: "${req.value}" is not an allowed value of ${property.name} (allowed: ${values.join(', ')})`);
         }
       }
+      req.unlessSet.forEach((name, u) => checkName(name, `${path}.requires[${r}].unlessSet[${u}]`));
     });
     method.allows.forEach((name, a) => checkName(name, `${path}.allows[${a}]`));
     method.impliedWhenSet.forEach((name, c) => {

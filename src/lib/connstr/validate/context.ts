@@ -42,6 +42,8 @@ export class Context {
   readonly result: ParseResult;
   readonly service: ServiceRules;
   readonly options: ValidateOptions;
+  /** Properties an unknown key of the string was taken for (its did-you-mean): their rename makes them present. */
+  readonly suggested = new Set<string>();
   /** Did-you-mean answers by folded key. */
   readonly suggestions = new Map<string, string | undefined>();
   /** Entry → index, per scope. */

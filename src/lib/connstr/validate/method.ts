@@ -55,8 +55,9 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
   const property = ctx.service.properties.find((p) => p.name === req.property);
   const item = ctx.present.get(req.property)?.[0];
   if (!item || (item.scope.level !== property?.placement && property !== undefined)) {
-    // Written only at the wrong level: `wrong-level` already says where to move it.
-    if (item) return;
+    // Written only at the wrong level: `wrong-level` already says where to move it. Written under a name the
+    // did-you-mean takes for it (RedirectURL for CallbackURL): the rename is the one finding.
+    if (item || ctx.suggested.has(req.property)) return;
     const fix: Fix | undefined =
       req.value !== undefined && !(property?.placement === 'profileSettings' && ctx.profileSettings?.entry.invalid) && !endsInOpenQuote(ctx)
         ? {

@@ -87,6 +87,7 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
   const { service } = ctx;
   const suggestion = suggestName(ctx, entry.key);
   const suggested = suggestion === undefined ? undefined : service.properties.find((p) => p.name === suggestion);
+  if (suggestion !== undefined) ctx.suggested.add(suggestion);
   // A rename alone to a name of the other level would trade this warning for a wrong-level error: move it too.
   const repair =
     suggestion === undefined
