@@ -160,7 +160,7 @@ export const messages = {
     `The text after the ";" that ends the ${name} value has no "=" of its own, so it is probably part of the ${name}; quote the whole value (${name}='…').`,
   /** `key`: as written (an old spaced spelling such as "Cache Location" included). */
   deprecatedProperty: (key: string, name: string) =>
-    `${key === name ? name : `${shown(key)} (${name})`} is a property of old builds that current builds no longer document, so the driver ignores it; remove it.`,
+    `${key === name ? name : `${shown(key)} (${name})`} is a property of old builds that current builds no longer document, so do not rely on it; remove it.`,
   /** InitiateOAuth=OFF or REFRESH with no token of the user's own: nothing gets the first access token. */
   noAccessToken: (method: string, property: string, written: ShownValue, value: string, unless: readonly string[]) =>
     `${property}=${written} leaves getting the first token to you, but the string gives no ${orList(unless)}, so the ${method} method cannot connect; set ${property}=${value}, or add your own ${orList(unless)}.`,

@@ -292,7 +292,11 @@ function draftMethods(d: Drafting, defaults: ReadonlyMap<string, string>): Metho
         property,
         ...(value !== undefined ? { value } : {}),
         // GETANDREFRESH unless the string brings its own token (then OFF or REFRESH works): what the validator checks.
-        ...(property === 'InitiateOAuth' && value !== undefined ? { unlessSet: ['OAuthAccessToken'] } : {}),
+        ...(property === 'InitiateOAuth' && value !== undefined
+          ? sharedProperty(d.context, 'OAuthAccessToken')
+            ? { unlessSet: ['OAuthAccessToken'] }
+            : { valueRule: 'recommended' as const }
+          : {}),
         source: toWrite(value !== undefined && property === 'AuthScheme' ? 'why this method fixes this value (a few words)' : `where the ${property} value comes from, and which console page shows it`),
       };
     });

@@ -8,7 +8,7 @@ import type { Context } from './context.ts';
 import { fixTexts, messages } from '../messages.ts';
 
 /** A "," followed by what reads as the next setting's name and its "=". */
-const COMMA_BEFORE_SETTING = /,[ \t]*[A-Za-z][A-Za-z0-9_]*[ \t]*=/g;
+const COMMA_BEFORE_SETTING = /,[ \t]*([A-Za-z][A-Za-z0-9_]*)[ \t]*=/g;
 
 /** Each unquoted value inside ProfileSettings is read once: its own commas that start another setting. */
 export function checkCommaSeparated(ctx: Context): void {
@@ -17,8 +17,14 @@ export function checkCommaSeparated(ctx: Context): void {
   for (const entry of scope.entries) {
     if (entry.value === null || entry.quoted !== null || entry.invalid) continue;
     const raw = ctx.text.slice(entry.innerSpan.start, entry.innerSpan.end);
-    const commas = [...raw.matchAll(COMMA_BEFORE_SETTING)].map((m) => entry.innerSpan.start + m.index);
-    if (commas.length === 0) continue;
+    const matches = [...raw.matchAll(COMMA_BEFORE_SETTING)];
+    if (matches.length === 0) continue;
+    const commas = matches.map((m) => entry.innerSpan.start + m.index);
+    // The settings hidden in the value are there once the commas are ";": not also "missing".
+    for (const m of matches) {
+      const hidden = lookupProperty(ctx.service, m[1]!)?.property.name;
+      if (hidden !== undefined) ctx.suggested.add(hidden);
+    }
     const name = lookupProperty(ctx.service, entry.key)?.property.name ?? entry.key;
     ctx.add(
       {

@@ -4,7 +4,7 @@
  */
 import { foldKey } from '../chars.ts';
 import { serialize } from '../serialize.ts';
-import { methodProperties, selectMethod } from '../service.ts';
+import { methodProperties, resolveMethod, selectMethod } from '../service.ts';
 import type { MethodRule, RequirementRule } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
@@ -17,9 +17,10 @@ export function checkMethod(ctx: Context): void {
   const { method, authScheme } = selectMethod(service, ctx.result);
   const documented = service.authMethods.flatMap((m) => m.authSchemes);
   // AuthScheme written only inside ProfileSettings (as the vendor's Intercom text says to): it selects nothing
-  // until its move to the top level, so judging the string by the default method would tell the user to remove
-  // the very settings they mean to move. The move comes first; the method is checked after it.
-  if (!authScheme && ctx.present.get('AuthScheme')?.some((item) => item.scope.level !== item.property.placement)) return;
+  // until its move to the top level, so judging the string by another method (the default) would tell the user
+  // to remove the very settings they mean to move. The move comes first; the method is checked after it.
+  const misplaced = authScheme ? undefined : ctx.present.get('AuthScheme')?.find((item) => item.scope.level !== item.property.placement);
+  if (misplaced && resolveMethod(service, misplaced.pair.value) !== method) return;
   if (authScheme && !method) {
     const allowed = service.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
     const value = authScheme.value.trim();

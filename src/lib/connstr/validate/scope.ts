@@ -87,7 +87,6 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
   const { service } = ctx;
   const suggestion = suggestName(ctx, entry.key);
   const suggested = suggestion === undefined ? undefined : service.properties.find((p) => p.name === suggestion);
-  if (suggestion !== undefined) ctx.suggested.add(suggestion);
   // A rename alone to a name of the other level would trade this warning for a wrong-level error: move it too.
   const repair =
     suggestion === undefined
@@ -95,6 +94,9 @@ function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void 
       : suggested && suggested.placement !== scope.level
         ? moveFix(ctx, entry, index, scope, suggested, true)
         : fix(scope, fixTexts.rename(suggestion), [{ ...entry.keySpan, text: suggestion }]);
+  // A plain name taken for a property (not one that pasting spoilt: that damage has its own finding first) stands
+  // in for it: its rename is the one finding, not also "missing".
+  if (repair && /^[A-Za-z0-9_ .-]+$/.test(entry.key)) ctx.suggested.add(suggestion!);
   ctx.add(
     {
       code: 'unknown-property',
