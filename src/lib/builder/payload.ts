@@ -34,6 +34,8 @@ const builderPropertySchema = z.object({
   deprecated: z.optional(z.boolean()),
   /** Names people type for it that the driver does not accept (the validator's did-you-mean). */
   misnomers: z.optional(z.array(z.string())),
+  /** A form another vendor text gives that the service's page writes as other properties. */
+  splitInto: z.optional(z.object({ separator: z.string(), properties: z.array(z.string()) })),
   /** One sentence under the field, when no requirement says where the value comes from. */
   summary: z.string(),
   /** The field's placeholder. */

@@ -44,6 +44,7 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   sensitive: 'The string holds a secret',
   'deprecated-property': 'A property current builds no longer document',
   'token-prefix': 'A token is pasted with its "Bearer " or "Bot " prefix',
+  'alternate-form': 'A setting is written in a form the service page documents differently',
   // Pasting damage: what chats, mail and word processors do to a string.
   'curly-quote': 'Curly quotes where straight quotes belong',
   'mismatched-quote': 'A value opens and closes with different quotes',

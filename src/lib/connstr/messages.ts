@@ -161,6 +161,9 @@ export const messages = {
   /** `key`: as written (an old spaced spelling such as "Cache Location" included). */
   deprecatedProperty: (key: string, name: string) =>
     `${key === name ? name : `${shown(key)} (${name})`} is a property of old builds that current builds no longer document, so do not rely on it; remove it.`,
+  /** `parts`: the properties the service's page writes instead, in the order the value joins them. */
+  alternateForm: (name: string, service: string, separator: string, parts: readonly string[]) =>
+    `${name}=${parts.map((p) => `<${p}>`).join(separator)} is a form the vendor gives outside the ${service} page, which documents ${orList(parts).replace(/ or (?=[^ ]+$)/, ' and ')} instead; write each part as its own setting.`,
   /** InitiateOAuth=OFF or REFRESH with no token of the user's own: nothing gets the first access token. */
   noAccessToken: (method: string, property: string, written: ShownValue, value: string, unless: readonly string[]) =>
     `${property}=${written} leaves getting the first token to you, but the string gives no ${orList(unless)}, so the ${method} method cannot connect; set ${property}=${value}, or add your own ${orList(unless)}.`,
@@ -217,6 +220,7 @@ export const fixTexts = {
   add: (property: string, value: string) => `Add ${property}=${value}.`,
   set: (property: string, value: string) => `Set ${property}=${value}.`,
   remove: (name: string) => `Remove ${name}.`,
+  splitInto: (parts: readonly string[]) => `Write it as ${parts.join(' and ')}.`,
   removePrefix: (prefix: string) => `Remove the ${shown(prefix)} prefix.`,
   semicolons: () => 'Write ";" instead of "," between the settings.',
 };

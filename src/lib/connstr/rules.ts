@@ -44,6 +44,12 @@ export interface PropertyRule {
    * written so is unknown, and its did-you-mean is this property, whatever the edit distance says.
    */
   readonly misnomers?: readonly string[] | undefined;
+  /**
+   * A form another vendor text gives that this service's page writes as other properties (Aircall's knowledge base:
+   * `APIKey=<API ID>:<API token>`, where its help page has User and Password): the value, cut at the first
+   * `separator`, becomes those properties at their own level. The validator says so and rewrites it.
+   */
+  readonly splitInto?: { readonly separator: string; readonly properties: readonly string[] } | undefined;
 }
 
 /** What an auth method needs of one property. */

@@ -59,7 +59,8 @@ type ValidationProblemCode =
   | 'remote-path'
   | 'sensitive'
   | 'deprecated-property'
-  | 'token-prefix';
+  | 'token-prefix'
+  | 'alternate-form';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */
 type PasteProblemCode =

@@ -28,6 +28,7 @@ export function propertyRule(property: Property | ResolvedProperty): PropertyRul
     ...(property.allowedValues ? { allowedValues: property.allowedValues.map((v) => ({ value: v.value })) } : {}),
     ...(property.deprecated ? { deprecated: true } : {}),
     ...(property.misnomers.length > 0 ? { misnomers: property.misnomers } : {}),
+    ...('splitInto' in property && property.splitInto ? { splitInto: property.splitInto } : {}),
   };
 }
 

@@ -123,6 +123,13 @@ export const servicePropertySchema = z.object({
   remarks: z.string().optional(),
   /** Names people type for it on this service (Aircall's APIToken for Password), added to the shared ones. */
   misnomers: z.array(z.string().min(1)).default([]),
+  /**
+   * A form another vendor text gives for this service that its page writes as other properties (Aircall's
+   * knowledge base: APIKey=<API ID>:<API token>, where the help page has User and Password): the value, cut at the
+   * first `separator`, is those properties in order. The validator reports the form and rewrites it. Record why in
+   * `decisions`.
+   */
+  splitInto: z.object({ separator: z.string().min(1), properties: z.array(propertyName).min(2) }).optional(),
   decisions: z.array(decisionSchema).default([]),
 });
 

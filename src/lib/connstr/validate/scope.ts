@@ -9,7 +9,8 @@ import { lookupProperty } from '../service.ts';
 import type { PropertyRule } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
-import { fix, moveFix, profileSettingsCount, removeEntries, textAfterQuote } from './fixes.ts';
+import { appendTop, endsInOpenQuote, fix, moveFix, profileSettingsCount, removeEntries, textAfterQuote } from './fixes.ts';
+import { serialize } from '../serialize.ts';
 import { fixTexts, messages } from '../messages.ts';
 
 /** Name-level checks on every entry, then records the pairs in effect at this level in `ctx.present`. */
@@ -17,7 +18,7 @@ export function checkScope(ctx: Context, scope: Scope): void {
   for (let index = 0; index < scope.entries.length; index++) checkEntry(ctx, scope, index);
   for (const item of inEffect(ctx, scope)) {
     // An old property's one finding is to remove it: its value and the method's rules do not matter.
-    if (item.property.deprecated) continue;
+    if (item.property.deprecated || item.property.splitInto) continue;
     const list = ctx.present.get(item.property.name);
     if (list) list.push(item);
     else ctx.present.set(item.property.name, [item]);
@@ -31,6 +32,7 @@ function checkEntry(ctx: Context, scope: Scope, index: number): void {
   const { property } = match;
   // An old property goes, whatever its spelling or level: a rename or a move would only keep what the driver ignores.
   if (property.deprecated) return deprecated(ctx, entry, index, scope, property);
+  if (property.splitInto) return alternateForm(ctx, entry, index, scope, property, property.splitInto);
   if (entry.key !== property.name) {
     ctx.add(
       {
@@ -121,6 +123,48 @@ function deprecated(ctx: Context, entry: Entry, index: number, scope: Scope, pro
       span: entry.span,
       property: property.name,
       ...(removable ? { fix: { description: fixTexts.remove(property.name), edits: removeEntries(ctx, scope, [index]) } } : {}),
+    },
+    scope,
+  );
+}
+
+/**
+ * A form the service's page writes as other properties (Aircall's APIKey=<API ID>:<API token> as User and Password):
+ * one finding, and a fix that writes the parts where they belong, when the value has all of them.
+ */
+function alternateForm(ctx: Context, entry: Entry, index: number, scope: Scope, property: PropertyRule, split: NonNullable<PropertyRule['splitInto']>): void {
+  const value = entry.value ?? '';
+  const parts: string[] = [];
+  let rest = value;
+  for (let i = 0; i < split.properties.length - 1; i++) {
+    const cut = rest.indexOf(split.separator);
+    if (cut < 0) break;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut + split.separator.length);
+  }
+  parts.push(rest);
+  const targets = split.properties.map((name) => ctx.service.properties.find((p) => p.name === name));
+  const complete = parts.length === split.properties.length && parts.every((p) => p.trim() !== '');
+  // The parts take the properties' places: not also "missing" while this finding stands.
+  for (const name of split.properties) ctx.suggested.add(name);
+  const movable =
+    complete &&
+    targets.every((t) => t?.placement === 'top') &&
+    !textAfterQuote(ctx, entry) &&
+    !ctx.profileSettings?.entry.invalid &&
+    !(scope.nested !== undefined && scope.entries.length === 1 && profileSettingsCount(ctx) > 1) &&
+    !endsInOpenQuote(ctx);
+  const edits = movable
+    ? [...removeEntries(ctx, scope, [index]), ...appendTop(ctx, serialize(split.properties.map((name, i) => [name, parts[i]!] as const)))]
+    : undefined;
+  ctx.add(
+    {
+      code: 'alternate-form',
+      severity: 'warning',
+      message: messages.alternateForm(property.name, ctx.service.label, split.separator, split.properties),
+      span: entry.span,
+      property: property.name,
+      ...(edits ? { fix: { description: fixTexts.splitInto(split.properties), edits } } : {}),
     },
     scope,
   );
