@@ -33,7 +33,8 @@ function checkEntry(ctx: Context, scope: Scope, index: number): void {
   // An old property goes, whatever its spelling or level: a rename or a move would only keep what the driver ignores.
   if (property.deprecated) return deprecated(ctx, entry, index, scope, property);
   if (property.splitInto) return alternateForm(ctx, entry, index, scope, property, property.splitInto);
-  if (entry.key !== property.name) {
+  // At the wrong level, the move is the one finding: it writes the documented spelling too.
+  if (entry.key !== property.name && property.placement === scope.level) {
     ctx.add(
       {
         code: 'noncanonical-name',
