@@ -50,8 +50,8 @@ export function validate(input: string | ParseResult, service: ServiceRules, opt
   checkScope(ctx, ctx.top);
   if (ctx.profileSettings?.scope) checkScope(ctx, ctx.profileSettings.scope);
   for (const list of ctx.present.values()) {
-    // A setting at the wrong level has one finding, its move; its value is checked where it lands.
-    for (const item of list) if (item.scope.level === item.property.placement) checkValue(ctx, item);
+    // A setting at the wrong level: its move is its one note; a value the driver would reject still gets its error.
+    for (const item of list) checkValue(ctx, item, item.scope.level !== item.property.placement);
     // The occurrence at the property's own level comes first: it is the one the driver reads.
     list.sort((a, b) => Number(b.scope.level === b.property.placement) - Number(a.scope.level === a.property.placement));
   }

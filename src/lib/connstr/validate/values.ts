@@ -28,18 +28,21 @@ interface At {
   entry: Entry;
   name: string;
   value: string;
+  /** Written at the wrong level: only what the driver would reject is reported (the move is its note). */
+  misplaced: boolean;
 }
 
 /** Adds a problem on the pair's value; `fix` comes last (the order problems are serialized in stays the same). */
 function report(at: At, { code, severity, message, ...fix }: Pick<Problem, 'code' | 'severity' | 'message' | 'fix'>): void {
+  if (at.misplaced && severity === 'info') return;
   at.ctx.add({ code, severity, message, span: at.entry.valueSpan, property: at.name, ...fix }, at.scope);
 }
 
 /** Type checks on a value in effect. */
-export function checkValue(ctx: Context, { property, pair, scope }: Present): void {
+export function checkValue(ctx: Context, { property, pair, scope }: Present, misplaced = false): void {
   const { value, entry } = pair;
   const name = property.name;
-  const at: At = { ctx, scope, entry, name, value };
+  const at: At = { ctx, scope, entry, name, value, misplaced };
   const shown = ctx.show(entry.key, value);
   if (PLACEHOLDER.test(value.trim())) {
     report(at, { code: 'placeholder-value', severity: 'info', message: messages.placeholderValue(shown, name) });
