@@ -15,7 +15,7 @@ export const commonDataId = 'common';
 
 /** A property as a builder field needs it: the engine's facts, its summary and its placeholder. */
 export function builderProperty(property: Property | ResolvedProperty): BuilderProperty {
-  const { name, aliases, type, placement, sensitive, origin, default: defaultValue, allowedValues, deprecated, misnomers, splitInto } = propertyRule(property);
+  const { name, aliases, type, placement, sensitive, origin, default: defaultValue, allowedValues, deprecated, misnomers } = propertyRule(property);
   return {
     name,
     aliases: [...aliases],
@@ -27,7 +27,6 @@ export function builderProperty(property: Property | ResolvedProperty): BuilderP
     ...(allowedValues ? { allowedValues: allowedValues.map((v) => ({ value: v.value })) } : {}),
     ...(deprecated ? { deprecated } : {}),
     ...(misnomers ? { misnomers: [...misnomers] } : {}),
-    ...(splitInto ? { splitInto: { separator: splitInto.separator, properties: [...splitInto.properties] } } : {}),
     summary: property.summary,
     ...(property.example !== undefined ? { example: property.example } : {}),
   };
@@ -78,6 +77,7 @@ export function builderService(service: ResolvedService): BuilderService {
     profileFile: rules.profileFile,
     properties: service.properties.map(builderProperty),
     authMethods: service.authMethods.map(builderMethod),
+    ...(rules.alternateForms ? { alternateForms: rules.alternateForms.map((f) => ({ ...f, properties: [...f.properties] })) } : {}),
   });
 }
 

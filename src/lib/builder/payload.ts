@@ -34,8 +34,6 @@ const builderPropertySchema = z.object({
   deprecated: z.optional(z.boolean()),
   /** Names people type for it that the driver does not accept (the validator's did-you-mean). */
   misnomers: z.optional(z.array(z.string())),
-  /** A form another vendor text gives that the service's page writes as other properties. */
-  splitInto: z.optional(z.object({ separator: z.string(), properties: z.array(z.string()) })),
   /** One sentence under the field, when no requirement says where the value comes from. */
   summary: z.string(),
   /** The field's placeholder. */
@@ -77,6 +75,8 @@ export const servicePayloadSchema = z.object({
   profileFile: z.string(),
   properties: z.array(builderPropertySchema),
   authMethods: z.array(builderMethodSchema),
+  /** Settings another vendor text gives that the service's page writes as other properties (Aircall's APIKey form). */
+  alternateForms: z.optional(z.array(z.object({ name: z.string(), placement: z.enum(placements), separator: z.string(), properties: z.array(z.string()) }))),
 });
 
 /** The general properties, once for every service (`/builder/data/common.json`). */

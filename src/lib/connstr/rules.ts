@@ -44,12 +44,6 @@ export interface PropertyRule {
    * written so is unknown, and its did-you-mean is this property, whatever the edit distance says.
    */
   readonly misnomers?: readonly string[] | undefined;
-  /**
-   * A form another vendor text gives that this service's page writes as other properties (Aircall's knowledge base:
-   * `APIKey=<API ID>:<API token>`, where its help page has User and Password): the value, cut at the first
-   * `separator`, becomes those properties at their own level. The validator says so and rewrites it.
-   */
-  readonly splitInto?: { readonly separator: string; readonly properties: readonly string[] } | undefined;
 }
 
 /** What an auth method needs of one property. */
@@ -98,6 +92,19 @@ export interface ServiceRules {
   /** Every property a string for this service may set, at either level. */
   readonly properties: readonly PropertyRule[];
   readonly authMethods: readonly MethodRule[];
+  /**
+   * Settings another vendor text gives for this service that its page writes as other properties (Aircall's knowledge
+   * base: `APIKey=<API ID>:<API token>` inside ProfileSettings, where its help page has User and Password): the
+   * validator says where the form comes from and rewrites the value, cut at the first `separator`, as `properties`.
+   */
+  readonly alternateForms?: readonly AlternateForm[] | undefined;
+}
+
+export interface AlternateForm {
+  readonly name: string;
+  readonly placement: Placement;
+  readonly separator: string;
+  readonly properties: readonly string[];
 }
 
 /**

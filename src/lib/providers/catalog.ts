@@ -202,7 +202,6 @@ function resolveService(
     if (entry.summary !== undefined) property.summary = entry.summary;
     if (entry.remarks !== undefined) property.remarks = entry.remarks;
     if (entry.misnomers.length > 0) property.misnomers = [...property.misnomers, ...entry.misnomers];
-    if (entry.splitInto) property.splitInto = entry.splitInto;
     property.decisions = [...property.decisions, ...entry.decisions];
     own.set(key, property);
     listed.push(property.name);
@@ -222,7 +221,10 @@ function resolveService(
     else if (property.name !== name) problems.push(`${at(path)}: write "${property.name}", the canonical spelling, not "${name}"`);
     return property;
   };
-  service.properties.forEach((entry, i) => entry.splitInto?.properties.forEach((name, j) => checkName(name, `properties[${i}].splitInto.properties[${j}]`)));
+  service.alternateForms.forEach((form, i) => {
+    if (lookup(form.name)) problems.push(`${at(`alternateForms[${i}].name`)}: "${form.name}" is a property of this service; an alternate form names a setting its page does not list`);
+    form.properties.forEach((name, j) => checkName(name, `alternateForms[${i}].properties[${j}]`));
+  });
 
   const ownDecisions: [string, Decision[]][] = [
     ['decisions', service.decisions],

@@ -9,8 +9,6 @@ import type { Property, Service } from './schema.ts';
 export type ResolvedProperty = Property & {
   /** `shared` when defined once for all services, `service` when the service defines it. */
   origin: 'shared' | 'service';
-  /** A form of another vendor text that this service's page writes as other properties (its file's `splitInto`). */
-  splitInto?: { separator: string; properties: string[] };
 };
 
 /**

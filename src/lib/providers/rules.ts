@@ -28,7 +28,6 @@ export function propertyRule(property: Property | ResolvedProperty): PropertyRul
     ...(property.allowedValues ? { allowedValues: property.allowedValues.map((v) => ({ value: v.value })) } : {}),
     ...(property.deprecated ? { deprecated: true } : {}),
     ...(property.misnomers.length > 0 ? { misnomers: property.misnomers } : {}),
-    ...('splitInto' in property && property.splitInto ? { splitInto: property.splitInto } : {}),
   };
 }
 
@@ -70,6 +69,7 @@ export function serviceRules(service: ResolvedService): ServiceRules {
       profileFile: service.profileFile,
       properties: service.properties.map(propertyRule),
       authMethods: service.authMethods.map(methodRule),
+      ...(service.alternateForms.length > 0 ? { alternateForms: service.alternateForms } : {}),
     };
     built.set(service, rules);
   }

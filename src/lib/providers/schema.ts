@@ -123,13 +123,6 @@ export const servicePropertySchema = z.object({
   remarks: z.string().optional(),
   /** Names people type for it on this service (Aircall's APIToken for Password), added to the shared ones. */
   misnomers: z.array(z.string().min(1)).default([]),
-  /**
-   * A form another vendor text gives for this service that its page writes as other properties (Aircall's
-   * knowledge base: APIKey=<API ID>:<API token>, where the help page has User and Password): the value, cut at the
-   * first `separator`, is those properties in order. The validator reports the form and rewrites it. Record why in
-   * `decisions`.
-   */
-  splitInto: z.object({ separator: z.string().min(1), properties: z.array(propertyName).min(2) }).optional(),
   decisions: z.array(decisionSchema).default([]),
 });
 
@@ -263,6 +256,23 @@ export const serviceSchema = z.object({
   properties: z.array(servicePropertySchema).min(1),
   authMethods: z.array(authMethodSchema).min(1),
   examples: z.array(exampleSchema).min(1),
+  /**
+   * Settings another vendor text gives for this service that its page writes as other properties (Aircall's
+   * knowledge base: an APIKey profile setting holding the API ID and token joined by a colon, where the help page has
+   * User and Password). Not properties of the service (its page does not list them): the validator recognizes the
+   * form, says where it comes from and rewrites the value, cut at the first `separator`, as `properties` in order.
+   * Record why in the service's `decisions`.
+   */
+  alternateForms: z
+    .array(
+      z.object({
+        name: propertyName,
+        placement: placementSchema,
+        separator: z.string().min(1),
+        properties: z.array(propertyName).min(2),
+      }),
+    )
+    .default([]),
   decisions: z.array(decisionSchema).default([]),
 });
 

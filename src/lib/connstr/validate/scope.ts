@@ -6,7 +6,7 @@ import { foldKey } from '../chars.ts';
 import { nameMatcher } from '../names.ts';
 import { effectivePairs } from '../pairs.ts';
 import { lookupProperty } from '../service.ts';
-import type { PropertyRule } from '../rules.ts';
+import type { AlternateForm, PropertyRule } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { appendTop, endsInOpenQuote, fix, moveFix, profileSettingsCount, removeEntries, textAfterQuote } from './fixes.ts';
@@ -18,7 +18,7 @@ export function checkScope(ctx: Context, scope: Scope): void {
   for (let index = 0; index < scope.entries.length; index++) checkEntry(ctx, scope, index);
   for (const item of inEffect(ctx, scope)) {
     // An old property's one finding is to remove it: its value and the method's rules do not matter.
-    if (item.property.deprecated || item.property.splitInto) continue;
+    if (item.property.deprecated) continue;
     const list = ctx.present.get(item.property.name);
     if (list) list.push(item);
     else ctx.present.set(item.property.name, [item]);
@@ -28,11 +28,13 @@ export function checkScope(ctx: Context, scope: Scope): void {
 function checkEntry(ctx: Context, scope: Scope, index: number): void {
   const entry = scope.entries[index]!;
   const match = lookupProperty(ctx.service, entry.key);
-  if (!match) return unknown(ctx, entry, index, scope);
+  if (!match) {
+    const form = ctx.service.alternateForms?.find((f) => foldKey(f.name) === foldKey(entry.key));
+    return form ? alternateForm(ctx, entry, index, scope, form) : unknown(ctx, entry, index, scope);
+  }
   const { property } = match;
   // An old property goes, whatever its spelling or level: a rename or a move would only keep what the driver ignores.
   if (property.deprecated) return deprecated(ctx, entry, index, scope, property);
-  if (property.splitInto) return alternateForm(ctx, entry, index, scope, property, property.splitInto);
   // At the wrong level, the move is the one finding: it writes the documented spelling too.
   if (entry.key !== property.name && property.placement === scope.level) {
     ctx.add(
@@ -133,7 +135,7 @@ function deprecated(ctx: Context, entry: Entry, index: number, scope: Scope, pro
  * A form the service's page writes as other properties (Aircall's APIKey=<API ID>:<API token> as User and Password):
  * one finding, and a fix that writes the parts where they belong, when the value has all of them.
  */
-function alternateForm(ctx: Context, entry: Entry, index: number, scope: Scope, property: PropertyRule, split: NonNullable<PropertyRule['splitInto']>): void {
+function alternateForm(ctx: Context, entry: Entry, index: number, scope: Scope, split: AlternateForm): void {
   const value = entry.value ?? '';
   const parts: string[] = [];
   let rest = value;
@@ -162,9 +164,8 @@ function alternateForm(ctx: Context, entry: Entry, index: number, scope: Scope, 
     {
       code: 'alternate-form',
       severity: 'warning',
-      message: messages.alternateForm(property.name, ctx.service.label, split.separator, split.properties),
+      message: messages.alternateForm(split.name, ctx.service.label, split.separator, split.properties),
       span: entry.span,
-      property: property.name,
       ...(edits ? { fix: { description: fixTexts.splitInto(split.properties), edits } } : {}),
     },
     scope,
