@@ -21,8 +21,9 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json
 const ruleTitles: Readonly<Record<string, string>> = {
   ...problemTitles,
   'unknown-service': 'The string’s Profile names no known service (pass --service)',
+  'unknown-build': 'The service is not documented for the build given with --build (checked against its newest)',
 };
-const ruleIds = [...problemCodes, 'unknown-service'];
+const ruleIds = [...problemCodes, 'unknown-service', 'unknown-build'];
 
 const levels = { error: 'error', warning: 'warning', info: 'note' } as const;
 

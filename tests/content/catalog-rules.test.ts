@@ -112,9 +112,8 @@ describe('connection strings in prose are checked at load', () => {
   test('fragments: missing Profile and method settings are expected, wrong names and levels are not', () => {
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('intercom'))).toEqual([]);
     expect(fragmentProblems("ProfileSettings='APIKey=my_api_key'", service('aircall'))).not.toEqual([]);
-    // The fragment is right for exactly the services whose APIKey goes inside ProfileSettings (not Aircall, whose
-    // page writes the knowledge base's APIKey form as User and Password: `splitInto`).
-    const nestedKey = catalog.services.filter((s) => s.properties.some((p) => p.name === 'APIKey' && p.placement === 'profileSettings' && !p.splitInto));
+    // The fragment is right for exactly the services whose APIKey goes inside ProfileSettings.
+    const nestedKey = catalog.services.filter((s) => s.properties.some((p) => p.name === 'APIKey' && p.placement === 'profileSettings'));
     expect(nestedKey.length).toBeGreaterThan(1);
     expect(fragmentServices("ProfileSettings='APIKey=my_api_key'", catalog.services).map((s) => s.id)).toEqual(nestedKey.map((s) => s.id));
     expect(fragmentServices('APIKey=my_api_key', catalog.services)).toEqual([]);

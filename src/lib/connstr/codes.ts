@@ -41,6 +41,7 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   'ignored-by-method': 'The chosen method ignores this property',
   'placeholder-value': 'A value looks like a placeholder left in',
   'remote-path': 'A file setting points to another machine',
+  'not-in-build': 'The chosen driver build does not list this property or value (another build added or removed it)',
   sensitive: 'The string holds a secret',
   'deprecated-property': 'A property current builds no longer document',
   'token-prefix': 'A token is pasted with its "Bearer " or "Bot " prefix',

@@ -57,6 +57,7 @@ type ValidationProblemCode =
   | 'ignored-by-method'
   | 'placeholder-value'
   | 'remote-path'
+  | 'not-in-build'
   | 'sensitive'
   | 'deprecated-property'
   | 'token-prefix'

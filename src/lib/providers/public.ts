@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import type { Catalog } from './catalog.ts';
-import { propertySchema, serviceSchema } from './schema.ts';
+import { buildChangesSchema, propertySchema, serviceSchema } from './schema.ts';
 
 /** Bumped when a field is removed or changes meaning (adding fields keeps it). */
 export const catalogFormatVersion = 1;
@@ -20,6 +20,10 @@ export const publicServiceSchema = serviceSchema.omit({ properties: true }).exte
   properties: z.array(publicPropertySchema),
   /** The properties the service documents in its own connection-properties table, in file order. */
   listedProperties: z.array(z.string()),
+  /** Every build the service is documented in, newest first (the first is `dataVersion`); `olderBuilds` holds what each older one differs in. */
+  builds: z.array(serviceSchema.shape.dataVersion),
+  /** What each build changed from the one before it, newest first, derived from the builds' facts. */
+  buildChanges: z.array(buildChangesSchema),
 });
 
 export const publicCatalogSchema = z
@@ -48,7 +52,7 @@ export function publicCatalog(catalog: Catalog, schemaUrl: string): PublicCatalo
     formatVersion: catalogFormatVersion,
     dataVersions: [...versions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v),
     properties: catalog.properties,
-    services: catalog.services,
+    services: catalog.services.map((s) => ({ ...s, builds: s.history.builds, buildChanges: s.history.changes })),
   });
 }
 
