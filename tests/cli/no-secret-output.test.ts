@@ -45,6 +45,10 @@ const placements: Record<string, Placement> = {
   nestedToken: (v) => `${PROFILE};ProfileSettings='APIKey=k';Other=${quoteNestedValue(`ApiToken=${quoteValue(v)}`)}`,
   placeholderLike: (v) => `${PROFILE};AuthScheme=BASIC;User=u;Password=my_${v.replace(/[^a-z0-9_]/gi, '_')}`,
   noService: (v) => `User=u;Password=${quoteValue(v)}`,
+  // Findings about the value itself (token-prefix, comma-separated-settings) name the property, never the value.
+  bearerPrefix: (v) => `${PROFILE};ProfileSettings=${quoteNestedValue(`APIKey=${quoteValue(`Bearer ${v}`)}`)}`,
+  bearerPassword: (v) => `${PROFILE};AuthScheme=BASIC;User=u;Password=${quoteValue(`bearer ${v}`)}`,
+  commaList: (v) => `${PROFILE};ProfileSettings=${quoteNestedValue(`APIKey=${v.replace(/[;'"=,\s]/g, 'x')},Region=eu`)}`,
 };
 /** Written unquoted although it holds `;`: the text after the `;` is the rest of the secret. */
 const unquoted: Placement = (v) => `${PROFILE};AuthScheme=BASIC;User=u;Password=${v};Timeout=5`;
@@ -60,7 +64,7 @@ const forms: Record<string, (text: string) => string> = {
 const written = fc.oneof(
   fc.tuple(fc.constantFrom(...Object.keys(placements)), secret, fc.constantFrom(...Object.keys(forms))).map(([how, value, form]) => ({
     how,
-    value: how === 'placeholderLike' ? `my_${value.replace(/[^a-z0-9_]/gi, '_')}` : value,
+    value: how === 'placeholderLike' ? `my_${value.replace(/[^a-z0-9_]/gi, '_')}` : how === 'commaList' ? value.replace(/[;'"=,\s]/g, 'x') : value,
     text: forms[form]!(placements[how]!(value)),
   })),
   bareSecret.map((value) => ({ how: 'unquoted', value, text: unquoted(value) })),

@@ -15,7 +15,7 @@ export const commonDataId = 'common';
 
 /** A property as a builder field needs it: the engine's facts, its summary and its placeholder. */
 export function builderProperty(property: Property | ResolvedProperty): BuilderProperty {
-  const { name, aliases, type, placement, sensitive, origin, default: defaultValue, allowedValues } = propertyRule(property);
+  const { name, aliases, type, placement, sensitive, origin, default: defaultValue, allowedValues, deprecated, misnomers } = propertyRule(property);
   return {
     name,
     aliases: [...aliases],
@@ -25,6 +25,8 @@ export function builderProperty(property: Property | ResolvedProperty): BuilderP
     ...(origin !== undefined ? { origin } : {}),
     ...(defaultValue !== undefined ? { default: defaultValue } : {}),
     ...(allowedValues ? { allowedValues: allowedValues.map((v) => ({ value: v.value })) } : {}),
+    ...(deprecated ? { deprecated } : {}),
+    ...(misnomers ? { misnomers: [...misnomers] } : {}),
     summary: property.summary,
     ...(property.example !== undefined ? { example: property.example } : {}),
   };
@@ -49,14 +51,18 @@ export function menuPathsFor(method: AuthMethod, property: string): string[][] {
 /** An auth method as the form needs it: the engine's facts, whose data it reaches, sources and menu paths. */
 export function builderMethod(method: AuthMethod): BuilderMethod {
   const yielded = [...new Set(method.steps.flatMap((step) => step.yields))];
-  const { impliedWhenSet, ...rule } = methodRule(method);
+  const { impliedWhenSet, rejectedPrefixes, ...rule } = methodRule(method);
   return {
     ...rule,
     authSchemes: [...rule.authSchemes],
     ...(impliedWhenSet !== undefined ? { impliedWhenSet: [...impliedWhenSet] } : {}),
+    ...(rejectedPrefixes !== undefined ? { rejectedPrefixes: rejectedPrefixes.map((r) => ({ ...r })) } : {}),
     allows: [...rule.allows],
     ...(method.audience !== undefined ? { audience: method.audience } : {}),
-    requires: method.requires.map((r, i) => ({ ...rule.requires[i]!, source: r.source })),
+    requires: method.requires.map((r, i) => {
+      const { unlessSet, ...requirement } = rule.requires[i]!;
+      return { ...requirement, ...(unlessSet !== undefined ? { unlessSet: [...unlessSet] } : {}), source: r.source };
+    }),
     menuPaths: Object.fromEntries(yielded.map((name) => [name, menuPathsFor(method, name)])),
   };
 }
@@ -71,6 +77,7 @@ export function builderService(service: ResolvedService): BuilderService {
     profileFile: rules.profileFile,
     properties: service.properties.map(builderProperty),
     authMethods: service.authMethods.map(builderMethod),
+    ...(rules.alternateForms ? { alternateForms: rules.alternateForms.map((f) => ({ ...f, properties: [...f.properties] })) } : {}),
     ...(rules.build ? { build: rules.build } : {}),
   });
 }

@@ -30,6 +30,10 @@ const builderPropertySchema = z.object({
   origin: z.optional(z.enum(['shared', 'service'])),
   default: z.optional(z.string()),
   allowedValues: z.optional(z.array(z.object({ value: z.string() }))),
+  /** Listed only for old strings: the validator says to remove it. */
+  deprecated: z.optional(z.boolean()),
+  /** Names people type for it that the driver does not accept (the validator's did-you-mean). */
+  misnomers: z.optional(z.array(z.string())),
   /** One sentence under the field, when no requirement says where the value comes from. */
   summary: z.string(),
   /** The field's placeholder. */
@@ -49,11 +53,15 @@ const builderMethodSchema = z.object({
       property: z.string(),
       value: z.optional(z.string()),
       valueRule: z.enum(['required', 'recommended']),
+      /** Properties that, set, let another value work (InitiateOAuth=OFF with your own OAuthAccessToken). */
+      unlessSet: z.optional(z.array(z.string())),
       /** Where the value comes from, in our words (shown beside the field). */
       source: z.string(),
     }),
   ),
   allows: z.array(z.string()),
+  /** Prefixes a value must not start with (Discord's "Bot "). */
+  rejectedPrefixes: z.optional(z.array(z.object({ property: z.string(), prefix: z.string() }))),
   /** Property name → the menu paths in the service's console that lead to its value. */
   menuPaths: z.record(z.string(), z.array(z.array(z.string()))),
 });
@@ -67,6 +75,8 @@ export const servicePayloadSchema = z.object({
   profileFile: z.string(),
   properties: z.array(builderPropertySchema),
   authMethods: z.array(builderMethodSchema),
+  /** Settings another vendor text gives that the service's page writes as other properties (Aircall's APIKey form). */
+  alternateForms: z.optional(z.array(z.object({ name: z.string(), placement: z.enum(placements), separator: z.string(), properties: z.array(z.string()) }))),
   /**
    * The driver build the page documents, when the service has several: what the other builds list and this one
    * does not, so the Validate tab names the build that added or removed a value (the engine's `BuildRule`).

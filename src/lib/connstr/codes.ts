@@ -43,6 +43,9 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   'remote-path': 'A file setting points to another machine',
   'not-in-build': 'The chosen driver build does not list this property or value (another build added or removed it)',
   sensitive: 'The string holds a secret',
+  'deprecated-property': 'A property current builds no longer document',
+  'token-prefix': 'A token is pasted with its "Bearer " or "Bot " prefix',
+  'alternate-form': 'A setting is written in a form the service page documents differently',
   // Pasting damage: what chats, mail and word processors do to a string.
   'curly-quote': 'Curly quotes where straight quotes belong',
   'mismatched-quote': 'A value opens and closes with different quotes',
@@ -51,6 +54,7 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   'unquoted-profile-settings': 'ProfileSettings holds several settings but is not quoted',
   'stray-separator': 'An extra ";" is in the string',
   'surrounding-whitespace': 'Spaces or line breaks surround the string',
+  'comma-separated-settings': 'ProfileSettings separates its settings with "," instead of ";"',
 };
 
 /** Every code, in the order of the table. */

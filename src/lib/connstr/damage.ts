@@ -118,8 +118,9 @@ function straySeparators(result: ParseResult, problems: Problem[]): void {
     const slice = text.slice(gap.start, gap.end);
     if (!/^[\s;]*$/.test(slice)) return;
     const semis = [...slice.matchAll(/;/g)].map((m) => gap.start + m.index);
-    // Between two entries one `;` belongs; at either end none does.
-    const keep = g > 0 && g < gaps.length - 1 ? 1 : 0;
+    // Between two entries one `;` belongs; at the start none does. One after the last entry is harmless (every
+    // vendor example ends so, and the guide says the driver skips it): only a second one is noted.
+    const keep = g > 0 ? 1 : 0;
     for (const s of semis.slice(keep)) {
       const where: SeparatorPlace = g === gaps.length - 1 ? 'at the end' : g === 0 ? 'at the start' : 'between two properties';
       problems.push({

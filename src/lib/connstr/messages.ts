@@ -163,6 +163,19 @@ export const messages = {
   /** Text after a secret's unquoted value and a `;`: likely the rest of the secret, so it is not shown. */
   secretContinues: (name: string) =>
     `The text after the ";" that ends the ${name} value has no "=" of its own, so it is probably part of the ${name}; quote the whole value (${name}='…').`,
+  /** `key`: as written (an old spaced spelling such as "Cache Location" included). */
+  deprecatedProperty: (key: string, name: string) =>
+    `${key === name ? name : `${shown(key)} (${name})`} is a property of old builds that current builds no longer document, so do not rely on it; remove it.`,
+  /** `parts`: the properties the service's page writes instead, in the order the value joins them. */
+  alternateForm: (name: string, service: string, separator: string, parts: readonly string[]) =>
+    `${name}=${parts.map((p) => `<${p}>`).join(separator)} is a form the vendor gives outside the ${service} page, which documents ${orList(parts).replace(/ or (?=[^ ]+$)/, ' and ')} instead; write each part as its own setting.`,
+  /** InitiateOAuth=OFF or REFRESH with no token of the user's own: nothing gets the first access token. */
+  noAccessToken: (method: string, property: string, written: ShownValue, value: string, unless: readonly string[]) =>
+    `${property}=${written} leaves getting the first token to you, but the string gives no ${orList(unless)}, so the ${method} method cannot connect; set ${property}=${value}, or add your own ${orList(unless)}.`,
+  tokenPrefix: (name: string, prefix: string) =>
+    `${name} starts with ${shown(prefix)}, which belongs in an HTTP header, not here: the driver adds what the service needs, so give the token alone.`,
+  commaSeparatedSettings: (name: string) =>
+    `ProfileSettings separates its settings with ";", so the text after "," is read as part of the ${name} value; write ";" between the settings.`,
   ignoredByMethod: (method: string, name: string, other: string) =>
     `The ${method} method does not use ${name}, so the driver ignores it; remove it, or switch to the ${other} method.`,
 };
@@ -212,6 +225,9 @@ export const fixTexts = {
   add: (property: string, value: string) => `Add ${property}=${value}.`,
   set: (property: string, value: string) => `Set ${property}=${value}.`,
   remove: (name: string) => `Remove ${name}.`,
+  splitInto: (parts: readonly string[]) => `Write it as ${parts.join(' and ')}.`,
+  removePrefix: (prefix: string) => `Remove the ${shown(prefix)} prefix.`,
+  semicolons: () => 'Write ";" instead of "," between the settings.',
 };
 
 /** Why a string's service could not be told (`recognizeService`), each with its sentence below. */

@@ -37,6 +37,13 @@ export interface PropertyRule {
   readonly default?: string | undefined;
   /** The closed list for `enum` properties, canonical casing. */
   readonly allowedValues?: readonly { readonly value: string }[] | undefined;
+  /** Listed only for old strings (AutoCache, XPath…): current builds document it no more, so the validator says to remove it. */
+  readonly deprecated?: boolean | undefined;
+  /**
+   * Names people type for this property that the driver does not accept (RedirectURL for CallbackURL): a key
+   * written so is unknown, and its did-you-mean is this property, whatever the edit distance says.
+   */
+  readonly misnomers?: readonly string[] | undefined;
 }
 
 /** What an auth method needs of one property. */
@@ -46,6 +53,11 @@ export interface RequirementRule {
   readonly value?: string | undefined;
   /** `required`: only that value works; `recommended`: the usual value, another allowed one also works. */
   readonly valueRule: 'required' | 'recommended';
+  /**
+   * Properties that, set, let another value work after all (InitiateOAuth=OFF or REFRESH works with your own
+   * OAuthAccessToken): without them the required value is needed. Absent or empty: no exception.
+   */
+  readonly unlessSet?: readonly string[] | undefined;
 }
 
 export interface MethodRule {
@@ -65,6 +77,11 @@ export interface MethodRule {
   readonly requires: readonly RequirementRule[];
   /** Optional properties the method uses; any other method property is reported as ignored. */
   readonly allows: readonly string[];
+  /**
+   * Prefixes a value must not start with (a token copied with its `Bot ` prefix), from the method's documented
+   * pitfalls: the validator says to remove them. `Bearer ` is refused everywhere without being listed.
+   */
+  readonly rejectedPrefixes?: readonly { readonly property: string; readonly prefix: string }[] | undefined;
 }
 
 /**
@@ -97,6 +114,19 @@ export interface ServiceRules {
   readonly authMethods: readonly MethodRule[];
   /** The build checked and what other builds differ in; absent when the service documents one build. */
   readonly build?: BuildRule | undefined;
+  /**
+   * Settings another vendor text gives for this service that its page writes as other properties (Aircall's knowledge
+   * base: `APIKey=<API ID>:<API token>` inside ProfileSettings, where its help page has User and Password): the
+   * validator says where the form comes from and rewrites the value, cut at the first `separator`, as `properties`.
+   */
+  readonly alternateForms?: readonly AlternateForm[] | undefined;
+}
+
+export interface AlternateForm {
+  readonly name: string;
+  readonly placement: Placement;
+  readonly separator: string;
+  readonly properties: readonly string[];
 }
 
 /**

@@ -58,7 +58,10 @@ type ValidationProblemCode =
   | 'placeholder-value'
   | 'remote-path'
   | 'not-in-build'
-  | 'sensitive';
+  | 'sensitive'
+  | 'deprecated-property'
+  | 'token-prefix'
+  | 'alternate-form';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */
 type PasteProblemCode =
@@ -68,7 +71,8 @@ type PasteProblemCode =
   | 'nonbreaking-space'
   | 'unquoted-profile-settings'
   | 'stray-separator'
-  | 'surrounding-whitespace';
+  | 'surrounding-whitespace'
+  | 'comma-separated-settings';
 
 export type ProblemCode = ParseProblemCode | ValidationProblemCode | PasteProblemCode;
 

@@ -291,7 +291,12 @@ function draftMethods(d: Drafting, defaults: ReadonlyMap<string, string>): Metho
       return {
         property,
         ...(value !== undefined ? { value } : {}),
-        ...(property === 'InitiateOAuth' && value !== undefined ? { valueRule: 'recommended' as const } : {}),
+        // GETANDREFRESH unless the string brings its own token (then OFF or REFRESH works): what the validator checks.
+        ...(property === 'InitiateOAuth' && value !== undefined
+          ? sharedProperty(d.context, 'OAuthAccessToken')
+            ? { unlessSet: ['OAuthAccessToken'] }
+            : { valueRule: 'recommended' as const }
+          : {}),
         source: toWrite(value !== undefined && property === 'AuthScheme' ? 'why this method fixes this value (a few words)' : `where the ${property} value comes from, and which console page shows it`),
       };
     });
@@ -416,7 +421,7 @@ function draftRules(
     label: m.label,
     authSchemes: m.scheme ? [m.scheme] : [],
     impliedWithoutAuthScheme: m.scheme === undefined && methods.findIndex((x) => x.scheme === undefined) === i,
-    requires: m.requires.map((r) => ({ property: r.property, value: r.value, valueRule: r.valueRule ?? 'required' })),
+    requires: m.requires.map((r) => ({ property: r.property, value: r.value, valueRule: r.valueRule ?? 'required', ...(r.unlessSet && r.unlessSet.length > 0 ? { unlessSet: r.unlessSet } : {}) })),
     allows: m.optional,
   }));
   // A draft has no display name of its own yet: its messages name it as the page does.

@@ -231,6 +231,7 @@ function resolveService(
     if (entry.default !== undefined) property.default = entry.default;
     if (entry.summary !== undefined) property.summary = entry.summary;
     if (entry.remarks !== undefined) property.remarks = entry.remarks;
+    if (entry.misnomers.length > 0) property.misnomers = [...property.misnomers, ...entry.misnomers];
     property.decisions = [...property.decisions, ...entry.decisions];
     own.set(key, property);
     listed.push(property.name);
@@ -250,6 +251,10 @@ function resolveService(
     else if (property.name !== name) problems.push(`${at(path)}: write "${property.name}", the canonical spelling, not "${name}"`);
     return property;
   };
+  service.alternateForms.forEach((form, i) => {
+    if (lookup(form.name)) problems.push(`${at(`alternateForms[${i}].name`)}: "${form.name}" is a property of this service; an alternate form names a setting its page does not list`);
+    form.properties.forEach((name, j) => checkName(name, `alternateForms[${i}].properties[${j}]`));
+  });
 
   const ownDecisions: [string, Decision[]][] = [
     ['decisions', service.decisions],
@@ -282,6 +287,7 @@ function resolveService(
           problems.push(`${at(`${path}.requires[${r}].value`)}: "${req.value}" is not an allowed value of ${property.name} (allowed: ${values.join(', ')})`);
         }
       }
+      req.unlessSet.forEach((name, u) => checkName(name, `${path}.requires[${r}].unlessSet[${u}]`));
     });
     method.allows.forEach((name, a) => checkName(name, `${path}.allows[${a}]`));
     method.impliedWhenSet.forEach((name, c) => {

@@ -26,6 +26,8 @@ export function propertyRule(property: Property | ResolvedProperty): PropertyRul
     ...('origin' in property && property.origin === 'service' ? { origin: 'service' as const } : {}),
     ...(property.default !== undefined ? { default: property.default } : {}),
     ...(property.allowedValues ? { allowedValues: property.allowedValues.map((v) => ({ value: v.value })) } : {}),
+    ...(property.deprecated ? { deprecated: true } : {}),
+    ...(property.misnomers.length > 0 ? { misnomers: property.misnomers } : {}),
   };
 }
 
@@ -40,9 +42,20 @@ export function methodRule(method: AuthMethod): MethodRule {
     authSchemes: method.authSchemes,
     impliedWithoutAuthScheme: method.impliedWithoutAuthScheme,
     ...(method.impliedWhenSet.length > 0 ? { impliedWhenSet: method.impliedWhenSet } : {}),
-    requires: method.requires.map((r) => ({ property: r.property, ...(r.value !== undefined ? { value: r.value } : {}), valueRule: r.valueRule })),
+    requires: method.requires.map((r) => ({
+      property: r.property,
+      ...(r.value !== undefined ? { value: r.value } : {}),
+      valueRule: r.valueRule,
+      ...(r.unlessSet.length > 0 ? { unlessSet: r.unlessSet } : {}),
+    })),
     allows: method.allows,
+    ...(rejected(method).length > 0 ? { rejectedPrefixes: rejected(method) } : {}),
   };
+}
+
+/** The prefixes the method's pitfalls say a value must not carry (Discord's bot token without "Bot "). */
+function rejected(method: AuthMethod): { property: string; prefix: string }[] {
+  return method.pitfalls.flatMap((p) => (p.property !== undefined && p.rejectedPrefix !== undefined ? [{ property: p.property, prefix: p.rejectedPrefix }] : []));
 }
 
 /** The builds a service documents, newest first (its newest, then each older one). */
@@ -95,6 +108,7 @@ export function serviceRules(service: ResolvedBuild): ServiceRules {
       profileFile: service.profileFile,
       properties: service.properties.map(propertyRule),
       authMethods: service.authMethods.map(methodRule),
+      ...(service.alternateForms.length > 0 ? { alternateForms: service.alternateForms } : {}),
     };
     built.set(service, rules);
   }

@@ -85,6 +85,11 @@ export const propertySchema = z.object({
   /** Other spellings the driver accepts (old docs used spaced names such as "Auth Scheme"). */
   aliases: z.array(z.string()).default([]),
   deprecated: z.boolean().default(false),
+  /**
+   * Names people type for this property that the driver does not accept (RedirectURL for CallbackURL): the
+   * validator still reports them as unknown, with this property as the did-you-mean.
+   */
+  misnomers: z.array(z.string().min(1)).default([]),
   /** A sample value for docs and the builder's placeholder. */
   example: z.string().optional(),
   decisions: z.array(decisionSchema).default([]),
@@ -117,6 +122,8 @@ export const servicePropertySchema = z.object({
   /** Service-specific summary, replacing the shared one on this service's page. */
   summary: z.string().optional(),
   remarks: z.string().optional(),
+  /** Names people type for it on this service (Aircall's APIToken for Password), added to the shared ones. */
+  misnomers: z.array(z.string().min(1)).default([]),
   decisions: z.array(decisionSchema).default([]),
 });
 
@@ -145,6 +152,11 @@ export const requirementSchema = z.object({
    * allowed value also works (InitiateOAuth=OFF when you manage tokens yourself).
    */
   valueRule: z.enum(['required', 'recommended']).default('required'),
+  /**
+   * Properties that, set, let another value work after all: InitiateOAuth=GETANDREFRESH is required unless the
+   * string brings its own OAuthAccessToken (then OFF or REFRESH works).
+   */
+  unlessSet: z.array(propertyName).default([]),
   /** Where the value comes from, in our words (shown beside the builder field). */
   source: z.string().min(1),
 });
@@ -315,6 +327,23 @@ export const serviceSchema = z.object({
   properties: z.array(servicePropertySchema).min(1),
   authMethods: z.array(authMethodSchema).min(1),
   examples: z.array(exampleSchema).min(1),
+  /**
+   * Settings another vendor text gives for this service that its page writes as other properties (Aircall's
+   * knowledge base: an APIKey profile setting holding the API ID and token joined by a colon, where the help page has
+   * User and Password). Not properties of the service (its page does not list them): the validator recognizes the
+   * form, says where it comes from and rewrites the value, cut at the first `separator`, as `properties` in order.
+   * Record why in the service's `decisions`.
+   */
+  alternateForms: z
+    .array(
+      z.object({
+        name: propertyName,
+        placement: placementSchema,
+        separator: z.string().min(1),
+        properties: z.array(propertyName).min(2),
+      }),
+    )
+    .default([]),
   decisions: z.array(decisionSchema).default([]),
 });
 

@@ -82,6 +82,7 @@ export function requirementRows(service: ResolvedService, method: AuthMethod): R
     value: service.profileFile,
     valuePrefix: 'the path of ',
     valueRule: 'required',
+    unlessSet: [],
     source: `Where you saved the ${serviceLabel(service)} profile file, for example ${defaultProfilePath(service)}.`,
     placement: 'top',
     sensitive: false,

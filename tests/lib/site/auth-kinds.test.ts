@@ -12,7 +12,7 @@ const withMethod = (changes: Partial<AuthMethod>): [ResolvedService, AuthMethod]
   const changed = { ...method('token'), ...changes };
   return [{ ...service, authMethods: [changed] }, changed];
 };
-const requires = (...names: string[]) => names.map((property) => ({ property, valueRule: 'required' as const, source: 'x' }));
+const requires = (...names: string[]) => names.map((property) => ({ property, valueRule: 'required' as const, unlessSet: [], source: 'x' }));
 
 describe('methodAuthKind', () => {
   test('the acme fixture: an API key, OAuth, and BASIC with User and Password', () => {

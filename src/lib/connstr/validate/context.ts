@@ -42,6 +42,8 @@ export class Context {
   readonly result: ParseResult;
   readonly service: ServiceRules;
   readonly options: ValidateOptions;
+  /** Properties the string writes in a form another finding repairs (a misspelt name, a list joined with ","): not also "missing". */
+  readonly suggested = new Set<string>();
   /** Did-you-mean answers by folded key. */
   readonly suggestions = new Map<string, string | undefined>();
   /** Entry → index, per scope. */

@@ -4,7 +4,7 @@
  */
 import { foldKey } from '../chars.ts';
 import { serialize } from '../serialize.ts';
-import { methodProperties, selectMethod } from '../service.ts';
+import { methodProperties, resolveMethod, selectMethod } from '../service.ts';
 import type { MethodRule, RequirementRule } from '../rules.ts';
 import type { Fix, Span } from '../types.ts';
 import type { Context } from './context.ts';
@@ -16,6 +16,11 @@ export function checkMethod(ctx: Context): void {
   const { service } = ctx;
   const { method, authScheme } = selectMethod(service, ctx.result);
   const documented = service.authMethods.flatMap((m) => m.authSchemes);
+  // AuthScheme written only inside ProfileSettings (as the vendor's Intercom text says to): it selects nothing
+  // until its move to the top level, so judging the string by another method (the default) would tell the user
+  // to remove the very settings they mean to move. The move comes first; the method is checked after it.
+  const misplaced = authScheme ? undefined : ctx.present.get('AuthScheme')?.find((item) => item.scope.level !== item.property.placement);
+  if (misplaced && resolveMethod(service, misplaced.pair.value) !== method) return;
   if (authScheme && !method) {
     const allowed = service.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value) ?? [];
     const value = authScheme.value.trim();
@@ -51,8 +56,9 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
   const property = ctx.service.properties.find((p) => p.name === req.property);
   const item = ctx.present.get(req.property)?.[0];
   if (!item || (item.scope.level !== property?.placement && property !== undefined)) {
-    // Written only at the wrong level: `wrong-level` already says where to move it.
-    if (item) return;
+    // Written only at the wrong level: `wrong-level` already says where to move it. Written under a name the
+    // did-you-mean takes for it (RedirectURL for CallbackURL): the rename is the one finding.
+    if (item || ctx.suggested.has(req.property)) return;
     const fix: Fix | undefined =
       req.value !== undefined && !(property?.placement === 'profileSettings' && ctx.profileSettings?.entry.invalid) && !endsInOpenQuote(ctx)
         ? {
@@ -86,6 +92,26 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
     return;
   }
   if (req.value !== undefined && foldKey(value.trim()) !== foldKey(req.value)) {
+    // A value outside a closed list already has its finding (`invalid-enum-value`): one finding per mistake.
+    const allowed = property?.type === 'enum' ? (property.allowedValues ?? []) : [];
+    if (allowed.length > 0 && !allowed.some((v) => foldKey(v.value) === foldKey(value.trim()))) return;
+    const unless = req.unlessSet ?? [];
+    if (unless.length > 0) {
+      // Another value works only with what it leaves to the user (InitiateOAuth=OFF and your own OAuthAccessToken).
+      if (unless.some((name) => isSet(ctx, name))) return;
+      ctx.add(
+        {
+          code: 'required-value',
+          severity: 'error',
+          message: messages.noAccessToken(label, req.property, ctx.show(entry.key, value), req.value, unless),
+          span: entry.valueSpan,
+          property: req.property,
+          fix: { description: fixTexts.set(req.property, req.value), edits: replaceValue(item.scope, entry, req.value) },
+        },
+        item.scope,
+      );
+      return;
+    }
     const required = req.valueRule === 'required';
     ctx.add(
       {
@@ -101,6 +127,11 @@ function checkRequirement(ctx: Context, method: MethodRule, req: RequirementRule
   }
 }
 
+/** A property is in effect with a non-empty value, at its own level. */
+function isSet(ctx: Context, name: string): boolean {
+  return ctx.present.get(name)?.some((item) => item.scope.level === item.property.placement && item.pair.value.trim() !== '') ?? false;
+}
+
 /** Auth properties another method uses but this one does not: the driver ignores them here. */
 function checkIgnored(ctx: Context, method: MethodRule): void {
   const mine = methodProperties(method);
@@ -114,6 +145,8 @@ function checkIgnored(ctx: Context, method: MethodRule): void {
     const other = others.get(name);
     if (!other) continue;
     for (const item of list) {
+      // Written at the wrong level: `wrong-level` moves it, and its place decides whether the method then uses it.
+      if (item.scope.level !== item.property.placement) continue;
       // Every occurrence in effect goes: removing only the last would let an earlier duplicate take over.
       const indexes = item.pair.occurrences.map((entry) => indexIn(ctx, item.scope, entry));
       // Emptying the ProfileSettings in effect while another one is written would leave ProfileSettings='' (or

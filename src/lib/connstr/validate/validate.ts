@@ -14,6 +14,7 @@ import { lookupProperty } from '../service.ts';
 import type { ServiceRules } from '../rules.ts';
 import type { ParseResult, Problem } from '../types.ts';
 import { Context, type ValidateOptions } from './context.ts';
+import { checkCommaSeparated } from './commas.ts';
 import { checkMethod } from './method.ts';
 import { checkProfile } from './profile.ts';
 import { concealSecrets } from './secrecy.ts';
@@ -49,10 +50,12 @@ export function validate(input: string | ParseResult, service: ServiceRules, opt
   checkScope(ctx, ctx.top);
   if (ctx.profileSettings?.scope) checkScope(ctx, ctx.profileSettings.scope);
   for (const list of ctx.present.values()) {
-    for (const item of list) checkValue(ctx, item);
+    // A setting at the wrong level: its move is its one note; a value the driver would reject still gets its error.
+    for (const item of list) checkValue(ctx, item, item.scope.level !== item.property.placement);
     // The occurrence at the property's own level comes first: it is the one the driver reads.
     list.sort((a, b) => Number(b.scope.level === b.property.placement) - Number(a.scope.level === a.property.placement));
   }
+  checkCommaSeparated(ctx);
   checkProfile(ctx);
   checkMethod(ctx);
   return sortProblems(concealSecrets(ctx.problems, result, [service]));

@@ -5,6 +5,7 @@
 import { foldKey } from '../chars.ts';
 import { closestName } from '../names.ts';
 import { remoteLocation } from '../remote.ts';
+import type { PropertyRule } from '../rules.ts';
 import type { Entry, Problem } from '../types.ts';
 import type { Context, Present, Scope } from './context.ts';
 import { replaceValue } from './fixes.ts';
@@ -27,22 +28,32 @@ interface At {
   entry: Entry;
   name: string;
   value: string;
+  /** Written at the wrong level: only what the driver would reject is reported (the move is its note). */
+  misplaced: boolean;
 }
 
 /** Adds a problem on the pair's value; `fix` comes last (the order problems are serialized in stays the same). */
 function report(at: At, { code, severity, message, ...fix }: Pick<Problem, 'code' | 'severity' | 'message' | 'fix'>): void {
+  if (at.misplaced && severity === 'info') return;
   at.ctx.add({ code, severity, message, span: at.entry.valueSpan, property: at.name, ...fix }, at.scope);
 }
 
 /** Type checks on a value in effect. */
-export function checkValue(ctx: Context, { property, pair, scope }: Present): void {
+export function checkValue(ctx: Context, { property, pair, scope }: Present, misplaced = false): void {
   const { value, entry } = pair;
   const name = property.name;
-  const at: At = { ctx, scope, entry, name, value };
+  const at: At = { ctx, scope, entry, name, value, misplaced };
   const shown = ctx.show(entry.key, value);
   if (PLACEHOLDER.test(value.trim())) {
     report(at, { code: 'placeholder-value', severity: 'info', message: messages.placeholderValue(shown, name) });
     return;
+  }
+  const prefix = rejectedPrefix(ctx, property, value);
+  if (prefix !== undefined) {
+    // Only the prefix goes: the rest of the value is the token, kept as written (quoting redone where needed).
+    const rest = value.replace(/^\s+/, '').slice(prefix.length).replace(/^\s+/, '');
+    const fix = rest !== '' ? { description: fixTexts.removePrefix(prefix), edits: replaceValue(scope, entry, rest) } : undefined;
+    return report(at, { code: 'token-prefix', severity: 'error', message: messages.tokenPrefix(name, prefix), ...(fix ? { fix } : {}) });
   }
   switch (property.type) {
     case 'enum':
@@ -69,6 +80,22 @@ export function checkValue(ctx: Context, { property, pair, scope }: Present): vo
     default:
       return;
   }
+}
+
+/**
+ * The prefix a secret was copied with, if any: `Bearer ` (an HTTP Authorization header's, never part of a token)
+ * on any secret, and the prefixes a service's documented pitfalls name for the property (Discord's `Bot `).
+ * Compared ignoring case; only the start of the value is read.
+ */
+function rejectedPrefix(ctx: Context, property: PropertyRule, value: string): string | undefined {
+  const start = value.replace(/^\s+/, '').slice(0, 32).toLowerCase();
+  if (property.sensitive && /^bearer\s/.test(start)) return value.replace(/^\s+/, '').slice(0, 6) + ' ';
+  for (const method of ctx.service.authMethods) {
+    for (const rejected of method.rejectedPrefixes ?? []) {
+      if (rejected.property === property.name && start.startsWith(rejected.prefix.toLowerCase())) return value.replace(/^\s+/, '').slice(0, rejected.prefix.length);
+    }
+  }
+  return undefined;
 }
 
 function checkEnum(at: At, allowed: readonly string[]): void {
