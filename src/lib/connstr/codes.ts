@@ -55,3 +55,19 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
 /** Every code, in the order of the table. */
 export const problemCodes = Object.keys(problemTitles) as ProblemCode[];
 
+
+/**
+ * The codes of findings the engine's callers report themselves (the CLI and the MCP server): a string whose service
+ * cannot be told from its Profile, so it is not checked at all (`recognizeService`'s answer, reported as a finding).
+ */
+export const toolTitles = {
+  'unknown-service': 'The string’s Profile names no known service',
+} as const satisfies Record<string, string>;
+
+export type ToolCode = keyof typeof toolTitles;
+/** Every code a finding can carry, wherever it is reported: the engine's and its callers' own. */
+export type FindingCode = ProblemCode | ToolCode;
+
+export const findingTitles: Readonly<Record<FindingCode, string>> = { ...problemTitles, ...toolTitles };
+/** Every finding code: the engine's in the order of its table, then the callers' own. Each has a troubleshooting page. */
+export const findingCodes = Object.keys(findingTitles) as FindingCode[];
