@@ -4,8 +4,8 @@
  */
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
-import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, serviceMarkdown, servicesMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { guidePath, href, markdownPath, publicUrl, servicePath, servicesPath } from '../lib/site/paths.ts';
+import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, serviceMarkdown, servicesMarkdown, sitePages, troubleshootingIndexMarkdown, troubleshootingMarkdown, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
+import { guidePath, href, markdownPath, publicUrl, servicePath, servicesPath, troubleshootingPath } from '../lib/site/paths.ts';
 
 /**
  * Absolute URLs on the site's address: Markdown is read outside the site (curl, assistants), where a relative link
@@ -36,6 +36,8 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   bodies.set(markdownPath(href('builder/')), builderMarkdown(catalog, url));
   for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
+  bodies.set(markdownPath(href('troubleshooting/')), troubleshootingIndexMarkdown(catalog, url));
+  for (const page of catalog.troubleshooting ?? []) bodies.set(markdownPath(troubleshootingPath(page.code)), troubleshootingMarkdown(page, catalog, url));
   for (const guide of list) bodies.set(markdownPath(guidePath(guide.id)), guideMarkdownOf(guide, url));
   return { pages: await pageList(), bodies };
 }
