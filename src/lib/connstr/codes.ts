@@ -68,6 +68,7 @@ export type ToolCode = keyof typeof toolTitles;
 /** Every code a finding can carry, wherever it is reported: the engine's and its callers' own. */
 export type FindingCode = ProblemCode | ToolCode;
 
-export const findingTitles: Readonly<Record<FindingCode, string>> = { ...problemTitles, ...toolTitles };
+// Marked pure so a bundle that uses neither table (the builder, the checker worker) drops both.
+export const findingTitles: Readonly<Record<FindingCode, string>> = /* @__PURE__ */ (() => ({ ...problemTitles, ...toolTitles }))();
 /** Every finding code: the engine's in the order of its table, then the callers' own. Each has a troubleshooting page. */
-export const findingCodes = Object.keys(findingTitles) as FindingCode[];
+export const findingCodes = /* @__PURE__ */ Object.keys(findingTitles) as FindingCode[];

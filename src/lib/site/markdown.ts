@@ -18,7 +18,7 @@ import { forms } from '../connstr/index.ts';
 import { serviceAuthKinds } from './auth-kinds.ts';
 import { builderText, homeText, servicesText } from './page-text.ts';
 import { authKindTitles } from './service-index.ts';
-import { exampleView, troubleshootingGroups, troubleshootingText } from './troubleshooting.ts';
+import { checkText, connectChecks, connectChecksText, exampleView, troubleshootingGroups, troubleshootingText } from './troubleshooting.ts';
 import type { TroubleshootingPage } from '../providers/troubleshooting.ts';
 
 /** Site path (already under the base) → the URL printed in the Markdown (absolute on SITE_URL, or root-relative). */
@@ -158,6 +158,15 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     '## Authentication',
     authenticationIntro(service, usesProfileSettings),
     ...service.authMethods.map((method) => methodMarkdown(service, method)),
+    `## ${connectChecksText.heading}`,
+    connectChecksText.intro,
+    connectChecks(service)
+      .map((check) => {
+        const source = `${connectChecksText.sources[check.source]}${check.method ? `; see ${check.method.label} above` : ''}`;
+        const links = check.codes.map((code) => `[${code}](${url(markdownPath(troubleshootingPath(code)))})`).join(', ');
+        return `- ${prose(checkText(check, inlineCode))} (${source})${links ? ` How to fix: ${links}` : ''}`;
+      })
+      .join('\n'),
     '## Build a connection string',
     (({ before, link, after }) => `${before}[${link}](${url(`${href('builder/')}?service=${service.id}`)})${after}`)(builderIntro(service)),
     '## Connection properties',

@@ -155,3 +155,87 @@ export function troubleshootingGroups(catalog: Catalog): { heading: string; page
 }
 
 export const serviceLink = (service: ResolvedService) => servicePath(service.id);
+
+/** One line of a service page's "If it does not connect" list: a mistake, and the codes the validator reports it with. */
+export type ConnectCheck = {
+  /** The words, in parts: text, and property or value names shown as code. */
+  parts: ({ text: string } | { code: string })[];
+  /** The finding codes it links to (their troubleshooting pages). */
+  codes: FindingCode[];
+  /** `vendor`: the vendor's page warns about it; `data`: the validator checks it from the page's facts; `inferred`: a fact we inferred. */
+  source: 'vendor' | 'data' | 'inferred';
+  /** For a pitfall: the method it belongs to (its section on the page). */
+  method?: { id: string; label: string };
+};
+
+const names = (list: readonly string[], last = 'and'): ({ text: string } | { code: string })[] =>
+  list.flatMap((name, i) => [...(i === 0 ? [] : [{ text: i === list.length - 1 ? ` ${last} ` : ', ' }]), { code: name }]);
+
+/**
+ * The short "If it does not connect" list of a service page, built from its data: the pitfalls its methods name (from
+ * the vendor's page), then the mistakes the validator catches for its methods: the Profile, each method's required
+ * settings, the AuthScheme values, the ProfileSettings level. Each links to its codes' troubleshooting pages.
+ */
+export function connectChecks(service: ResolvedService): ConnectCheck[] {
+  const checks: ConnectCheck[] = [];
+  for (const method of service.authMethods) {
+    for (const pitfall of method.pitfalls) {
+      checks.push({
+        parts: [{ text: `${method.label}: ${pitfall.text}` }],
+        codes: [],
+        source: pitfall.confidence === 'observed' ? 'vendor' : 'inferred',
+        method: { id: method.id, label: method.label },
+      });
+    }
+  }
+  checks.push({
+    parts: [{ code: 'Profile' }, { text: ' must be the path to ' }, { code: service.profileFile }, { text: '; without it, or with another service’s file, the driver cannot reach the service.' }],
+    codes: ['missing-profile', 'wrong-profile', 'invalid-profile-path'],
+    source: 'data',
+  });
+  const several = service.authMethods.length > 1;
+  for (const method of service.authMethods) {
+    const required = method.requires.map((r) => r.property).filter((p) => p !== 'AuthScheme' && p !== 'Profile' && p !== 'ProfileSettings');
+    const scheme = method.authSchemes.length > 0 ? [{ text: ', with ' }, { code: 'AuthScheme' }, { text: ' ' }, ...names(method.authSchemes, 'or')] : [];
+    const implied = method.impliedWithoutAuthScheme && method.authSchemes.length > 0 ? [{ text: ' (or no AuthScheme at all)' }] : [];
+    if (required.length === 0 && scheme.length === 0) continue;
+    checks.push({
+      parts: [
+        { text: `${method.label}: ` },
+        ...(required.length > 0 ? [{ text: 'set ' }, ...names(required)] : [{ text: 'sign in' }]),
+        ...scheme,
+        ...implied,
+        { text: '.' },
+      ],
+      codes: ['missing-required', ...(several && method.authSchemes.length > 0 ? (['missing-auth-scheme'] as const) : [])],
+      source: method.confidence === 'observed' ? 'data' : 'inferred',
+    });
+  }
+  const documented = [...new Set(service.authMethods.flatMap((m) => m.authSchemes))];
+  if (documented.length > 0) {
+    checks.push({
+      parts: [{ code: 'AuthScheme' }, { text: ' takes ' }, ...names(documented, 'or'), { text: ' here: another value selects no method this service documents.' }],
+      codes: ['undocumented-auth-scheme', 'invalid-enum-value'],
+      source: 'data',
+    });
+  }
+  const used = new Set(service.authMethods.flatMap((m) => [...m.requires.map((r) => r.property), ...m.allows]));
+  const inside = service.properties.filter((p) => p.placement === 'profileSettings' && used.has(p.name)).map((p) => p.name);
+  if (inside.length > 0) {
+    checks.push({
+      parts: [...names(inside), { text: ' go inside ' }, { code: 'ProfileSettings' }, { text: ', the whole value in single quotes; every other setting at the top level.' }],
+      codes: ['wrong-level', 'unquoted-profile-settings'],
+      source: 'data',
+    });
+  }
+  return checks;
+}
+
+export const connectChecksText = {
+  heading: 'If it does not connect',
+  intro: 'The mistakes the validator catches for this service, from the facts on this page, each with its troubleshooting page:',
+  sources: { vendor: 'the vendor’s page warns about this', data: 'checked from this page’s facts', inferred: 'our inference' } as Record<ConnectCheck['source'], string>,
+} as const;
+
+/** A check as plain text (Markdown writes code parts in backticks). */
+export const checkText = (check: ConnectCheck, code: (name: string) => string) => check.parts.map((p) => ('code' in p ? code(p.code) : p.text)).join('');
