@@ -4,7 +4,7 @@
  * Schema. Pure: the pages and endpoints pass the catalog and the URL rule.
  */
 import { z } from 'astro/zod';
-import { validate, type FindingCode } from '../connstr/index.ts';
+import { findingCodes, validate, type FindingCode } from '../connstr/index.ts';
 import type { Catalog, ResolvedService } from '../providers/catalog.ts';
 import { serviceRules } from '../providers/rules.ts';
 import type { ExampleVerdict } from '../providers/schema.ts';
@@ -182,7 +182,8 @@ export function connectChecks(service: ResolvedService): ConnectCheck[] {
     for (const pitfall of method.pitfalls) {
       checks.push({
         parts: [{ text: `${method.label}: ${pitfall.text}` }],
-        codes: [],
+        // A prefix copied along with a token is a finding of its own where the engine reports it.
+        codes: pitfall.rejectedPrefix ? findingCodes.filter((c: string) => c === 'token-prefix') : [],
         source: pitfall.confidence === 'observed' ? 'vendor' : 'inferred',
         method: { id: method.id, label: method.label },
       });
