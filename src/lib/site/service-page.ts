@@ -151,3 +151,44 @@ export function builderIntro(service: ResolvedService): { before: string; link: 
 export function generalIntro(service: ResolvedService, count: number): string {
   return `The driver also accepts ${count} general properties on every service; ${serviceLabel(service)}’s methods need none of them.`;
 }
+
+/**
+ * A step whose text already names every item of its menu path, in order, prints the path once: in its text, not
+ * again on a "Menu path" line beneath it.
+ */
+export function menuPathInText(step: { text: string; menuPath?: string[] | undefined }): boolean {
+  if (!step.menuPath) return false;
+  let from = 0;
+  for (const item of step.menuPath) {
+    const at = step.text.indexOf(item, from);
+    if (at === -1) return false;
+    from = at + item.length;
+  }
+  return true;
+}
+
+/** The local callback address the vendor's Intercom page gives for a connection from your own machine. */
+export const localCallbackUrl = 'http://localhost:3333';
+
+/**
+ * The OAuth step no vendor page spells out, built from the method's facts: which callback address to register, and
+ * what the first connection does with InitiateOAuth set to GETANDREFRESH. Undefined for a method that is not OAuth.
+ */
+export function oauthStep(service: ResolvedService, method: AuthMethod): string | undefined {
+  if (!method.authSchemes.includes('OAUTH')) return undefined;
+  const display = serviceLabel(service);
+  const required = new Set(method.requires.map((r) => r.property));
+  const example = service.examples.find((e) => e.id === method.example)?.connectionString ?? '';
+  const given = /CallbackURL=(https?:\/\/[^;'"]+)/i.exec(example)?.[1];
+  const callback = given ?? localCallbackUrl;
+  const source = given
+    ? `the address this page’s example uses, ${callback}`
+    : `${callback}, the address the vendor’s Intercom page gives for a local connection`;
+  if (required.has('CallbackURL')) {
+    return `Register a callback (redirect) address in your app’s settings on ${display} and give the very same address as CallbackURL: for a connection from your own machine, ${source}. With InitiateOAuth set to GETANDREFRESH, the first connection opens your browser at ${display}’s sign-in page; once you sign in and allow access, ${display} sends the browser back to that CallbackURL, where the driver receives the token. It stores the token (see OAuthSettingsLocation) and refreshes it on later connections, which open no browser.`;
+  }
+  if (required.has('User') || required.has('Password')) {
+    return `With InitiateOAuth set to GETANDREFRESH, the driver obtains the token itself with the User and Password you give, and refreshes it on later connections. The vendor’s page registers no callback address for ${display} and does not say that a browser opens.`;
+  }
+  return `With InitiateOAuth set to GETANDREFRESH, the first connection obtains the token, by our inference through a browser sign-in at ${display}; the vendor’s page names no callback address to register for ${display}, so the string sets no CallbackURL. The driver stores the token (see OAuthSettingsLocation) and refreshes it on later connections.`;
+}
