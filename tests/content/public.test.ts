@@ -25,3 +25,18 @@ test('publicCatalog refuses a catalog its schema does not describe', () => {
   const broken = { ...catalog, services: [{ ...catalog.services[0]!, properties: [{ ...catalog.services[0]!.properties[0]!, placement: 'middle' }] }] };
   expect(() => publicCatalog(broken as unknown as typeof catalog, 'x')).toThrow(/placement/);
 });
+
+test('each service record carries only its own corrections; the shared property keeps them all', () => {
+  const published = publicCatalog(catalog, 'https://docs.test/catalog.schema.json');
+  let dropped = 0;
+  for (const service of published.services) {
+    for (const p of service.properties) {
+      for (const d of p.decisions) expect(d.appliesTo === undefined || d.appliesTo.includes(service.id), `${service.id} ${p.name}`).toBe(true);
+      const all = catalog.services.find((s) => s.id === service.id)!.properties.find((q) => q.name === p.name)!.decisions;
+      dropped += all.length - p.decisions.length;
+    }
+  }
+  // Intercom's record no longer lists the LeadDesk-only InitiateOAuth correction; the shared list still does.
+  expect(dropped).toBeGreaterThan(0);
+  expect(published.properties.find((p) => p.name === 'InitiateOAuth')!.decisions.some((d) => d.appliesTo?.includes('leaddesk'))).toBe(true);
+});

@@ -48,7 +48,12 @@ export function publicCatalog(catalog: Catalog, schemaUrl: string): PublicCatalo
     formatVersion: catalogFormatVersion,
     dataVersions: [...versions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, v]) => v),
     properties: catalog.properties,
-    services: catalog.services,
+    // Each service record carries only its own corrections: a shared property's decision names the pages whose vendor
+    // text has the problem (`appliesTo`), and the full list stays on the shared property above.
+    services: catalog.services.map((service) => ({
+      ...service,
+      properties: service.properties.map((p) => ({ ...p, decisions: p.decisions.filter((d) => !d.appliesTo || d.appliesTo.includes(service.id)) })),
+    })),
   });
 }
 
