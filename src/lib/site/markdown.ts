@@ -469,7 +469,7 @@ export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Cata
     `# ${prose(page.title)}`,
     `> Finding code ${inlineCode(page.code)}. HTML page: ${bareLink(url(troubleshootingPath(page.code)))}`,
     agentDirective(url),
-    page.inference ? `*${troubleshootingText.inference}*` : `*${troubleshootingText.sourced}*`,
+    page.inference ? `*Our inference.* ${troubleshootingText.inference}` : `*${troubleshootingText.sourced}*`,
     '## What it means',
     prose(page.meaning),
     '## Why the driver cares',

@@ -185,10 +185,10 @@ export function oauthStep(service: ResolvedService, method: AuthMethod): string 
     ? `the address this page’s example uses, ${callback}`
     : `${callback}, the address the vendor’s Intercom page gives for a local connection`;
   if (required.has('CallbackURL')) {
-    return `Register a callback (redirect) address in your app’s settings on ${display} and give the very same address as CallbackURL: for a connection from your own machine, ${source}. With InitiateOAuth set to GETANDREFRESH, the first connection opens your browser at ${display}’s sign-in page; once you sign in and allow access, ${display} sends the browser back to that CallbackURL, where the driver receives the token. It stores the token (see OAuthSettingsLocation) and refreshes it on later connections, which open no browser.`;
+    return `Register a callback address in your app’s settings and give the same address as CallbackURL; from your own machine, ${source}. With InitiateOAuth set to GETANDREFRESH, the first connection opens a browser to sign in to ${display}, which returns to that CallbackURL with the token; the driver stores it and refreshes it later.`;
   }
   if (required.has('User') || required.has('Password')) {
-    return `With InitiateOAuth set to GETANDREFRESH, the driver obtains the token itself with the User and Password you give, and refreshes it on later connections. The vendor’s page registers no callback address for ${display} and does not say that a browser opens.`;
+    return `With InitiateOAuth set to GETANDREFRESH, the driver gets and refreshes the token with the User and Password you give; the vendor’s page names no callback address and no browser sign-in.`;
   }
-  return `With InitiateOAuth set to GETANDREFRESH, the first connection obtains the token, by our inference through a browser sign-in at ${display}; the vendor’s page names no callback address to register for ${display}, so the string sets no CallbackURL. The driver stores the token (see OAuthSettingsLocation) and refreshes it on later connections.`;
+  return `With InitiateOAuth set to GETANDREFRESH, the first connection gets the token (by our inference through a browser sign-in to ${display}) and the driver refreshes it later; the vendor’s page names no callback address to register.`;
 }

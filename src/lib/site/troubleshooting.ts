@@ -17,7 +17,7 @@ export const troubleshootingText = {
   description: 'Every finding the validator, the connstr CLI and the MCP server report, by code: what it means, why the driver cares, how to fix it, with an example checked by the engine.',
   lead: 'Each finding of the Validate tab, the connstr CLI and the MCP server carries a code and links here. Every page says what the code means, why the driver cares and how to fix it by hand, with an example the build runs through the same checker, so the page cannot disagree with it.',
   path: () => href('troubleshooting/'),
-  inference: 'Our inference: no vendor source states this; it is our reading of the driver’s behavior and the grammar.',
+  inference: 'No vendor source states this: it is our reading of the driver’s behavior and the grammar.',
   sourced: 'Based on the connection-string grammar and the vendor’s pages for the service.',
 } as const;
 
@@ -235,6 +235,7 @@ export function connectChecks(service: ResolvedService): ConnectCheck[] {
 export const connectChecksText = {
   heading: 'If it does not connect',
   intro: 'The mistakes the validator catches for this service, from the facts on this page, each with its troubleshooting page:',
+  summary: (pitfalls: boolean) => `${pitfalls ? 'The vendor’s warnings, then the' : 'The'} mistakes to look for, each with how to fix it`,
   sources: { vendor: 'the vendor’s page warns about this', data: 'checked from this page’s facts', inferred: 'our inference' } as Record<ConnectCheck['source'], string>,
 } as const;
 
