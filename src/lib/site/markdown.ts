@@ -12,7 +12,7 @@ import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, 
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
-import { authenticationIntro, builderIntro, closingStep, menuPathInText, oauthStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
+import { authenticationIntro, builderIntro, closingStep, menuPathInText, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 import { forms } from '../connstr/index.ts';
 import { serviceAuthKinds } from './auth-kinds.ts';
@@ -107,8 +107,7 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
       if (step.link) lines.push(`   Open <${step.link}>`);
       return lines.join('\n');
     })
-    .concat(oauthStep(service, method) === undefined ? [] : [`${method.steps.length + 1}. ${prose(oauthStep(service, method)!)}`])
-    .concat(`${method.steps.length + (oauthStep(service, method) === undefined ? 1 : 2)}. ${prose(closingStep(service))}`)
+    .concat(`${method.steps.length + 1}. ${prose(closingStep(service))}`)
     .join('\n');
   // The page's table: the property with its "secret" badge and where it goes, the value, where to find it.
   const rows = requirementRows(service, method).map((req) => [

@@ -166,29 +166,3 @@ export function menuPathInText(step: { text: string; menuPath?: string[] | undef
   }
   return true;
 }
-
-/** The local callback address the vendor's Intercom page gives for a connection from your own machine. */
-export const localCallbackUrl = 'http://localhost:3333';
-
-/**
- * The OAuth step no vendor page spells out, built from the method's facts: which callback address to register, and
- * what the first connection does with InitiateOAuth set to GETANDREFRESH. Undefined for a method that is not OAuth.
- */
-export function oauthStep(service: ResolvedService, method: AuthMethod): string | undefined {
-  if (!method.authSchemes.includes('OAUTH')) return undefined;
-  const display = serviceLabel(service);
-  const required = new Set(method.requires.map((r) => r.property));
-  const example = service.examples.find((e) => e.id === method.example)?.connectionString ?? '';
-  const given = /CallbackURL=(https?:\/\/[^;'"]+)/i.exec(example)?.[1];
-  const callback = given ?? localCallbackUrl;
-  const source = given
-    ? `the address this page’s example uses, ${callback}`
-    : `${callback}, the address the vendor’s Intercom page gives for a local connection`;
-  if (required.has('CallbackURL')) {
-    return `Register a callback address in your app’s settings and give the same address as CallbackURL; from your own machine, ${source}. With InitiateOAuth set to GETANDREFRESH, the first connection opens a browser to sign in to ${display}, which returns to that CallbackURL with the token; the driver stores it and refreshes it later.`;
-  }
-  if (required.has('User') || required.has('Password')) {
-    return `With InitiateOAuth set to GETANDREFRESH, the driver gets and refreshes the token with the User and Password you give; the vendor’s page names no callback address and no browser sign-in.`;
-  }
-  return `With InitiateOAuth set to GETANDREFRESH, the first connection gets the token (by our inference through a browser sign-in to ${display}) and the driver refreshes it later; the vendor’s page names no callback address to register.`;
-}

@@ -235,7 +235,6 @@ export function connectChecks(service: ResolvedService): ConnectCheck[] {
 export const connectChecksText = {
   heading: 'If it does not connect',
   intro: 'The mistakes the validator catches for this service, from the facts on this page, each with its troubleshooting page:',
-  summary: (pitfalls: boolean) => `${pitfalls ? 'The vendor’s warnings, then the' : 'The'} mistakes to look for, each with how to fix it`,
   sources: { vendor: 'the vendor’s page warns about this', data: 'checked from this page’s facts', inferred: 'our inference' } as Record<ConnectCheck['source'], string>,
 } as const;
 
