@@ -47,9 +47,9 @@ describe('the Validate tab never guesses a service', () => {
   test('a string whose Profile names no service asks which service it is for, and checks it once picked', () =>
     withBuilder('/builder/', async (page) => {
       await page.getByRole('tab', { name: 'Validate' }).click();
-      await area(page).fill("Profile=C:\\profiles\\Zoom.apip;ProfileSettings='APIKey=abc'");
+      await area(page).fill("Profile=C:\\profiles\\Shopify.apip;ProfileSettings='APIKey=abc'");
       await expect.poll(() => summary(page)).toBe(
-        'The Profile names "Zoom.apip", which is not the profile file of any service here. Pick the service it is for in the Service list.',
+        'The Profile names "Shopify.apip", which is not the profile file of any service here. Pick the service it is for in the Service list.',
       );
       expect(await picker(page).inputValue()).toBe('');
       expect(await page.locator('.builder-problems').count()).toBe(0);
@@ -58,7 +58,7 @@ describe('the Validate tab never guesses a service', () => {
       // Picking the first service of the list counts too.
       await picker(page).selectOption('aircall');
       await expect.poll(() => summary(page)).toMatch(/Checked against Aircall because you picked it\.$/);
-      const wrong = page.getByRole('listitem').filter({ hasText: 'Profile points to "Zoom.apip"' });
+      const wrong = page.getByRole('listitem').filter({ hasText: 'Profile points to "Shopify.apip"' });
       expect(await wrong.count()).toBe(1);
       // Re-pointing the Profile at AirCall would change which service the string is for: no fix offered.
       expect(await wrong.getByRole('button', { name: /^Fix:/ }).count()).toBe(0);

@@ -155,6 +155,7 @@ describe('the family’s shapes, from the fields alone', () => {
       await page.getByRole('textbox', { name: /^Username/ }).fill('your_username');
       await page.getByLabel(/^Password/).fill('your_password');
       await page.getByRole('textbox', { name: /^AccountId/ }).fill('your_account_id');
+      await revealSecrets(page);
       const built = (await plainOutput(page))!;
       expect(built).toBe("Profile=C:\\profiles\\iContact.apip;ProfileSettings='AppId=your_app_id;Username=your_username;Password=your_password;AccountId=your_account_id'");
       expect(pairsOf('icontact', built)).toEqual(pairsOf('icontact', vendorText('icontact', 'token')));
@@ -164,6 +165,7 @@ describe('the family’s shapes, from the fields alone', () => {
     withPage('/services/discord/', async ({ page }) => {
       await page.getByRole('radio', { name: /Bot token/ }).check();
       await page.getByLabel(/^APIKey/).fill('your_bot_token_here');
+      await revealSecrets(page);
       const built = (await plainOutput(page))!;
       expect(built).toBe("Profile=C:\\profiles\\Discord.apip;AuthScheme=APIKEY;ProfileSettings='APIKey=your_bot_token_here'");
       expect(pairsOf('discord', built)).toEqual(pairsOf('discord', vendorText('discord', 'bot-token')));
@@ -174,6 +176,7 @@ describe('the family’s shapes, from the fields alone', () => {
       await page.getByLabel(/^APIKey/).fill('your_api_token');
       await page.getByRole('textbox', { name: /^TenantId/ }).fill('1234567890');
       expect(await page.getByRole('checkbox', { name: /^UseSandbox/ }).isChecked()).toBe(false);
+      await revealSecrets(page);
       const built = (await plainOutput(page))!;
       expect(built).toBe("Profile=C:\\profiles\\SmartHR.apip;ProfileSettings='APIKey=your_api_token;TenantId=1234567890';UseSandbox=false");
       expect(pairsOf('smarthr', built)).toEqual(pairsOf('smarthr', vendorText('smarthr', 'token')));
@@ -190,6 +193,7 @@ describe('the family’s shapes, from the fields alone', () => {
       await page.getByLabel(/^Password/).and(page.locator('input:not([type="radio"])')).fill('my_password');
       await page.getByRole('textbox', { name: /^Instance/ }).fill('my_instance');
       await page.getByRole('textbox', { name: /^AppCd/ }).fill('my_appcd');
+      await revealSecrets(page);
       const built = (await plainOutput(page))!;
       expect(built).toBe("Profile=C:\\profiles\\Kairos3.apip;ProfileSettings='Instance=my_instance;AppCd=my_appcd';User=my_user;Password=my_password");
       expect(pairsOf('kairos3', built)).toEqual(pairsOf('kairos3', vendorText('kairos3', 'password')));
@@ -198,6 +202,7 @@ describe('the family’s shapes, from the fields alone', () => {
       await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(vendorText('kairos3', 'apikey'));
       await page.getByRole('button', { name: /Load into the builder/ }).click();
       await expect.poll(() => page.getByRole('radio', { name: /API key/ }).isChecked()).toBe(true);
+      await revealSecrets(page);
       expect(pairsOf('kairos3', (await plainOutput(page))!)).toEqual(pairsOf('kairos3', vendorText('kairos3', 'apikey')));
     }));
 
@@ -206,7 +211,8 @@ describe('the family’s shapes, from the fields alone', () => {
       await page.getByRole('tab', { name: 'Validate' }).click();
       await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(vendorText('smarthr', 'token'));
       await page.getByRole('button', { name: /Load into the builder/ }).click();
-      expect(await page.getByRole('textbox', { name: /^TenantId/ }).inputValue()).toBe('1234567890');
+      await expect.poll(() => page.getByRole('textbox', { name: /^TenantId/ }).inputValue()).toBe('1234567890');
+      await revealSecrets(page);
       expect(pairsOf('smarthr', (await plainOutput(page))!)).toEqual(pairsOf('smarthr', vendorText('smarthr', 'token')));
     }));
 });

@@ -61,10 +61,10 @@ describe('home', () => {
         expect(await finder(page).getByRole('button', { name: button }).getAttribute('aria-pressed')).toBe('true');
       }
       // A kind and a name together; then Any with nothing typed gives the cards back.
-      await page.getByRole('searchbox', { name: 'Find a service' }).fill('air');
+      await page.getByRole('searchbox', { name: 'Find a service' }).fill('airc');
       await expect.poll(() => results(page)).toEqual(['Aircall']);
       await finder(page).getByRole('button', { name: /^API key or token/ }).click();
-      await expect.poll(() => finder(page).getByRole('status').textContent()).toBe('No service matches “air” and signs in with an API key or token.');
+      await expect.poll(() => finder(page).getByRole('status').textContent()).toBe('No service matches “airc” and signs in with an API key or token.');
       await page.getByRole('searchbox', { name: 'Find a service' }).fill('');
       await finder(page).getByRole('button', { name: /^Any/ }).click();
       await expect.poll(() => page.locator('#service-grid').isVisible()).toBe(true);

@@ -18,17 +18,21 @@ export const budgets = {
    * and client:engage), 7.2 kB of Preact, its hooks and Astro's Preact renderer, and 11.7 kB of island: its
    * components (about 5.7 kB), the builder's state, form, build view and share link (2.2 kB), the engine's writing
    * half (serialize, the canonical order, the output forms' writers, the secret rule the share link follows: 3.4 kB)
-   * and the checker's client (0.7 kB). The margin, 1.4 kB, is for small additions; more means moving something
-   * to the checker.
+   * and the checker's client (0.7 kB). 23.9 kB measured since the output panel also writes the .env and
+   * appsettings.json forms and masks secrets on screen (about 1.3 kB; those writers cut a string with a split of
+   * their own, forms/split.ts, not the parser). The budget is the issue's ceiling, 25 kB: more means moving
+   * something to the checker.
    */
-  builderStartedJs: 24 * KB,
+  builderStartedJs: 25 * KB,
   /**
    * The checker worker the builder loads when the Validate tab opens or something first needs the engine: 28.8 kB
    * measured, the whole engine (parse, validate, the paste readers and damage checks, fixes, recognition, the secret
    * masking: 21.6 kB), zod's mini build and the payload schema it checks the fetched files with (6.2 kB), and the
-   * Validate tab's view (grouping, excerpts: 1 kB).
+   * Validate tab's view (grouping, excerpts: 1 kB). 32.5 kB since it also reads the .env and appsettings.json forms
+   * (their readers, with a string assembled from variables) and knows the family's shapes (methods told apart by
+   * their credential, settings behind invisible characters, fixes that wait for a curly quote): 31.6 kB measured.
    */
-  checkerWorkerJs: 30.5 * KB,
+  checkerWorkerJs: 32.5 * KB,
   css: 16.75 * KB,
   serviceHtml: 40 * KB,
   referenceHtml: 60 * KB,

@@ -159,6 +159,10 @@ export async function startStaticServer(options: StaticServerOptions) {
     }
   });
 
+  // Idle keep-alive connections stay open a minute, not Node's 5 s: a client that pauses between requests (a checker
+  // busy comparing pages, in the same process) otherwise reuses a socket the server has just closed (ECONNRESET).
+  server.keepAliveTimeout = 60_000;
+
   const listen = (port: number) =>
     new Promise<number>((resolve, reject) => {
       const failed = (error: NodeJS.ErrnoException) => {

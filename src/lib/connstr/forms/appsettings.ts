@@ -8,17 +8,17 @@
  * writer, and its reader, which finds the first string of a `ConnectionStrings` section (any case, at any depth)
  * and maps each character to where the JSON writes it, escapes included. Browser compatible, no side effects.
  */
-import { parse } from '../parse.ts';
 import { profilePathParts } from '../rules.ts';
 import { connectionText, type PairsOrString } from './input.ts';
 import { Mapped, type Unwrapped } from './reading.ts';
+import { writtenProfile } from './split.ts';
 
 export type AppSettingsOptions = { /** The entry's name under ConnectionStrings. */ name?: string };
 
 function defaultName(text: string): string {
-  const profile = parse(text).entries.find((e) => e.key.trim().toLowerCase() === 'profile' && e.value);
+  const profile = writtenProfile(text);
   const file = profile
-    ? profilePathParts(profile.value!)
+    ? profilePathParts(profile)
         .file.replace(/\.[^.]*$/, '')
         .trim()
     : '';

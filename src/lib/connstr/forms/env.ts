@@ -19,6 +19,7 @@ import { profilePathParts } from '../rules.ts';
 import type { Entry } from '../types.ts';
 import { connectionText, type PairsOrString } from './input.ts';
 import { Mapped, type Unwrapped } from './reading.ts';
+import { writtenProfile, writtenValues } from './split.ts';
 
 export type EnvOptions = {
   /** The variables' prefix (default: from the Profile's file name, else `CONNECTION`). */
@@ -43,9 +44,8 @@ export function envName(prefix: string, key: string): string {
 }
 
 /** The default prefix: the Profile's file name without its extension (`C:\profiles\Intercom.apip` → `INTERCOM`). */
-function defaultPrefix(entries: readonly Entry[]): string {
-  const profile = entries.find((e) => e.key.trim().toLowerCase() === 'profile' && e.value);
-  const file = profile ? profilePathParts(profile.value!).file.replace(/\.[^.]*$/, '') : '';
+function defaultPrefix(profile: string | undefined): string {
+  const file = profile ? profilePathParts(profile).file.replace(/\.[^.]*$/, '') : '';
   return file && upperSnake(file) !== 'X' ? upperSnake(file) : 'CONNECTION';
 }
 
@@ -74,7 +74,6 @@ function envParts(
   taken: Set<string>,
   reuse?: (key: string) => string | undefined,
 ): { variables: EnvVariable[]; template: string } {
-  const result = parse(text);
   const named = (key: string) => {
     const kept = reuse?.(key);
     if (kept !== undefined) return kept;
@@ -87,12 +86,12 @@ function envParts(
   const variables: EnvVariable[] = [];
   let template = '';
   let at = 0;
-  for (const entry of valueEntries(result.entries)) {
-    const key = entry.key.trim();
-    const name = named(key);
-    variables.push({ name, key, raw: text.slice(entry.valueSpan.start, entry.valueSpan.end) });
-    template += escapeDouble(text.slice(at, entry.valueSpan.start)) + `\${${name}}`;
-    at = entry.valueSpan.end;
+  // Cut where the values are written (the writer's split: the builder's page writes this form without the parser).
+  for (const value of writtenValues(text)) {
+    const name = named(value.key);
+    variables.push({ name, key: value.key, raw: text.slice(value.start, value.end) });
+    template += escapeDouble(text.slice(at, value.start)) + `\${${name}}`;
+    at = value.end;
   }
   return { variables, template: template + escapeDouble(text.slice(at)) };
 }
@@ -107,7 +106,7 @@ const valueEntries = (entries: readonly Entry[]) =>
  */
 export function toEnv(input: PairsOrString, options: EnvOptions = {}): string {
   const text = connectionText(input, 'toEnv(input)');
-  const prefix = options.prefix ?? defaultPrefix(parse(text).entries);
+  const prefix = options.prefix ?? defaultPrefix(writtenProfile(text));
   const assembling = options.variable ?? `${upperSnake(prefix)}_CONNECTION_STRING`;
   const { variables, template } = envParts(text, prefix, new Set([assembling]));
   return `${[...variables.map((v) => `${v.name}=${envQuote(v.raw)}`), `${assembling}="${template}"`].join('\n')}\n`;
