@@ -12,7 +12,7 @@ import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, 
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
-import { authenticationIntro, builderIntro, closingStep, menuPathInText, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
+import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
 import { forms } from '../connstr/index.ts';
 import { serviceAuthKinds } from './auth-kinds.ts';
@@ -103,7 +103,7 @@ function methodMarkdown(service: ResolvedService, method: AuthMethod): string {
     .map((step, i) => {
       const lines = [`${i + 1}. ${prose(step.text)}`];
       const consoleName = step.console ?? service.consoleName;
-      if (step.menuPath && !menuPathInText(step)) lines.push(`   Menu path: ${consoleName}: ${step.menuPath.join(' › ')}`);
+      if (step.menuPath) lines.push(`   Menu path: ${consoleName}: ${step.menuPath.join(' › ')}`);
       if (step.link) lines.push(`   Open <${step.link}>`);
       return lines.join('\n');
     })
@@ -468,7 +468,8 @@ export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Cata
     `# ${prose(page.title)}`,
     `> Finding code ${inlineCode(page.code)}. HTML page: ${bareLink(url(troubleshootingPath(page.code)))}`,
     agentDirective(url),
-    page.inference ? `*Our inference.* ${troubleshootingText.inference}` : `*${troubleshootingText.sourced}*`,
+    `[${troubleshootingText.title}](${url(markdownPath(troubleshootingText.path()))}) › ${inlineCode(page.code)}`,
+    page.inference ? `*Our inference* ${troubleshootingText.inference}` : troubleshootingText.sourced,
     '## What it means',
     prose(page.meaning),
     '## Why the driver cares',
@@ -476,7 +477,7 @@ export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Cata
     '## How to fix it',
     prose(page.fix),
     '## Example',
-    `For [${view.serviceName}](${url(servicePath(view.service.id))}):${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
+    `Before, for [${view.serviceName}](${url(servicePath(view.service.id))})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
     codeFence(view.before.code),
     view.drawn.length > 0 ? `The checker reports:\n\n${view.drawn.map((d) => `- ${d.severity}: ${prose(d.message)}${d.fix ? ` Fix: ${prose(d.fix)}` : ''}`).join('\n')}` : undefined,
     prose(view.afterNote),

@@ -151,18 +151,3 @@ export function builderIntro(service: ResolvedService): { before: string; link: 
 export function generalIntro(service: ResolvedService, count: number): string {
   return `The driver also accepts ${count} general properties on every service; ${serviceLabel(service)}’s methods need none of them.`;
 }
-
-/**
- * A step whose text already names every item of its menu path, in order, prints the path once: in its text, not
- * again on a "Menu path" line beneath it.
- */
-export function menuPathInText(step: { text: string; menuPath?: string[] | undefined }): boolean {
-  if (!step.menuPath) return false;
-  let from = 0;
-  for (const item of step.menuPath) {
-    const at = step.text.indexOf(item, from);
-    if (at === -1) return false;
-    from = at + item.length;
-  }
-  return true;
-}
