@@ -27,7 +27,7 @@ import {
   type Severity,
 } from '../lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
-import { serviceRules } from '../lib/providers/rules.ts';
+import { serviceRules, serviceRulesAt } from '../lib/providers/rules.ts';
 import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
 import type { Finding } from './finding.ts';
 import { troubleshootingUrl } from '../lib/site/paths.ts';
@@ -48,7 +48,7 @@ export type Sink = { write(chunk: string): void };
 
 /** `sarif` is lint's only (the shell refuses it elsewhere), with what the log needs from the shell. */
 /** `site`: the site's address (SITE_URL), for each finding's `docs` link (see `troubleshootingUrl`). */
-export type Options = { service?: ResolvedService; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions; out?: Sink; site?: string | undefined };
+export type Options = { service?: ResolvedService; build?: string; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions; out?: Sink; site?: string | undefined };
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
@@ -139,7 +139,28 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem, si
 }
 
 /** The same check the Validate tab runs: the string in any output form, pasting damage included. */
-const problemsOf = (value: string, service: ResolvedService) => checkPasted(value, serviceRules(service), { reportSensitive: false }).problems;
+const problemsOf = (value: string, service: ResolvedService, build?: string) => checkPasted(value, rulesFor(service, build), { reportSensitive: false }).problems;
+
+/** The rules of the build asked for with --build (the newest when not given, or when the service documents no such build). */
+const rulesFor = (service: ResolvedService, build: string | undefined) => serviceRulesAt(service, build) ?? serviceRules(service);
+
+/** A string's service documents no build named by --build: it is checked against the newest, and the report says so. */
+function unknownBuildFinding(item: Located, service: ResolvedService, build: string, site?: string): Finding {
+  const start = position(item, 0);
+  const builds = [service, ...service.history.older].map((b) => b.dataVersion.build).join(', ');
+  return {
+    file: item.input.name,
+    ...start,
+    endLine: start.line,
+    endColumn: start.column,
+    severity: 'warning',
+    code: 'unknown-build',
+    message: `${service.name} is documented for build${service.history.older.length > 0 ? 's' : ''} ${builds}, not ${build}; the string is checked against ${service.dataVersion.build}, the newest.`,
+    service: service.id,
+    ...(item.found.label ? { label: item.found.label } : {}),
+    docs: troubleshootingUrl('unknown-build', site),
+  };
+}
 
 type Totals = { strings: number; errors: number; warnings: number; infos: number };
 
@@ -184,7 +205,8 @@ function* findingsOf(item: Located, catalog: Catalog, options: Options): Generat
     return;
   }
   const service = recognition.service;
-  for (const p of problemsOf(item.found.value, service)) yield toFinding(item, service, p, options.site);
+  if (options.build !== undefined && serviceRulesAt(service, options.build) === undefined) yield unknownBuildFinding(item, service, options.build, options.site);
+  for (const p of problemsOf(item.found.value, service, options.build)) yield toFinding(item, service, p, options.site);
 }
 
 /** `lint`: every finding with file, line, column, severity, message and the suggested fix. Exit 1 on any error. */
@@ -280,11 +302,11 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
     const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
     // Its last check is of the fixed text: what is left (the same check lint runs).
-    const { text, applied, problems } = fixAll(item.found.value, serviceRules(service), { reportSensitive: false });
+    const { text, applied, problems } = fixAll(item.found.value, rulesFor(service, options.build), { reportSensitive: false });
     if (item.assembled) {
       // Written back, the fixed string would inline the variables' values (secrets among them): the file is left as
       // it is, and the notes say what to change (the findings of lint point into the variables' lines).
-      errorsLeft += problemsOf(item.found.value, service).filter((p) => p.severity === 'error').length;
+      errorsLeft += problemsOf(item.found.value, service, options.build).filter((p) => p.severity === 'error').length;
       for (const description of applied) notes.push(`${at}: not written back (${item.found.label} is assembled from other variables; lint shows where each value is): ${description}`);
       return describe(item, item.found.value, []);
     }

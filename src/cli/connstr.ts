@@ -42,6 +42,10 @@ Inputs (any number, mixed):
 Options:
   -s, --service <id>      Check against this service (default: recognized from the Profile file name;
                           a string whose Profile names no known service is reported, never guessed).
+  -b, --build <N>         Check against this driver build of the service (default: the newest documented):
+                          a property or value the build does not list draws not-in-build, naming the
+                          build that added or removed it. A service without that build is checked
+                          against its newest, with an unknown-build warning.
       --to <form>         convert: ${targets.slice(0, -1).join(', ')} or ${targets[targets.length - 1]}.
       --format text|json|sarif
                           Output for people (default), machines, or (lint only) code scanning: a SARIF 2.1.0
@@ -98,6 +102,7 @@ export function main(argv: string[], io: Io): Outcome {
       allowPositionals: true,
       options: {
         service: { type: 'string', short: 's' },
+        build: { type: 'string', short: 'b' },
         to: { type: 'string' },
         format: { type: 'string', default: 'text' },
         file: { type: 'string', short: 'f', multiple: true, default: [] },
@@ -143,6 +148,15 @@ export function main(argv: string[], io: Io): Outcome {
     const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());
     if (!service) return usage(`unknown service "${values.service}"; the services are ${catalog.services.map((s) => s.id).join(', ')}.`);
     options.service = service;
+  }
+  if (values.build !== undefined) {
+    if (!/^\d+\.\d+\.\d+\.\d+$/.test(values.build)) return usage(`--build takes a driver build such as 23.0.8839.0, not "${values.build}".`);
+    const service = options.service;
+    if (service && ![service, ...service.history.older].some((b) => b.dataVersion.build === values.build)) {
+      const builds = [service, ...service.history.older].map((b) => b.dataVersion.build).join(', ');
+      return usage(`${service.id} is documented for ${builds}, not build ${values.build}.`);
+    }
+    options.build = values.build;
   }
 
   const inputs: Input[] = [];

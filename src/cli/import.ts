@@ -14,10 +14,13 @@ import { draftJson, importPages, looksLikeVendorPage, readVendorPage, sharedFrom
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { fieldsToWrite } from '../lib/providers/drafts.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
+import { diffPages } from '../lib/import/diff.ts';
+import { describeChange } from '../lib/providers/changes.ts';
 
 export const HELP = `import: turn vendor help pages into draft service files, with a review of each page.
 
 Usage: npm run import -- PAGE.txt… [--out DIR] [--format text|json]
+       npm run import -- diff OLD.txt NEW.txt [--format text|json]
 
 Each PAGE is a vendor "Connecting to …" help page saved as text (the layout of the vendor's online help). For
 each service the importer writes DIR/<id>.json, a draft holding every fact of the page (names, fixed values,
@@ -25,6 +28,11 @@ menu paths, addresses, example strings, allowed values, build and year) with eve
 words marked "[to write] …", and prints the review: each line of the page that contradicts another, lacks a
 fact, or could not be read. Several pages of one service (several builds): the draft documents the newest,
 and takes from the older pages only what the newest lacks because it was cut off.
+
+diff compares two builds of one service's page and prints what the newer one changes: methods, properties
+and allowed values added or removed, defaults, examples, steps and menu paths changed, with the same words the
+site's "Changes between builds" section uses. A fact a cut-off page does not show is "not shown", not a removal.
+With --format json: {"changes":[{"kind","property","before","after"}],"before":{…},"after":{…}}.
 
 A draft shows in "npm run dev" with its missing fields flagged; "npm run build" refuses it until every field is
 written and "draft": true is removed. The importer replaces a draft, never a finished service file.
@@ -65,6 +73,7 @@ export function main(argv: string[], io: Io): Outcome {
   if (positionals.length === 0) return usage('give at least one vendor page (a .txt file).');
   if (values.format !== 'text' && values.format !== 'json') return usage(`--format must be text or json, not "${values.format}".`);
   const at = (path: string) => (isAbsolute(path) ? path : resolve(io.cwd, path));
+  if (positionals[0] === 'diff') return diffCommand(positionals.slice(1), values.format, at);
   const out = values.out === undefined ? join(io.contentDir, 'services') : at(values.out);
 
   const inputs: PageInput[] = [];
@@ -113,6 +122,44 @@ export function main(argv: string[], io: Io): Outcome {
     return { stdout: `${JSON.stringify(json, null, 2)}\n`, stderr, code };
   }
   return { stdout: results.map(textReport).join('\n'), stderr, code };
+}
+
+/** Reads one page for the importer, or says why it cannot. */
+function readPage(file: string, at: (path: string) => string): { text: string } | { error: string } {
+  let text: string;
+  try {
+    text = readFileSync(at(file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
+    return { error: `cannot read ${file}: ${why}.` };
+  }
+  if (/[\u0000\ufffd]/.test(text)) return { error: `${file} is not a text file (save the help page as plain text, UTF-8).` };
+  if (!looksLikeVendorPage(readVendorPage(text, file))) return { error: `${file} holds no vendor help page: no "Connecting to …" title, method heading or example string.` };
+  return { text };
+}
+
+/** `diff OLD.txt NEW.txt`: the changes the newer page brings; exit 0 (it reports, it does not judge). */
+function diffCommand(files: string[], format: string, at: (path: string) => string): Outcome {
+  if (files.length !== 2) return usage('diff takes two vendor pages: the older build, then the newer one.');
+  const pages = [];
+  for (const file of files) {
+    const read = readPage(file, at);
+    if ('error' in read) return { stdout: '', stderr: `import: ${read.error}\n`, code: 2 };
+    pages.push(readVendorPage(read.text, file));
+  }
+  const diff = diffPages(pages[0]!, pages[1]!);
+  const cut = [diff.before, diff.after].filter((s) => s.truncated);
+  const note =
+    cut.length === 0
+      ? undefined
+      : `${cut.map((s) => `${s.file}${s.build ? ` (${s.build})` : ''}`).join(' and ')} ${cut.length === 1 ? 'is' : 'are'} cut off: a fact missing past the cut is listed as not shown, not as a removal.`;
+  if (format === 'json') {
+    return { stdout: `${JSON.stringify({ changes: diff.changes, before: diff.before, after: diff.after, ...(note ? { note } : {}) }, null, 2)}\n`, stderr: '', code: 0 };
+  }
+  const head = `${diff.before.file} (${diff.before.build || 'build unknown'}) → ${diff.after.file} (${diff.after.build || 'build unknown'}): ${diff.changes.length} change${diff.changes.length === 1 ? '' : 's'}.`;
+  const lines = diff.changes.map((c) => `  ${c.kind}: ${describeChange(c)}`);
+  return { stdout: [head, ...lines, ...(note ? [`  Note: ${note}`] : []), ''].join('\n'), stderr: '', code: 0 };
 }
 
 type Written = { service: ImportedService; file: string; refused?: string; toWrite: number };

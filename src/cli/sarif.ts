@@ -21,6 +21,7 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json
 const ruleTitles: Readonly<Record<string, string>> = {
   ...findingTitles,
   'unknown-service': `${findingTitles['unknown-service']} (pass --service)`,
+  'unknown-build': `${findingTitles['unknown-build']} (checked against its newest)`,
 };
 const ruleIds: readonly string[] = findingCodes;
 

@@ -5,7 +5,8 @@
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
 import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, serviceMarkdown, servicesMarkdown, sitePages, troubleshootingIndexMarkdown, troubleshootingMarkdown, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { guidePath, href, markdownPath, publicUrl, servicePath, servicesPath, troubleshootingPath } from '../lib/site/paths.ts';
+import { guidePath, href, markdownPath, publicUrl, serviceBuildPath, servicePath, servicesPath, troubleshootingPath } from '../lib/site/paths.ts';
+import { olderBuildViews } from '../lib/site/builds.ts';
 
 /**
  * Absolute URLs on the site's address: Markdown is read outside the site (curl, assistants), where a relative link
@@ -34,7 +35,10 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   bodies.set(markdownPath(href()), homeMarkdown(catalog, url));
   bodies.set(markdownPath(servicesPath()), servicesMarkdown(catalog, url));
   bodies.set(markdownPath(href('builder/')), builderMarkdown(catalog, url));
-  for (const service of catalog.services) bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
+  for (const service of catalog.services) {
+    bodies.set(markdownPath(servicePath(service.id)), serviceMarkdown(service, url));
+    for (const view of olderBuildViews(service)) bodies.set(markdownPath(serviceBuildPath(service.id, view.dataVersion.build)), serviceMarkdown(view, url));
+  }
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
   bodies.set(markdownPath(href('troubleshooting/')), troubleshootingIndexMarkdown(catalog, url));
   for (const page of catalog.troubleshooting ?? []) bodies.set(markdownPath(troubleshootingPath(page.code)), troubleshootingMarkdown(page, catalog, url));

@@ -393,3 +393,37 @@ describe('input files: text only, a byte order mark is fine (issue 20)', () => {
     });
   });
 });
+
+describe('lint --build', () => {
+  const basic = 'Profile=C:\\profiles\\Humanity.apip;AuthScheme=BASIC;InitiateOAuth=GETANDREFRESH;OAuthClientId=id;OAuthClientSecret=sec;User=me;Password=pw';
+
+  test('an older build: a value it does not list draws not-in-build, naming the build that added it', () => {
+    const { code, json } = lintJson(['--build', '23.0.8839.0', basic]);
+    expect(code).toBe(1);
+    const found = json.findings.filter((f) => f.code === 'not-in-build');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', property: 'AuthScheme', service: 'humanity' });
+    expect(found[0]!.message).toContain('24.0.9060.0');
+    expect(found[0]!.message).toContain('23.0.8839.0');
+  });
+
+  test('the newest build (no --build, or named): no such finding', () => {
+    expect(lintJson([basic]).json.findings.filter((f) => f.code === 'not-in-build')).toEqual([]);
+    expect(lintJson(['--build', '24.0.9300.0', basic]).json.findings.filter((f) => f.code === 'not-in-build')).toEqual([]);
+  });
+
+  test('APIKEY on 24.0.9060.0 names 24.0.9300.0', () => {
+    const apikey = basic.replace('AuthScheme=BASIC', 'AuthScheme=APIKEY');
+    const found = lintJson(['--build', '24.0.9060.0', apikey]).json.findings.filter((f) => f.code === 'not-in-build');
+    expect(found.map((f) => f.message)).toEqual([expect.stringContaining('added in build 24.0.9300.0')]);
+  });
+
+  test('a build the service does not document: exit 2 with --service, an unknown-build warning without it', () => {
+    const refused = connstr(['lint', '--service', 'humanity', '--build', '22.0.1.0', basic]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('humanity is documented for 24.0.9300.0, 24.0.9060.0, 23.0.8839.0, not build 22.0.1.0');
+    expect(connstr(['lint', '--build', 'latest', basic]).code).toBe(2);
+    const intercom = lintJson(['--build', '23.0.8839.0', "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"]).json;
+    expect(intercom.findings.map((f) => f.code)).toContain('unknown-build');
+  });
+});

@@ -91,3 +91,34 @@ describe('import', { timeout: 60_000 }, () => {
     for (const word of ['--out', '--format', 'Exit codes', '[to write]', 'draft']) expect(stdout).toContain(word);
   });
 });
+
+describe('import diff', () => {
+  const diffPage = (name: string) => join('tests', 'fixtures', 'import', 'diff', name);
+
+  test('--format json: {"changes":[{kind, property, before, after}]}, every difference with its direction; exit 0', () => {
+    const { code, stdout } = run(['diff', diffPage('ledgerly-23.0.8839.0.txt'), diffPage('ledgerly-24.0.9060.0.txt'), '--format', 'json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as { changes: { kind: string; property: string | null; before: string | null; after: string | null }[] };
+    expect(json.changes).toContainEqual({ kind: 'value-added', property: 'AuthScheme', before: null, after: 'OAUTH_CLIENT' });
+    expect(json.changes).toContainEqual({ kind: 'value-removed', property: 'AuthScheme', before: 'PASSWORD', after: null });
+    expect(json.changes).toContainEqual({ kind: 'property-removed', property: 'Timeout', before: 'Timeout', after: null });
+    expect(json.changes).toContainEqual({ kind: 'property-added', property: 'InitiateOAuth', before: null, after: 'InitiateOAuth' });
+    for (const change of json.changes) expect(Object.keys(change)).toEqual(['kind', 'property', 'before', 'after']);
+  });
+
+  test('text: one line per change, and a note when a page is cut off', () => {
+    const { code, stdout } = run(['diff', diffPage('ledgerly-24.0.9060.0.txt'), diffPage('ledgerly-24.0.9300.0.txt')]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('value-added: AuthScheme: value APIKEY added.');
+    expect(stdout).toMatch(/not-shown: Region: not shown in 24\.0\.9300\.0/);
+    expect(stdout).toMatch(/Note: .*ledgerly-24\.0\.9300\.0\.txt \(24\.0\.9300\.0\) is cut off/);
+    expect(stdout).not.toContain('property-removed');
+  });
+
+  test('anything but two pages is bad usage (exit 2)', () => {
+    expect(run(['diff', diffPage('ledgerly-23.0.8839.0.txt')]).code).toBe(2);
+    const missing = run(['diff', diffPage('ledgerly-23.0.8839.0.txt'), 'nope.txt']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read nope.txt: no such file');
+  });
+});

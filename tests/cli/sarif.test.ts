@@ -66,7 +66,7 @@ describe('lint --format sarif', () => {
 
   test('one rule per finding code, each with its title and its troubleshooting link', () => {
     const rules = log.runs[0]!.tool.driver.rules;
-    expect(rules.map((r) => r.id)).toEqual([...problemCodes, 'unknown-service']);
+    expect(rules.map((r) => r.id)).toEqual([...problemCodes, 'unknown-service', 'unknown-build']);
     for (const rule of rules) {
       expect(rule.shortDescription.text.length).toBeGreaterThan(10);
       expect(rule.helpUri).toBe(`https://docs.example.com/troubleshooting/${rule.id}/`);

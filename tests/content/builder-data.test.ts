@@ -66,3 +66,22 @@ test('a service property that narrows a general one wins over the shared definit
   expect(joinService(part, common).properties.filter((p) => p.name === 'Timeout')).toHaveLength(1);
   expect(joinService(part, common).properties.find((p) => p.name === 'Timeout')?.default).toBe('5');
 });
+
+describe('an older build’s page', () => {
+  test('its builder payload carries the build, so the Validate tab names the build that added a value', async () => {
+    const { olderBuildViews } = await import('../../src/lib/site/builds.ts');
+    const { checkPasted } = await import('../../src/lib/connstr/index.ts');
+    const { rulesOf } = await import('../../src/lib/builder/payload.ts');
+    const humanity = catalog.services.find((s) => s.id === 'humanity')!;
+    const view = olderBuildViews(humanity).find((v) => v.dataVersion.build === '23.0.8839.0')!;
+    const payload = readServicePayload(JSON.parse(JSON.stringify(serviceData(view, common))));
+    expect(payload.build?.version).toBe('23.0.8839.0');
+    expect(payload.properties.find((p) => p.name === 'AuthScheme')?.allowedValues?.map((v) => v.value)).toEqual(['NONE', 'OAUTH']);
+    const text = 'Profile=C:\\profiles\\Humanity.apip;AuthScheme=BASIC;User=me;Password=pw';
+    const found = checkPasted(text, rulesOf(joinService(payload, common))).problems.filter((p) => p.code === 'not-in-build');
+    expect(found.map((p) => p.message)).toEqual([expect.stringContaining('added in build 24.0.9060.0')]);
+    // The newest page's payload: BASIC is listed, no such finding.
+    const newest = joinService(readServicePayload(JSON.parse(JSON.stringify(serviceData(humanity, common)))), common);
+    expect(checkPasted(text, rulesOf(newest)).problems.filter((p) => p.code === 'not-in-build')).toEqual([]);
+  });
+});

@@ -78,6 +78,10 @@ describe('guideMarkdown', () => {
 test('llms.txt lists every service under Services, as absolute Markdown links', () => {
   const text = llmsTxt(sitePages(catalog, [{ id: 'g', title: 'G', description: 'About g.' }]), catalog, url);
   const services = text.split('## Services\n')[1]!.split('\n## ')[0]!.trim().split('\n');
-  expect(services.map((line) => /\]\(([^)]+)\)/.exec(line)![1])).toEqual(catalog.services.map((s) => `https://docs.test/services/${s.id}.md`));
+  // Each service's page, then each older build's page, marked with its build.
+  expect(services.map((line) => /\]\(([^)]+)\)/.exec(line)![1])).toEqual(
+    catalog.services.flatMap((s) => [`https://docs.test/services/${s.id}.md`, ...s.history.older.map((o) => `https://docs.test/services/${s.id}/${o.dataVersion.build}.md`)]),
+  );
+  expect(services).toContain('- [Humanity, build 23.0.8839.0](https://docs.test/services/humanity/23.0.8839.0.md): the older build 23.0.8839.0 (2024 help edition): its methods, properties and allowed values as that build lists them.');
   expect(text).toContain('- [G](https://docs.test/guides/g.md): About g.');
 });

@@ -6,9 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { checkPasted, findingCodes } from '../../src/lib/connstr/index.ts';
+import { checkPasted, findingCodes, toolTitles } from '../../src/lib/connstr/index.ts';
 import { contentDir, loadCatalog } from '../../src/lib/providers/load.ts';
-import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { serviceRules, serviceRulesAt } from '../../src/lib/providers/rules.ts';
 
 const catalog = loadCatalog();
 const files = readdirSync(join(contentDir(), 'troubleshooting')).filter((n) => n.endsWith('.json')).map((n) => n.replace(/\.json$/, ''));
@@ -21,11 +21,13 @@ test('every finding code has a troubleshooting file, and every file is a finding
 
 test.each(catalog.troubleshooting ?? [])('$code: its example draws it, and its after does not', (page) => {
   const service = catalog.services.find((s) => s.id === page.checked.service)!;
-  const rules = serviceRules(service);
+  const rules = (page.example.build ? serviceRulesAt(service, page.example.build) : undefined) ?? serviceRules(service);
   const options = { reportSensitive: page.code === 'sensitive' };
   const codes = (text: string) => checkPasted(text, rules, options).problems.map((p) => p.code);
   if (page.code === 'unknown-service') {
     expect(catalog.services.some((s) => page.checked.before.includes(s.profileFile))).toBe(false);
+  } else if (page.code in toolTitles) {
+    expect(page.checked.drawn).toEqual([]);
   } else if (page.dormant) {
     expect(codes(page.checked.before)).not.toContain(page.code);
   } else {

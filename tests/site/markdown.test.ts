@@ -19,8 +19,10 @@ const base = (process.env.BASE_PATH ?? '/').replace(/\/?$/, '/');
 /** The pages with a Markdown twin: [HTML file, Markdown file], from the built service folders. */
 const servicesDir = join(distDir, 'services');
 const serviceIds = existsSync(servicesDir) ? readdirSync(servicesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort() : [];
+/** Older builds' pages of a service: /services/<id>/<build>/, each with its twin /services/<id>/<build>.md. */
+const buildsOf = (id: string) => readdirSync(join(servicesDir, id), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 const pairs: [string, string][] = [
-  ...serviceIds.map((id): [string, string] => [`services/${id}/index.html`, `services/${id}.md`]),
+  ...serviceIds.flatMap((id): [string, string][] => [[`services/${id}/index.html`, `services/${id}.md`], ...buildsOf(id).map((b): [string, string] => [`services/${id}/${b}/index.html`, `services/${id}/${b}.md`])]),
   ['reference/index.html', 'reference.md'],
   ['guides/connection-strings/index.html', 'guides/connection-strings.md'],
   ['index.html', 'index.md'],
@@ -114,7 +116,7 @@ describe('llms.txt', () => {
     expect(llms().split('\n## ')[0]).toMatch(/catalog\.json/);
     expect(brokenLinks(llms())).toEqual([]);
     const services = llms().split('## Services')[1]!.split('## Reference')[0]!;
-    expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.slice(0, serviceIds.length).map(([, md]) => md).sort());
+    expect(linksOf(services).map((l) => resolveLink(l)?.file).sort()).toEqual(pairs.filter(([html]) => html.startsWith('services/') && html !== 'services/index.html').map(([, md]) => md).sort());
   });
 
   test('llms-full.txt holds llms.txt and every Markdown page in full', () => {
@@ -135,6 +137,8 @@ describe('llms.txt', () => {
     expect(existsSync(join(distDir, 'sitemap.xml'))).toBe(Boolean(process.env.SITE_URL));
     if (!process.env.SITE_URL) return;
     const locs = [...read('sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => resolveLink(m[1]!)?.file);
-    expect(locs.sort()).toEqual(htmlFiles().filter((file) => file !== '404.html').sort());
+    // An older build's page names its newest as canonical, so the sitemap lists only the canonical pages.
+    const canonicalOnly = (file: string) => !/^services\/[^/]+\/\d+\.\d+\.\d+\.\d+\/index\.html$/.test(file);
+    expect(locs.sort()).toEqual(htmlFiles().filter((file) => file !== '404.html' && canonicalOnly(file)).sort());
   });
 });

@@ -33,6 +33,7 @@ import {
 import type { Catalog, ResolvedService } from '../../lib/providers/catalog.ts';
 import { methodsUsing, serviceDecisions } from '../../lib/providers/queries.ts';
 import { serviceRules } from '../../lib/providers/rules.ts';
+import { changeKinds } from '../../lib/providers/changes.ts';
 import { defaultProfilePath, serviceLabel } from '../../lib/providers/service-facts.ts';
 import { methodAuthKind, serviceAuthKinds } from '../../lib/site/auth-kinds.ts';
 import { authKinds } from '../../lib/site/service-index.ts';
@@ -104,7 +105,17 @@ export const schemas = {
       overview: z.string(),
       defaultProfilePath: z.string(),
       dataVersion: z.object({ build: z.string(), edition: z.string() }).describe('The driver build and help edition the facts come from.'),
-      builds: z.array(z.object({ build: z.string(), edition: z.string() })).describe('Every driver build documented for this service (per-build changes to come).'),
+      builds: z.array(z.object({ build: z.string(), edition: z.string() })).describe('Every driver build documented for this service, newest first.'),
+      buildChanges: z
+        .array(
+          z.object({
+            build: z.string(),
+            edition: z.string(),
+            previous: z.string(),
+            changes: z.array(z.object({ kind: z.enum(changeKinds), property: z.string().nullable(), before: z.string().nullable(), after: z.string().nullable() })),
+          }),
+        )
+        .describe('What each build changed from the one before it, newest first (methods, properties and allowed values added or removed; defaults, examples, steps and menu paths changed).'),
       methods: z.array(
         z.object({
           id: z.string(),
@@ -302,7 +313,8 @@ export function getService(ctx: ToolContext, input: { service: string }): Out<'g
     overview: service.overview,
     defaultProfilePath: defaultProfilePath(service),
     dataVersion: { build: service.dataVersion.build, edition: service.dataVersion.edition },
-    builds: [{ build: service.dataVersion.build, edition: service.dataVersion.edition }],
+    builds: service.history.builds,
+    buildChanges: service.history.changes,
     methods: service.authMethods.map((m) => {
       const kind = methodAuthKind(service, m);
       return {

@@ -6,7 +6,7 @@
  * methods), and `joinService` puts the two back together in the browser. Pure: the pages write the files.
  */
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
-import { methodRule, propertyRule, serviceRules } from '../providers/rules.ts';
+import { methodRule, propertyRule, viewRules } from '../providers/rules.ts';
 import type { AuthMethod, Property } from '../providers/schema.ts';
 import { commonPayloadSchema, servicePayloadSchema, type BuilderMethod, type BuilderProperty, type BuilderService, type CommonPayload } from './payload.ts';
 
@@ -63,7 +63,7 @@ export function builderMethod(method: AuthMethod): BuilderMethod {
 
 /** What the island gets about a service, checked against its schema (the one place it is built). */
 export function builderService(service: ResolvedService): BuilderService {
-  const rules = serviceRules(service);
+  const rules = viewRules(service);
   return servicePayloadSchema.parse({
     id: service.id,
     label: rules.label,
@@ -71,6 +71,7 @@ export function builderService(service: ResolvedService): BuilderService {
     profileFile: rules.profileFile,
     properties: service.properties.map(builderProperty),
     authMethods: service.authMethods.map(builderMethod),
+    ...(rules.build ? { build: rules.build } : {}),
   });
 }
 

@@ -67,6 +67,16 @@ export const servicePayloadSchema = z.object({
   profileFile: z.string(),
   properties: z.array(builderPropertySchema),
   authMethods: z.array(builderMethodSchema),
+  /**
+   * The driver build the page documents, when the service has several: what the other builds list and this one
+   * does not, so the Validate tab names the build that added or removed a value (the engine's `BuildRule`).
+   */
+  build: z.optional(
+    z.object({
+      version: z.string(),
+      notInBuild: z.array(z.object({ property: z.string(), value: z.optional(z.string()), addedIn: z.optional(z.string()), removedIn: z.optional(z.string()) })),
+    }),
+  ),
 });
 
 /** The general properties, once for every service (`/builder/data/common.json`). */

@@ -41,6 +41,7 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
   'ignored-by-method': 'The chosen method ignores this property',
   'placeholder-value': 'A value looks like a placeholder left in',
   'remote-path': 'A file setting points to another machine',
+  'not-in-build': 'The chosen driver build does not list this property or value (another build added or removed it)',
   sensitive: 'The string holds a secret',
   // Pasting damage: what chats, mail and word processors do to a string.
   'curly-quote': 'Curly quotes where straight quotes belong',
@@ -62,6 +63,7 @@ export const problemCodes = Object.keys(problemTitles) as ProblemCode[];
  */
 export const toolTitles = {
   'unknown-service': 'The string’s Profile names no known service',
+  'unknown-build': 'The service is not documented for the build given with --build',
 } as const satisfies Record<string, string>;
 
 export type ToolCode = keyof typeof toolTitles;

@@ -46,6 +46,8 @@ export {
   type PropertyRule,
   type RequirementRule,
   type ServiceRules,
+  type BuildFactRule,
+  type BuildRule,
 } from './rules.ts';
 export { forms, formById, type FormId, type StringForm } from './forms/forms.ts';
 export { readers, readPasted, type Reader, type Reading } from './forms/readers.ts';

@@ -127,6 +127,11 @@ export const messages = {
         ? `${name} goes at the top level of the string for this service, where its vendor's example writes it; move it out of ProfileSettings.`
         : `${name} is a driver property, so the profile ignores it inside ProfileSettings; move it to the top level of the string.`,
   placeholderValue: (value: ShownValue, name: string) => `${value} looks like a placeholder from an example; replace it with your real ${name}.`,
+  notInBuild: (name: string, value: string | undefined, build: string, fact: { addedIn?: string | undefined; removedIn?: string | undefined }) => {
+    const what = value === undefined ? name : `${name}=${value}`;
+    const when = fact.addedIn ? `it was added in build ${fact.addedIn}` : `build ${fact.removedIn} removed it`;
+    return `Build ${build} of the driver does not list ${what}; ${when}. Use a value this build lists, or check the string against the build you run.`;
+  },
   enumCasing: (name: string, value: string, same: string) => `${name}=${value} works because values ignore case, but the documented spelling is ${same}.`,
   invalidEnumValue: (name: string, value: ShownValue, allowed: readonly string[], guess: string | undefined) => {
     const list = allowed.join(', ');

@@ -67,6 +67,26 @@ export interface MethodRule {
   readonly allows: readonly string[];
 }
 
+/**
+ * A property or allowed value another build of the service lists and the checked build does not, with the build
+ * that added it (a later one) or removed it (the first build after the last earlier one that listed it).
+ */
+export interface BuildFactRule {
+  readonly property: string;
+  /** Absent: the property itself is not in the checked build. */
+  readonly value?: string | undefined;
+  readonly addedIn?: string | undefined;
+  readonly removedIn?: string | undefined;
+}
+
+/** The driver build a string is checked against, when the service documents several. */
+export interface BuildRule {
+  /** The build checked, e.g. `23.0.8839.0`. */
+  readonly version: string;
+  /** What other builds list and this one does not. */
+  readonly notInBuild: readonly BuildFactRule[];
+}
+
 export interface ServiceRules {
   /** The service's display name, as its page title writes it (`Help Scout`): every message names the service so. */
   readonly label: string;
@@ -75,6 +95,8 @@ export interface ServiceRules {
   /** Every property a string for this service may set, at either level. */
   readonly properties: readonly PropertyRule[];
   readonly authMethods: readonly MethodRule[];
+  /** The build checked and what other builds differ in; absent when the service documents one build. */
+  readonly build?: BuildRule | undefined;
 }
 
 /**

@@ -57,6 +57,7 @@ type ValidationProblemCode =
   | 'ignored-by-method'
   | 'placeholder-value'
   | 'remote-path'
+  | 'not-in-build'
   | 'sensitive';
 
 /** Damage that pasting from chats, mail or word processors does (see damage.ts); reported by `checkPasted`. */

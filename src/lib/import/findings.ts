@@ -45,6 +45,7 @@ export const importCodes = {
   'unknown-allowed-value': 'warning',
   'older-build': 'info',
   'filled-from-build': 'info',
+  'build-change': 'info',
 } as const satisfies Record<string, ImportSeverity>;
 
 export type ImportCode = keyof typeof importCodes;

@@ -15,6 +15,10 @@ import { buildFromFileName, readVendorPage, type VendorPage } from './page.ts';
 import { reviewPage } from './review.ts';
 import type { ImportContext, SharedProperty } from './usage.ts';
 import type { ServiceInput } from '../providers/schema.ts';
+import { diffPages } from './diff.ts';
+import { describeChange } from '../providers/changes.ts';
+
+type OlderBuildInput = NonNullable<ServiceInput['olderBuilds']>[number];
 
 export { readVendorPage, type VendorPage } from './page.ts';
 export { reviewPage } from './review.ts';
@@ -68,11 +72,55 @@ export function importPages(inputs: readonly PageInput[], context: ImportContext
     const review = reviewPage(page, context);
     const draft = draftService(sorted, context, review);
     const notes = older.map((o) =>
-      finding('older-build', page.build?.line ?? 1, `${o.file} documents the older build ${o.build?.version ?? '(unknown)'}: the draft documents ${page.build?.version ?? 'this page'}, and takes from the older page only what this one lacks.`),
+      finding('older-build', page.build?.line ?? 1, `${o.file} documents the older build ${o.build?.version ?? '(unknown)'}: the draft documents ${page.build?.version ?? 'this page'}, takes from the older page only what this one lacks, and lists the older build in olderBuilds as what differs.`),
     );
-    imported.push({ id, name: serviceNameOf(page), build: draft.service.dataVersion.build, page, older, service: draft.service, findings: sortFindings([...review, ...draft.findings, ...notes]) });
+    const { olderBuilds, findings: changes } = olderBuildsOf(sorted, context, new Set((draft.service.properties ?? []).map((p) => p.name.toLowerCase())));
+    const service = olderBuilds.length > 0 ? { ...draft.service, olderBuilds } : draft.service;
+    imported.push({ id, name: serviceNameOf(page), build: draft.service.dataVersion.build, page, older, service, findings: sortFindings([...review, ...draft.findings, ...notes, ...changes]) });
   }
   return imported;
+}
+
+/**
+ * Each older page as an `olderBuilds` entry of the draft (what differs from the newest: allowed values, properties
+ * its table does not list yet, shared properties only it lists), and a review note per change each build brought
+ * (a fact a cut-off page does not show is not a change). Pages newest first.
+ */
+function olderBuildsOf(pages: readonly VendorPage[], context: ImportContext, drafted: ReadonlySet<string>): { olderBuilds: OlderBuildInput[]; findings: ImportFinding[] } {
+  const [newest] = pages;
+  const findings: ImportFinding[] = [];
+  const olderBuilds: OlderBuildInput[] = [];
+  const shared = new Map(context.shared.map((p) => [p.name.toLowerCase(), p]));
+  const canonical = (property: string, value: string) => shared.get(property.toLowerCase())?.allowedValues?.find((v) => v.value.toLowerCase() === value.toLowerCase())?.value ?? value.toUpperCase();
+  for (let i = 1; i < pages.length; i++) {
+    const older = pages[i]!;
+    const newer = pages[i - 1]!;
+    const build = older.build?.version ?? buildFromFileName(older.file);
+    const step = diffPages(older, newer);
+    for (const c of step.changes) {
+      if (c.kind === 'not-shown') continue;
+      findings.push(finding('build-change', newest?.build?.line ?? 1, `${step.before.build} → ${step.after.build}: ${describeChange(c)}`));
+    }
+    if (!build || !newest) continue;
+    // What this build differs in from the newest (the draft): its own table against the newest's.
+    const delta = diffPages(older, newest).changes;
+    const rows = new Map((older.table?.rows ?? []).map((r) => [r.name.toLowerCase(), r]));
+    const properties: NonNullable<OlderBuildInput['properties']> = [];
+    const removedLater: NonNullable<OlderBuildInput['removedLater']> = [];
+    for (const c of delta) {
+      if (c.property === null) continue;
+      if (c.kind === 'property-added' && drafted.has(c.property.toLowerCase())) properties.push({ name: shared.get(c.property.toLowerCase())?.name ?? c.property, absent: true });
+      if (c.kind === 'property-removed' && shared.has(c.property.toLowerCase())) removedLater.push({ name: shared.get(c.property.toLowerCase())!.name });
+    }
+    for (const name of new Set(delta.filter((c) => c.kind === 'value-added' || c.kind === 'value-removed').map((c) => c.property!))) {
+      const values = rows.get(name.toLowerCase())?.allowedValues ?? [];
+      const canonicalName = shared.get(name.toLowerCase())?.name ?? name;
+      if (!drafted.has(canonicalName.toLowerCase())) continue;
+      properties.push({ name: canonicalName, allowedValues: values.map((v) => canonical(name, v)) });
+    }
+    olderBuilds.push({ build, edition: older.copyright ? String(older.copyright.year) : '[to write] the help edition year (the page has no copyright line)', ...(properties.length ? { properties } : {}), ...(removedLater.length ? { removedLater } : {}) });
+  }
+  return { olderBuilds, findings };
 }
 
 /** The shared properties as the importer needs them, from the parsed shared property files. */

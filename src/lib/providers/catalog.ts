@@ -9,11 +9,13 @@ import { propertyFileSchema, serviceSchema, type AuthMethod, type Decision, type
 import { closestName } from '../connstr/index.ts';
 import { draftProblems, draftReport, type DraftReport } from './drafts.ts';
 import { exampleProblems, proseProblems } from './examples.ts';
-import type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
+import type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
+import { buildChanges, notInBuild, serviceAtBuild } from './builds.ts';
+import { compareBuildNumbers } from './changes.ts';
 import { troubleshootingEntrySchema, troubleshootingExample, troubleshootingTitle, type TroubleshootingPage } from './troubleshooting.ts';
 import { findingCodes } from '../connstr/index.ts';
 
-export type { Catalog, ResolvedProperty, ResolvedService } from './resolved.ts';
+export type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
 
 export class CatalogError extends Error {
   // A plain field, not a parameter property: the CLI and the bench run this file under Node's type stripping.
@@ -116,11 +118,15 @@ export function buildCatalog(
       continue;
     }
     seenIds.set(service.id, file);
-    const resolved = resolveService(file, service, shared, problems);
-    if (resolved) {
-      services.push(resolved);
+    const newest = resolveService(file, service, shared, problems);
+    if (newest) {
       // Examples are checked with the engine, so a wrong example fails the build like bad data does.
-      problems.push(...exampleProblems(resolved).map((problem) => `${file} › ${problem}`));
+      problems.push(...exampleProblems(newest).map((problem) => `${file} › ${problem}`));
+      const older = olderBuilds(file, service, shared, problems);
+      const builds = [newest, ...older].map((b) => ({ build: b.dataVersion.build, edition: b.dataVersion.edition }));
+      const all = [newest, ...older];
+      const missing = Object.fromEntries(all.map((b) => [b.dataVersion.build, notInBuild(b, all)]));
+      services.push({ ...newest, history: { builds, older, changes: buildChanges(all), notInBuild: missing } });
     }
   }
 
@@ -133,6 +139,30 @@ export function buildCatalog(
     services: services.sort((a, b) => a.name.localeCompare(b.name)),
     ...(drafts.length > 0 ? { drafts } : {}),
   };
+}
+
+/** Each older build resolved and checked like the newest (its examples validated against its own rules), newest first. */
+function olderBuilds(file: string, service: Service, shared: Map<string, Property>, problems: string[]): ResolvedBuild[] {
+  const resolved: ResolvedBuild[] = [];
+  const seen = new Set([service.dataVersion.build]);
+  service.olderBuilds.forEach((older, i) => {
+    const at = `${file} › service "${service.id}" › olderBuilds[${i}]`;
+    if (seen.has(older.build)) problems.push(`${at}.build: build ${older.build} is documented twice`);
+    else if (compareBuildNumbers(older.build, service.dataVersion.build) > 0) problems.push(`${at}.build: ${older.build} is newer than the build the file documents (${service.dataVersion.build}); document the newest build and list the others here`);
+    seen.add(older.build);
+    const names = new Set(service.properties.map((p) => p.name));
+    for (const p of older.properties) if (!names.has(p.name)) problems.push(`${at}.properties: "${p.name}" is not a property of the newest build; a property only older builds list goes in removedLater`);
+    const methods = new Set(service.authMethods.map((m) => m.id));
+    for (const m of older.authMethods) if (!methods.has(m.id)) problems.push(`${at}.authMethods: unknown auth method "${m.id}"`);
+    const examples = new Set(service.examples.map((e) => e.id));
+    for (const e of older.examples) if (!examples.has(e.id)) problems.push(`${at}.examples: unknown example "${e.id}"`);
+    const before = problems.length;
+    const build = resolveService(`${file} (build ${older.build})`, serviceAtBuild(service, older), shared, problems);
+    if (!build || problems.length > before) return;
+    problems.push(...exampleProblems(build).map((problem) => `${file} (build ${older.build}) › ${problem}`));
+    resolved.push(build);
+  });
+  return resolved.sort((a, b) => compareBuildNumbers(b.dataVersion.build, a.dataVersion.build));
 }
 
 function checkProperty(property: Property, at: string): string[] {
@@ -154,7 +184,7 @@ function resolveService(
   service: Service,
   shared: Map<string, Property>,
   problems: string[],
-): ResolvedService | undefined {
+): ResolvedBuild | undefined {
   const at = (path: string) => where(file, service.id, path);
   const own = new Map<string, ResolvedProperty>();
   const listed: string[] = [];

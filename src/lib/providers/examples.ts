@@ -4,7 +4,7 @@
  * verbatim vendor text means something else, fails the build with the file, the service and the problem.
  */
 import { canonicalize, quoteNestedValue, selectMethod, serialize, validate } from '../connstr/index.ts';
-import type { ResolvedService } from './resolved.ts';
+import type { ResolvedBuild, ResolvedService } from './resolved.ts';
 import { serviceRules } from './rules.ts';
 import type { Property } from './schema.ts';
 
@@ -14,7 +14,7 @@ const EXPECTED_IN_EXAMPLES = new Set(['placeholder-value', 'sensitive']);
 const CASE_ONLY = new Set(['noncanonical-name', 'enum-casing']);
 
 /** Lists what is wrong with one service's examples, one line each (`service "id" › examples[i] "id": …`). */
-export function exampleProblems(service: ResolvedService): string[] {
+export function exampleProblems(service: ResolvedBuild): string[] {
   const problems: string[] = [];
   const rules = serviceRules(service);
   service.examples.forEach((example, index) => {

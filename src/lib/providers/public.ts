@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import type { Catalog } from './catalog.ts';
-import { propertySchema, serviceSchema } from './schema.ts';
+import { buildChangesSchema, propertySchema, serviceSchema } from './schema.ts';
 
 /** Bumped when a field is removed or changes meaning (adding fields keeps it). */
 export const catalogFormatVersion = 1;
@@ -20,6 +20,10 @@ export const publicServiceSchema = serviceSchema.omit({ properties: true }).exte
   properties: z.array(publicPropertySchema),
   /** The properties the service documents in its own connection-properties table, in file order. */
   listedProperties: z.array(z.string()),
+  /** Every build the service is documented in, newest first (the first is `dataVersion`); `olderBuilds` holds what each older one differs in. */
+  builds: z.array(serviceSchema.shape.dataVersion),
+  /** What each build changed from the one before it, newest first, derived from the builds' facts. */
+  buildChanges: z.array(buildChangesSchema),
 });
 
 export const publicCatalogSchema = z
@@ -50,9 +54,11 @@ export function publicCatalog(catalog: Catalog, schemaUrl: string): PublicCatalo
     properties: catalog.properties,
     // Each service record carries only its own corrections: a shared property's decision names the pages whose vendor
     // text has the problem (`appliesTo`), and the full list stays on the shared property above.
-    services: catalog.services.map((service) => ({
-      ...service,
-      properties: service.properties.map((p) => ({ ...p, decisions: p.decisions.filter((d) => !d.appliesTo || d.appliesTo.includes(service.id)) })),
+    services: catalog.services.map((s) => ({
+      ...s,
+      properties: s.properties.map((p) => ({ ...p, decisions: p.decisions.filter((d) => !d.appliesTo || d.appliesTo.includes(s.id)) })),
+      builds: s.history.builds,
+      buildChanges: s.history.changes,
     })),
   });
 }

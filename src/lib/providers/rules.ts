@@ -6,7 +6,7 @@
  * Nothing heavy is imported (types and the label), so the builder can use it without the catalog builder.
  */
 import type { MethodRule, PropertyRule, ServiceRules } from '../connstr/index.ts';
-import type { ResolvedProperty, ResolvedService } from './resolved.ts';
+import type { ResolvedProperty, ResolvedBuild, ResolvedService } from './resolved.ts';
 import type { AuthMethod, Property } from './schema.ts';
 import { serviceLabel } from './service-facts.ts';
 
@@ -45,10 +45,49 @@ export function methodRule(method: AuthMethod): MethodRule {
   };
 }
 
-const built = new WeakMap<ResolvedService, ServiceRules>();
+/** The builds a service documents, newest first (its newest, then each older one). */
+export function serviceBuilds(service: ResolvedService): ResolvedBuild[] {
+  return [service, ...service.history.older];
+}
+
+/** The service as one of its builds documents it, or undefined when it documents no such build. */
+export function serviceAt(service: ResolvedService, build: string | undefined): ResolvedBuild | undefined {
+  if (build === undefined) return service;
+  return serviceBuilds(service).find((b) => b.dataVersion.build === build);
+}
+
+const builtAt = new WeakMap<ResolvedBuild, ServiceRules>();
+
+/**
+ * The engine's rules for one build of a service (default: the newest), with what the other builds list and it does
+ * not, so a value or property of another build draws a `not-in-build` finding naming the build that added or
+ * removed it. A service with one build gets the plain rules.
+ */
+export function serviceRulesAt(service: ResolvedService, build?: string): ServiceRules | undefined {
+  const chosen = serviceAt(service, build);
+  return chosen ? buildRules(chosen, service.history) : undefined;
+}
+
+/** The rules of the build a page documents (a service, or an older build's view of it with the service's history). */
+export function viewRules(view: ResolvedService): ServiceRules {
+  return buildRules(view, view.history);
+}
+
+function buildRules(chosen: ResolvedBuild, history: ResolvedService['history']): ServiceRules {
+  if (history.older.length === 0) return serviceRules(chosen);
+  let rules = builtAt.get(chosen);
+  if (!rules) {
+    const version = chosen.dataVersion.build;
+    rules = { ...serviceRules(chosen), build: { version, notInBuild: history.notInBuild[version] ?? [] } };
+    builtAt.set(chosen, rules);
+  }
+  return rules;
+}
+
+const built = new WeakMap<ResolvedBuild, ServiceRules>();
 
 /** The engine's rules for a catalog service (built once per service object). */
-export function serviceRules(service: ResolvedService): ServiceRules {
+export function serviceRules(service: ResolvedBuild): ServiceRules {
   let rules = built.get(service);
   if (!rules) {
     rules = {

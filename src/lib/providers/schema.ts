@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { placements, propertyKinds } from '../connstr/index.ts';
 import { audiences } from './service-facts.ts';
+import { changeKinds } from './change-kinds.ts';
 
 /** Categories in the order the reference page lists them. */
 export const propertyCategories = [
@@ -207,6 +208,81 @@ export const exampleSchema = z.object({
  */
 export const exampleVerdictSchema = z.enum(['valid', 'warning', 'error']);
 
+const buildNumber = z.string().regex(/^\d+\.\d+\.\d+\.\d+$/, 'a build number is four dotted numbers, e.g. 24.0.9300.0');
+
+/** What the vendor's page of a build lacks or where it came from (the service's, and each older build's). */
+export const vendorPageSchema = z.object({
+  /** The page's address. */
+  url: z.url().optional(),
+  /** What the saved page lacks (it breaks off early), in our words; shown on the service page. */
+  incomplete: z.string().min(1).optional(),
+});
+
+/**
+ * An older build of a service, written as what differs from the newest build the service file documents, so
+ * shared wording stays written once. A property, method or example it does not name is as the newest has it;
+ * corrections (`decisions`) are the build's own: the service's and a named property's or method's replace the
+ * newest's when given, since most corrections concern one page.
+ */
+export const olderBuildSchema = z.object({
+  build: buildNumber,
+  /** The year of the help edition. */
+  edition: z.string().min(1),
+  vendorPage: vendorPageSchema.optional(),
+  /** Properties of the newest build whose facts differ in this one. */
+  properties: z
+    .array(
+      z.object({
+        name: propertyName,
+        /** The build's page does not list the property (it came later). */
+        absent: z.literal(true).optional(),
+        /** The build's list of allowed values (a subset of the shared property's). */
+        allowedValues: z.array(z.string()).optional(),
+        default: z.string().optional(),
+        /** This build's corrections for the property, replacing the newest's (`[]`: none). */
+        decisions: z.array(decisionSchema).optional(),
+      }),
+    )
+    .default([]),
+  /** Properties this build lists that the newest no longer does, written in full. */
+  removedLater: z.array(servicePropertySchema).default([]),
+  /** Auth methods whose facts differ in this build. */
+  authMethods: z
+    .array(
+      z.object({
+        id: z.string(),
+        /** The build's page does not document the method (it came later). */
+        absent: z.literal(true).optional(),
+        /** The build's steps, in our words, replacing the newest's. */
+        steps: z.array(stepSchema).min(1).optional(),
+        /** This build's corrections for the method, replacing the newest's (`[]`: none). */
+        decisions: z.array(decisionSchema).optional(),
+      }),
+    )
+    .default([]),
+  /** Examples whose string differs in this build. */
+  examples: z.array(z.object({ id: z.string(), connectionString: z.string().min(1).optional(), vendorText: z.string().optional() })).default([]),
+  /** The corrections of this build's page as a whole (the newest's are not inherited). */
+  decisions: z.array(decisionSchema).default([]),
+});
+
+/** One change: its kind, the property (or for a method's steps, menu paths and example, the method) it is about, the fact before and after (null: none). */
+export const buildChangeSchema = z.object({
+  kind: z.enum(changeKinds),
+  property: z.string().nullable(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+
+/** What one build changed from the build before it. */
+export const buildChangesSchema = z.object({
+  build: buildNumber,
+  edition: z.string(),
+  /** The build it is compared with. */
+  previous: buildNumber,
+  changes: z.array(buildChangeSchema),
+});
+
 export const serviceSchema = z.object({
   id: serviceId,
   /**
@@ -226,20 +302,15 @@ export const serviceSchema = z.object({
   /** The profile file the driver loads, e.g. "Intercom.apip". */
   profileFile: z.string().regex(/^[^\\/]+\.apip$/i, 'a profile file name ends in .apip'),
   dataVersion: z.object({
-    /** The driver build the facts come from, e.g. "24.0.9300.0". */
-    build: z.string().regex(/^\d+\.\d+\.\d+\.\d+$/),
+    /** The driver build the facts come from (the newest documented), e.g. "24.0.9300.0". */
+    build: buildNumber,
     /** The year of the help edition. */
     edition: z.string().min(1),
   }),
   /** What we know of the vendor's page this service was imported from. */
-  vendorPage: z
-    .object({
-      /** The page's address. */
-      url: z.url().optional(),
-      /** What the saved page lacks (it breaks off early), in our words; shown on the service page. */
-      incomplete: z.string().min(1).optional(),
-    })
-    .optional(),
+  vendorPage: vendorPageSchema.optional(),
+  /** Earlier builds the vendor documented, newest first, each as what differs from `dataVersion.build`. */
+  olderBuilds: z.array(olderBuildSchema).default([]),
   overview: z.string().min(1),
   properties: z.array(servicePropertySchema).min(1),
   authMethods: z.array(authMethodSchema).min(1),
@@ -257,5 +328,9 @@ export type AuthMethod = z.infer<typeof authMethodSchema>;
 export type Example = z.infer<typeof exampleSchema>;
 export type ExampleVerdict = z.infer<typeof exampleVerdictSchema>;
 export type Service = z.infer<typeof serviceSchema>;
+export type OlderBuild = z.infer<typeof olderBuildSchema>;
+export type ChangeKind = z.infer<typeof buildChangeSchema>['kind'];
+export type BuildChange = z.infer<typeof buildChangeSchema>;
+export type BuildChanges = z.infer<typeof buildChangesSchema>;
 /** A service file as written (defaults not yet applied): the shape the importer drafts. */
 export type ServiceInput = z.input<typeof serviceSchema>;

@@ -6,9 +6,9 @@
  * page's "after" is the engine's safe fixes applied, so a page cannot drift from the engine.
  */
 import { z } from 'astro/zod';
-import { checkPasted, findingCodes, findingTitles, fixAll, type FindingCode, type Problem } from '../connstr/index.ts';
+import { checkPasted, findingCodes, findingTitles, fixAll, toolTitles, type FindingCode, type Problem } from '../connstr/index.ts';
 import type { ResolvedService } from './resolved.ts';
-import { serviceRules } from './rules.ts';
+import { serviceRules, serviceRulesAt } from './rules.ts';
 
 export const findingCodeSchema = z.enum(findingCodes as [FindingCode, ...FindingCode[]]);
 
@@ -22,6 +22,7 @@ export const troubleshootingEntrySchema = z
       .object({
         service: z.string().min(1).describe('The id of the service the example string is checked against.'),
         before: z.string().min(1).describe('A string that draws this code.'),
+        build: z.string().min(1).optional().describe('The driver build the string is checked against (default: the newest documented).'),
         after: z
           .string()
           .min(1)
@@ -60,11 +61,11 @@ const drawsCode = (code: FindingCode, problems: readonly Problem[]) => problems.
  * tab notes them). Returns a reason instead when the example does not show what it must.
  */
 export function troubleshootingExample(entry: TroubleshootingEntry, service: ResolvedService): TroubleshootingExample | { error: string } {
-  const rules = serviceRules(service);
+  const rules = (entry.example.build !== undefined ? serviceRulesAt(service, entry.example.build) : undefined) ?? serviceRules(service);
   const options = { reportSensitive: entry.code === 'sensitive' };
   const { before } = entry.example;
-  if (entry.code === 'unknown-service') {
-    // The callers' own code: the check never runs, so there is nothing for the engine to draw or fix.
+  if (entry.code in toolTitles) {
+    // The callers' own codes: they are reported around the check, not by it, so there is nothing for the engine to draw or fix.
     return { service: service.id, before, drawn: [], fixedBy: entry.example.after ? 'hand' : 'none', ...(entry.example.after ? { after: entry.example.after } : {}), applied: [] };
   }
   const drawn = drawsCode(entry.code, checkPasted(before, rules, options).problems);

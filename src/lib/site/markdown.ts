@@ -10,7 +10,8 @@ import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, markdownPath, propertyAnchor, referencePath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, serviceBuildPath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
+import { buildLinks, buildPagePath, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
 import { referenceGroups, referenceText, type ReferenceEntry } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
@@ -72,7 +73,7 @@ const join = (blocks: (string | undefined | false)[]) => `${blocks.filter((b): b
 
 
 function propertiesTable(service: ResolvedService, properties: ResolvedProperty[], url: UrlOf): string {
-  const page = url(servicePath(service.id));
+  const page = url(buildPagePath(service));
   // Written as the page shows each entry: the name and its "secret" badge, then "placement · type".
   return table(
     ['Property', 'Placement · type', 'Default', 'Allowed values', 'Used by', 'Summary'],
@@ -139,10 +140,16 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
   const display = serviceLabel(service);
   const { main, general, usesProfileSettings } = serviceTables(service);
   const decisions = serviceDecisions(service);
+  const older = isOlderBuild(service);
+  const pagePath = buildPagePath(service);
+  const builds = buildLinks(service);
+  const changes = changeLists(service);
   return join([
-    `# Connect to ${display}`,
-    `> ${serviceDescription(service)} HTML page: ${bareLink(url(servicePath(service.id)))}`,
+    older ? `# Connect to ${display}, build ${service.dataVersion.build}` : `# Connect to ${display}`,
+    `> ${serviceDescription(service)} HTML page: ${bareLink(url(pagePath))}`,
     agentDirective(url),
+    older &&
+      `> This page documents build ${service.dataVersion.build}, an older build of the driver. The newest build we document is ${newestBuild(service)}: ${bareLink(url(markdownPath(servicePath(service.id))))}. What changed is under Changes between builds.`,
     '## Overview',
     prose(service.overview),
     service.vendorPage?.incomplete !== undefined && `> ${incompleteNote} ${prose(service.vendorPage.incomplete)}`,
@@ -152,6 +159,8 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
       `- Authentication methods: ${service.authMethods.map((m) => m.label).join(', ')}`,
       serviceAuthKinds(service).length > 0 && `- Signs in with: ${serviceAuthKinds(service).map((k) => authKindTitles[k]).join(', ')}`,
       `- Documents: API Data Provider build ${service.dataVersion.build} (${service.dataVersion.edition} help edition)`,
+      builds.length > 1 &&
+        `- Builds: ${builds.map((b) => `[${b.build}](${url(markdownPath(b.path))})${b.newest ? ' (newest)' : ''}${b.current ? ' (this page)' : ''}`).join(', ')}`,
     ]
       .filter((line): line is string => !!line)
       .join('\n'),
@@ -175,6 +184,10 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     '## General properties',
     `${generalIntro(service, general.length)} They have the same meaning on every service; see the reference (${bareLink(url(markdownPath(href('reference/'))))}) for details.`,
     propertiesTable(service, general, url),
+    changes.length > 0 && '## Changes between builds',
+    changes.length > 0 &&
+      `What each build of the ${display} page changed from the build before it, derived from the facts of each build. For every service: ${bareLink(url(href('changes.xml')))} (Atom) and ${bareLink(url(href('changes.json')))}.`,
+    ...changes.flatMap((c) => [`### Build ${c.build} (${c.edition} help edition), from ${c.previous}`, c.items.map((item) => `- ${prose(item)}`).join('\n')]),
     decisions.length > 0 && '## Corrections to the vendor help',
     decisions.length > 0 && 'Where the vendor’s page for this build is wrong or unclear, this is what we changed and why.',
     decisions.length > 0 &&
@@ -390,11 +403,18 @@ export function sitePages(catalog: Catalog, guides: { id: string; title: string;
       { title: servicesText.title, markdownPath: markdownPath(servicesText.path()), summary: 'every service by name, with how each signs in (API key or token, OAuth, user and password).' },
       { title: builderText.title, markdownPath: markdownPath(href('builder/')), summary: 'what the in-browser builder and validator do, and the forms they write and read.' },
     ],
-    services: catalog.services.map((s) => ({
-      title: serviceLabel(s),
-      markdownPath: markdownPath(servicePath(s.id)),
-      summary: `${s.authMethods.map((m) => m.label).join(', ')}; profile ${s.profileFile}; every connection property.`,
-    })),
+    services: catalog.services.flatMap((s) => [
+      {
+        title: serviceLabel(s),
+        markdownPath: markdownPath(servicePath(s.id)),
+        summary: `${s.authMethods.map((m) => m.label).join(', ')}; profile ${s.profileFile}; every connection property${s.history.older.length > 0 ? `; build ${s.dataVersion.build}, the newest of ${s.history.builds.length}, with the changes between builds` : ''}.`,
+      },
+      ...olderBuildViews(s).map((view) => ({
+        title: `${serviceLabel(s)}, build ${view.dataVersion.build}`,
+        markdownPath: markdownPath(serviceBuildPath(s.id, view.dataVersion.build)),
+        summary: `the older build ${view.dataVersion.build} (${view.dataVersion.edition} help edition): its methods, properties and allowed values as that build lists them.`,
+      })),
+    ]),
     reference: [
       {
         title: 'Connection properties reference',
@@ -420,7 +440,7 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
   return join([
     '# Connector Help',
     `> Help for the API data provider's connectors (${catalog.services.map(serviceLabel).join(', ')}): how to authenticate to each service, validated example connection strings, and every connection property with its placement (top level or inside ProfileSettings), allowed values and default. Every fact comes from one schema-checked catalog, and every example is checked by the same connection-string engine the site's validator and the connstr CLI use.`,
-    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: ${bareLink(url(href('llms-full.txt')))}. The same facts as data: ${bareLink(url(href('catalog.json')))} (JSON Schema: ${bareLink(url(href('catalog.schema.json')))}).`,
+    `Connection strings are \`name=value\` pairs separated by semicolons; names and enumerated values are not case-sensitive. Settings that a service profile reads (such as APIKey) go inside the nested \`ProfileSettings='…'\` value. ${catalogDataVersion(catalog)} All pages in one file: ${bareLink(url(href('llms-full.txt')))}. The same facts as data: ${bareLink(url(href('catalog.json')))} (JSON Schema: ${bareLink(url(href('catalog.schema.json')))}). What each build of a service changed: ${bareLink(url(href('changes.xml')))} (Atom feed) and ${bareLink(url(href('changes.json')))}.`,
     '## Site',
     list(pages.site),
     '## Services',

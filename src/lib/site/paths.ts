@@ -13,6 +13,8 @@ export function href(path = ''): string {
 }
 
 export const servicePath = (id: string) => href(`services/${id}/`);
+/** An older build's page of a service (`/services/humanity/23.0.8839.0/`); the newest build's is `servicePath`. */
+export const serviceBuildPath = (id: string, build: string) => href(`services/${id}/${build}/`);
 export const guidePath = (id: string) => href(`guides/${id}/`);
 /** Every service, by name and by how it signs in (the finder's page when the catalog is too long to list). */
 export const servicesPath = () => href('services/');

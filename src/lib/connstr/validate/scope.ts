@@ -81,6 +81,11 @@ function inEffect(ctx: Context, scope: Scope): Present[] {
 
 function unknown(ctx: Context, entry: Entry, index: number, scope: Scope): void {
   const { service } = ctx;
+  const fact = service.build?.notInBuild.find((f) => f.value === undefined && foldKey(f.property) === foldKey(entry.key));
+  if (service.build && fact) {
+    ctx.add({ code: 'not-in-build', severity: 'warning', message: messages.notInBuild(fact.property, undefined, service.build.version, fact), span: entry.keySpan, property: fact.property }, scope);
+    return;
+  }
   const suggestion = suggestName(ctx, entry.key);
   const suggested = suggestion === undefined ? undefined : service.properties.find((p) => p.name === suggestion);
   // A rename alone to a name of the other level would trade this warning for a wrong-level error: move it too.

@@ -79,6 +79,11 @@ function checkEnum(at: At, allowed: readonly string[]): void {
     const fix = { description: fixTexts.write(same), edits: replaceValue(scope, entry, same) };
     return report(at, { code: 'enum-casing', severity: 'info', message: messages.enumCasing(name, value, same), fix });
   }
+  const build = at.ctx.service.build;
+  const fact = build?.notInBuild.find((f) => f.value !== undefined && foldKey(f.property) === foldKey(name) && foldKey(f.value) === foldKey(value.trim()));
+  if (build && fact) {
+    return report(at, { code: 'not-in-build', severity: 'error', message: messages.notInBuild(name, fact.value, build.version, fact) });
+  }
   const guess = closestName(value, allowed);
   const fix = guess ? { description: fixTexts.changeTo(guess), edits: replaceValue(scope, entry, guess) } : undefined;
   report(at, { code: 'invalid-enum-value', severity: 'error', message: messages.invalidEnumValue(name, at.ctx.show(entry.key, value), allowed, guess), fix });
