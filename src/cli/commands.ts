@@ -30,6 +30,7 @@ import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
 import { serviceRules, serviceRulesAt } from '../lib/providers/rules.ts';
 import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
 import type { Finding } from './finding.ts';
+import { troubleshootingUrl } from '../lib/site/paths.ts';
 import { toSarif, type SarifOptions } from './sarif.ts';
 import { findStrings, InputError, lineIndex, rewrite, type Found, type InputKind } from './sources.ts';
 
@@ -46,7 +47,8 @@ export type Input = { name: string; text: string; kind: InputKind; isFile: boole
 export type Sink = { write(chunk: string): void };
 
 /** `sarif` is lint's only (the shell refuses it elsewhere), with what the log needs from the shell. */
-export type Options = { service?: ResolvedService; build?: string; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions; out?: Sink };
+/** `site`: the site's address (SITE_URL), for each finding's `docs` link (see `troubleshootingUrl`). */
+export type Options = { service?: ResolvedService; build?: string; format: 'text' | 'json' | 'sarif'; to?: Target; sarif?: SarifOptions; out?: Sink; site?: string | undefined };
 
 export type Result = { stdout: string; stderr: string; code: 0 | 1 | 2 };
 
@@ -101,7 +103,7 @@ function position(item: Located, offset: number) {
   return item.where(item.found.offsets[clamped]!);
 }
 
-function unknownServiceFinding(item: Located, catalog: Catalog, recognition: Exclude<Recognition<ResolvedService>, { service: ResolvedService }>): Finding {
+function unknownServiceFinding(item: Located, catalog: Catalog, recognition: Exclude<Recognition<ResolvedService>, { service: ResolvedService }>, site?: string): Finding {
   const start = position(item, 0);
   const known = catalog.services.map((s) => `${s.id} (${s.profileFile})`).join(', ');
   return {
@@ -113,10 +115,11 @@ function unknownServiceFinding(item: Located, catalog: Catalog, recognition: Exc
     code: 'unknown-service',
     message: `${unrecognizedMessage(recognition)} Pass --service <id>; known services: ${known}.`,
     ...(item.found.label ? { label: item.found.label } : {}),
+    docs: troubleshootingUrl('unknown-service', site),
   };
 }
 
-function toFinding(item: Located, service: ResolvedService, problem: Problem): Finding {
+function toFinding(item: Located, service: ResolvedService, problem: Problem, site?: string): Finding {
   const start = position(item, problem.span.start);
   const end = position(item, problem.span.end);
   return {
@@ -131,6 +134,7 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem): F
     ...(problem.property ? { property: problem.property } : {}),
     ...(item.found.label ? { label: item.found.label } : {}),
     ...(problem.fix ? { fix: problem.fix.description } : {}),
+    docs: troubleshootingUrl(problem.code, site),
   };
 }
 
@@ -141,7 +145,7 @@ const problemsOf = (value: string, service: ResolvedService, build?: string) => 
 const rulesFor = (service: ResolvedService, build: string | undefined) => serviceRulesAt(service, build) ?? serviceRules(service);
 
 /** A string's service documents no build named by --build: it is checked against the newest, and the report says so. */
-function unknownBuildFinding(item: Located, service: ResolvedService, build: string): Finding {
+function unknownBuildFinding(item: Located, service: ResolvedService, build: string, site?: string): Finding {
   const start = position(item, 0);
   const builds = [service, ...service.history.older].map((b) => b.dataVersion.build).join(', ');
   return {
@@ -154,6 +158,7 @@ function unknownBuildFinding(item: Located, service: ResolvedService, build: str
     message: `${service.name} is documented for build${service.history.older.length > 0 ? 's' : ''} ${builds}, not ${build}; the string is checked against ${service.dataVersion.build}, the newest.`,
     service: service.id,
     ...(item.found.label ? { label: item.found.label } : {}),
+    docs: troubleshootingUrl('unknown-build', site),
   };
 }
 
@@ -196,12 +201,12 @@ function jsonList(report: { write(chunk: string): void }, key: string) {
 function* findingsOf(item: Located, catalog: Catalog, options: Options): Generator<Finding> {
   const recognition = serviceFor(item.found.value, catalog, options);
   if (!recognition.service) {
-    yield unknownServiceFinding(item, catalog, recognition);
+    yield unknownServiceFinding(item, catalog, recognition, options.site);
     return;
   }
   const service = recognition.service;
-  if (options.build !== undefined && serviceRulesAt(service, options.build) === undefined) yield unknownBuildFinding(item, service, options.build);
-  for (const p of problemsOf(item.found.value, service, options.build)) yield toFinding(item, service, p);
+  if (options.build !== undefined && serviceRulesAt(service, options.build) === undefined) yield unknownBuildFinding(item, service, options.build, options.site);
+  for (const p of problemsOf(item.found.value, service, options.build)) yield toFinding(item, service, p, options.site);
 }
 
 /** `lint`: every finding with file, line, column, severity, message and the suggested fix. Exit 1 on any error. */
@@ -219,7 +224,7 @@ export function lint(inputs: readonly Input[], catalog: Catalog, options: Option
       else totals.infos++;
       if (sarif) sarif.push(f);
       else if (json) json.item(f);
-      else report.write(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}\n`);
+      else report.write(`${f.file}:${f.line}:${f.column}: ${f.severity} ${f.code}: ${f.message}${f.label ? ` [${f.label}]` : ''}${f.fix ? `\n    fix: ${f.fix}` : ''}\n    docs: ${f.docs}\n`);
     }
   }
   const code = totals.errors > 0 ? 1 : 0;

@@ -142,6 +142,7 @@ export function main(argv: string[], io: Io): Outcome {
     ...(values.to ? { to: values.to as Target } : {}),
     ...(values.format === 'sarif' ? { sarif: { cwd: io.cwd, site, version } } : {}),
     ...(io.out ? { out: io.out } : {}),
+    site,
   };
   if (values.service !== undefined) {
     const service = catalog.services.find((s) => s.id === values.service!.toLowerCase());

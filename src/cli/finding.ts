@@ -23,4 +23,9 @@ export type Finding = {
   label?: string;
   /** What the suggested fix does, when there is one. */
   fix?: string;
+  /**
+   * The code's troubleshooting page (`troubleshootingUrl`): absolute on SITE_URL when it is set, else the page's
+   * root-relative path (`/troubleshooting/<code>/`, under BASE_PATH), to be read against the site's address.
+   */
+  docs: string;
 };

@@ -9,8 +9,8 @@
  */
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { problemCodes, problemTitles } from '../lib/connstr/index.ts';
-import { publicUrl, troubleshootingPath } from '../lib/site/paths.ts';
+import { findingCodes, findingTitles } from '../lib/connstr/index.ts';
+import { troubleshootingPath, troubleshootingUrl } from '../lib/site/paths.ts';
 import type { Finding } from './finding.ts';
 
 
@@ -19,11 +19,11 @@ export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0-rtm.5.json
 
 /** The codes a finding of the CLI can carry: the engine's, and the CLI's own for a string whose service is unknown. */
 const ruleTitles: Readonly<Record<string, string>> = {
-  ...problemTitles,
-  'unknown-service': 'The string’s Profile names no known service (pass --service)',
-  'unknown-build': 'The service is not documented for the build given with --build (checked against its newest)',
+  ...findingTitles,
+  'unknown-service': `${findingTitles['unknown-service']} (pass --service)`,
+  'unknown-build': `${findingTitles['unknown-build']} (checked against its newest)`,
 };
-const ruleIds = [...problemCodes, 'unknown-service', 'unknown-build'];
+const ruleIds: readonly string[] = findingCodes;
 
 const levels = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -49,15 +49,15 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
 
 /** The SARIF log of lint's findings. Inputs that are not files (an argument, stdin) get results without a location. */
 export function toSarif(findings: readonly Finding[], options: SarifOptions): Record<string, unknown> {
-  const url = publicUrl(options.site);
   const rules = ruleIds.map((id) => {
-    const path = troubleshootingPath(id);
+    // The same link as every finding's `docs` (text and JSON output, the MCP server): absolute only on SITE_URL.
+    const docs = troubleshootingUrl(id, options.site);
     return {
       id,
       name: ruleName(id),
       shortDescription: { text: ruleTitles[id]! },
-      ...(options.site ? { helpUri: url(path) } : {}),
-      help: { text: `${ruleTitles[id]!}. What it means and how to fix it: ${options.site ? url(path) : `${path} on the Connector Help site`}.` },
+      ...(options.site ? { helpUri: docs } : {}),
+      help: { text: `${ruleTitles[id]!}. What it means and how to fix it: ${options.site ? docs : `${troubleshootingPath(id)} on the Connector Help site`}.` },
     };
   });
   const index = new Map(ruleIds.map((id, i) => [id, i]));

@@ -7,7 +7,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides } from '../lib/site/guides.ts';
 import { referencePages } from '../lib/site/reference.ts';
-import { guidePath, href, servicePath, servicesPath } from '../lib/site/paths.ts';
+import { guidePath, href, servicePath, servicesPath, troubleshootingPath } from '../lib/site/paths.ts';
 
 export const getStaticPaths = (() => (import.meta.env.SITE ? [{ params: { sitemap: 'sitemap' } }] : [])) satisfies GetStaticPaths;
 
@@ -23,6 +23,8 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await guides()).map((g) => guidePath(g.id)),
     servicesPath(),
     ...getCatalog().services.map((s) => servicePath(s.id)),
+    href('troubleshooting/'),
+    ...(getCatalog().troubleshooting ?? []).map((t) => troubleshootingPath(t.code)),
   ];
   const urls = paths.map((p) => `  <url><loc>${new URL(p, site).href}</loc></url>`).join('\n');
   return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls}\n</urlset>\n`, {

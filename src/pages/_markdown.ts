@@ -5,8 +5,8 @@
 import { getCatalog } from '../lib/providers/load.ts';
 import { guides, type Guide } from '../lib/site/guides.ts';
 import { referencePages } from '../lib/site/reference.ts';
-import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, referencePageMarkdown, serviceMarkdown, servicesMarkdown, sitePages, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
-import { guidePath, href, markdownPath, publicUrl, serviceBuildPath, servicePath, servicesPath } from '../lib/site/paths.ts';
+import { builderMarkdown, guideMarkdown, homeMarkdown, referenceMarkdown, referencePageMarkdown, serviceMarkdown, servicesMarkdown, sitePages, troubleshootingIndexMarkdown, troubleshootingMarkdown, type SitePages, type UrlOf } from '../lib/site/markdown.ts';
+import { guidePath, href, markdownPath, publicUrl, serviceBuildPath, servicePath, servicesPath, troubleshootingPath } from '../lib/site/paths.ts';
 import { olderBuildViews } from '../lib/site/builds.ts';
 
 /**
@@ -42,6 +42,8 @@ export async function allMarkdown(url: UrlOf): Promise<{ pages: SitePages; bodie
   }
   bodies.set(markdownPath(href('reference/')), referenceMarkdown(catalog, url));
   for (const page of referencePages(catalog)) bodies.set(page.markdownPath, referencePageMarkdown(page, catalog, url));
+  bodies.set(markdownPath(href('troubleshooting/')), troubleshootingIndexMarkdown(catalog, url));
+  for (const page of catalog.troubleshooting ?? []) bodies.set(markdownPath(troubleshootingPath(page.code)), troubleshootingMarkdown(page, catalog, url));
   for (const guide of list) bodies.set(markdownPath(guidePath(guide.id)), guideMarkdownOf(guide, url));
   return { pages: await pageList(), bodies };
 }

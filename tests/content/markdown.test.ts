@@ -13,7 +13,7 @@ describe.each(catalog.services.map((s) => [s.id, s] as const))('serviceMarkdown(
 
   test('sections in the HTML page’s order', () => {
     const headings = md.match(/^## .+$/gm)!;
-    expect(headings.slice(0, 5)).toEqual(['## Overview', '## Authentication', '## Build a connection string', '## Connection properties', '## General properties']);
+    expect(headings.slice(0, 6)).toEqual(['## Overview', '## Authentication', '## If it does not connect', '## Build a connection string', '## Connection properties', '## General properties']);
   });
 
   test('every auth method with its steps, menu paths and example string', () => {

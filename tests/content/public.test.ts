@@ -73,3 +73,18 @@ test('publicCatalog and publicServiceFile refuse data their schema does not desc
   const own = { ...service, listedProperties: ['Bogus'], properties: [{ ...service.properties[0]!, name: 'Bogus', origin: 'service' as const, placement: 'middle' }] };
   expect(() => publicServiceFile(own as unknown as typeof service, catalog.properties, urls)).toThrow(/placement/);
 });
+
+test('each service file carries only its own corrections; the shared property in the index keeps them all', () => {
+  let others = 0;
+  for (const service of catalog.services) {
+    const file = publicServiceFile(service, catalog.properties, urls);
+    for (const p of file.properties as { name: string; decisions?: { appliesTo?: string[] }[] }[]) {
+      for (const d of p.decisions ?? []) expect(d.appliesTo === undefined || d.appliesTo.includes(service.id), `${service.id} ${p.name}`).toBe(true);
+    }
+    // What the resolved service holds for other pages (a shared property's corrections for other services).
+    others += service.properties.flatMap((p) => p.decisions).filter((d) => d.appliesTo && !d.appliesTo.includes(service.id)).length;
+  }
+  // Intercom's resolved InitiateOAuth holds LeadDesk's correction: its file does not; the index's shared list does.
+  expect(others).toBeGreaterThan(0);
+  expect(publicCatalog(catalog, urls).properties.find((p) => p.name === 'InitiateOAuth')!.decisions.some((d) => d.appliesTo?.includes('leaddesk'))).toBe(true);
+});

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { findingCodes } from '../../src/lib/connstr/index.ts';
 import { assertBuilt, decodeEntities, distDir, htmlFiles, readHtml } from '../support/dist';
 
 beforeAll(assertBuilt);
@@ -30,6 +31,8 @@ const pairs: [string, string][] = [
   ['index.html', 'index.md'],
   ['services/index.html', 'services.md'],
   ['builder/index.html', 'builder.md'],
+  ['troubleshooting/index.html', 'troubleshooting.md'],
+  ...findingCodes.map((code): [string, string] => [`troubleshooting/${code}/index.html`, `troubleshooting/${code}.md`]),
 ];
 
 /** The text of every code sample (CodeBlock) of an HTML page, decoded. */
@@ -105,7 +108,7 @@ describe('llms.txt', () => {
     const lines = llms().split('\n');
     expect(lines[0]).toBe('# Connector Help');
     expect(lines[2]).toMatch(/^> \S/);
-    expect(llms().match(/^## .+$/gm)).toEqual(['## Site', '## Services', '## Reference', '## Guides']);
+    expect(llms().match(/^## .+$/gm)).toEqual(['## Site', '## Services', '## Reference', '## Troubleshooting', '## Guides']);
   });
 
   test('links every page’s Markdown, grouped, and every link resolves', () => {

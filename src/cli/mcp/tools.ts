@@ -21,6 +21,7 @@ import {
   maskSecrets,
   parseAny,
   placements,
+  findingTitles,
   problemTitles,
   readPasted,
   recognizeService,
@@ -36,13 +37,14 @@ import { changeKinds } from '../../lib/providers/changes.ts';
 import { defaultProfilePath, serviceLabel } from '../../lib/providers/service-facts.ts';
 import { methodAuthKind, serviceAuthKinds } from '../../lib/site/auth-kinds.ts';
 import { authKinds } from '../../lib/site/service-index.ts';
-import { markdownPath, publicUrl, referencePath, servicePath, troubleshootingPath, type UrlOf } from '../../lib/site/paths.ts';
+import { markdownPath, publicUrl, referencePath, servicePath, troubleshootingUrl, type UrlOf } from '../../lib/site/paths.ts';
 
 /** Where the tools' links point: the site's address (SITE_URL), else root-relative paths. */
-export type ToolContext = { catalog: Catalog; url: UrlOf };
+export type ToolContext = { catalog: Catalog; url: UrlOf; docs: (code: string) => string };
 
 export function toolContext(catalog: Catalog, site: string | undefined): ToolContext {
-  return { catalog, url: publicUrl(site) };
+  // `docs`: a finding's troubleshooting page, by the one rule the CLI and SARIF use too.
+  return { catalog, url: publicUrl(site), docs: (code) => troubleshootingUrl(code, site) };
 }
 
 /** The MCP resource URI of a service's Markdown page (the site's `.md` twin). */
@@ -254,7 +256,7 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 function finding(ctx: ToolContext, text: string, p: Pick<Problem, 'code' | 'severity' | 'message' | 'span' | 'property' | 'fix'>): z.infer<typeof findingSchema> {
   return {
     code: p.code,
-    title: problemTitles[p.code as ProblemCode] ?? p.code,
+    title: findingTitles[p.code as ProblemCode] ?? p.code,
     severity: p.severity,
     message: p.message,
     start: p.span.start,
@@ -262,7 +264,7 @@ function finding(ctx: ToolContext, text: string, p: Pick<Problem, 'code' | 'seve
     ...lineColumn(text, p.span.start),
     ...(p.property ? { property: p.property } : {}),
     ...(p.fix ? { fix: p.fix.description } : {}),
-    help: ctx.url(troubleshootingPath(p.code)),
+    help: ctx.docs(p.code),
   };
 }
 
@@ -275,14 +277,14 @@ function serviceOf(ctx: ToolContext, text: string, asked: string | undefined): {
   return {
     unknown: {
       code,
-      title: 'The string’s Profile names no known service',
+      title: findingTitles[code],
       severity: 'error',
       message: `${unrecognizedMessage(recognition)} Pass the service; the services are: ${ctx.catalog.services.map((s) => s.id).join(', ')}.`,
       start: 0,
       end: 0,
       line: 1,
       column: 1,
-      help: ctx.url(troubleshootingPath(code)),
+      help: ctx.docs(code),
     },
   };
 }

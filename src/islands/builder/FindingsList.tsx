@@ -42,6 +42,9 @@ export default function FindingsList(props: {
                     Fix: {finding.fix.description}
                   </button>
                 )}
+                <a href={finding.docs} class="builder-docs">
+                  How to fix<span class="visually-hidden"> {finding.code}</span>
+                </a>
               </p>
               {finding.more !== undefined && <p class="builder-more">and {number(finding.more)} more like this</p>}
             </li>

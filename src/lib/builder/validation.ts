@@ -32,6 +32,7 @@ import { formFieldNames, methodById } from './form.ts';
 import type { BuilderService } from './payload.ts';
 import { rulesOf } from './service.ts';
 import { pasteHint } from './views.ts';
+import { troubleshootingPath } from '../site/paths.ts';
 
 /**
  * Validation of the string the form built (a plain string the builder wrote: no pasted form to read, no paste
@@ -81,6 +82,8 @@ export type FindingView = {
   fix?: { description: string; edits: TextEdit[] };
   /** On the last finding shown of its group: how many more of the group (same code, same property) are not shown. */
   more?: number;
+  /** The code's troubleshooting page on this site ("How to fix"). */
+  docs: string;
 };
 
 /**
@@ -221,6 +224,7 @@ export function shownFindings(
         excerpt: excerpt(text, p.span, undefined, secrets),
         ...(p.fix ? { fix: { description: p.fix.description, edits: p.fix.edits } } : {}),
         ...(more > 0 ? { more } : {}),
+        docs: troubleshootingPath(p.code),
       });
     });
   }

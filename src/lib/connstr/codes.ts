@@ -60,3 +60,21 @@ export const problemTitles: Readonly<Record<ProblemCode, string>> = {
 /** Every code, in the order of the table. */
 export const problemCodes = Object.keys(problemTitles) as ProblemCode[];
 
+
+/**
+ * The codes of findings the engine's callers report themselves (the CLI and the MCP server): a string whose service
+ * cannot be told from its Profile, so it is not checked at all (`recognizeService`'s answer, reported as a finding).
+ */
+export const toolTitles = {
+  'unknown-service': 'The string’s Profile names no known service',
+  'unknown-build': 'The service is not documented for the build given with --build',
+} as const satisfies Record<string, string>;
+
+export type ToolCode = keyof typeof toolTitles;
+/** Every code a finding can carry, wherever it is reported: the engine's and its callers' own. */
+export type FindingCode = ProblemCode | ToolCode;
+
+// Marked pure so a bundle that uses neither table (the builder, the checker worker) drops both.
+export const findingTitles: Readonly<Record<FindingCode, string>> = /* @__PURE__ */ (() => ({ ...problemTitles, ...toolTitles }))();
+/** Every finding code: the engine's in the order of its table, then the callers' own. Each has a troubleshooting page. */
+export const findingCodes = /* @__PURE__ */ Object.keys(findingTitles) as FindingCode[];

@@ -65,4 +65,4 @@ export { MASK, showValue, unrecognizedMessage, type ShownValue, type Unrecognize
 export { recognizeService, type Recognition } from './recognize.ts';
 export { concealSecrets } from './validate/secrecy.ts';
 export { remoteLocation, type RemoteLocation } from './remote.ts';
-export { problemCodes, problemTitles } from './codes.ts';
+export { findingCodes, findingTitles, problemCodes, problemTitles, toolTitles, type FindingCode, type ToolCode } from './codes.ts';

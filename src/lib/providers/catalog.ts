@@ -12,6 +12,8 @@ import { exampleProblems, proseProblems } from './examples.ts';
 import type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
 import { buildChanges, notInBuild, serviceAtBuild } from './builds.ts';
 import { compareBuildNumbers } from './changes.ts';
+import { troubleshootingEntrySchema, troubleshootingExample, troubleshootingTitle, type TroubleshootingPage } from './troubleshooting.ts';
+import { findingCodes } from '../connstr/index.ts';
 
 export type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
 
@@ -337,4 +339,40 @@ export function unknownDecisionTargets(catalog: Catalog): string[] {
         .map((id) => `property "${property.name}" › decisions[${d}].appliesTo: unknown service "${id}"${didYouMean(id, ids)}`),
     ),
   );
+}
+
+/**
+ * The troubleshooting entries (file path → parsed JSON of `troubleshooting/<code>.json`), checked: the schema, the
+ * file named after its code, a known service, and an example the engine agrees with (see `troubleshootingExample`).
+ * In the order of `findingCodes`.
+ * @throws CatalogError listing every problem found
+ */
+export function buildTroubleshooting(files: Record<string, unknown>, services: readonly ResolvedService[]): TroubleshootingPage[] {
+  const problems: string[] = [];
+  const pages: TroubleshootingPage[] = [];
+  const byId = new Map(services.map((s) => [s.id, s]));
+  for (const [file, raw] of Object.entries(files)) {
+    const parsed = troubleshootingEntrySchema.safeParse(raw);
+    if (!parsed.success) {
+      problems.push(...zodProblems(file, undefined, parsed.error));
+      continue;
+    }
+    const entry = parsed.data;
+    const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+    if (base !== entry.code) problems.push(`${where(file, undefined, 'code')}: the code must match the file name ("${base}")`);
+    const service = byId.get(entry.example.service);
+    if (!service) {
+      problems.push(`${where(file, undefined, 'example.service')}: unknown service "${entry.example.service}"${didYouMean(entry.example.service, byId.keys())}`);
+      continue;
+    }
+    const checked = troubleshootingExample(entry, service);
+    if ('error' in checked) {
+      problems.push(`${where(file, undefined, 'example')}: ${checked.error}`);
+      continue;
+    }
+    pages.push({ ...entry, title: troubleshootingTitle(entry.code), checked });
+  }
+  if (problems.length > 0) throw new CatalogError(problems);
+  const order = new Map(findingCodes.map((c, i) => [c, i]));
+  return pages.sort((a, b) => order.get(a.code)! - order.get(b.code)!);
 }

@@ -7,14 +7,14 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { buildCatalog, CatalogError, unknownDecisionTargets, type Catalog, type CatalogOptions } from './catalog.ts';
+import { buildCatalog, buildTroubleshooting, CatalogError, unknownDecisionTargets, type Catalog, type CatalogOptions } from './catalog.ts';
 
 export function contentDir(): string {
   return resolve(process.env.CONNECTOR_CONTENT_DIR ?? 'content');
 }
 
 /** The two folders of data files; the dev preview's content loader (src/integrations/catalog-loader.ts) watches the same ones. */
-export const dataFolders = ['properties', 'services'] as const;
+export const dataFolders = ['properties', 'services', 'troubleshooting'] as const;
 
 function jsonFiles(dir: string): string[] {
   try {
@@ -45,7 +45,8 @@ export function loadCatalog(dir = contentDir(), options: CatalogOptions = {}): C
   const catalog = buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')), options);
   const unknown = unknownDecisionTargets(catalog);
   if (unknown.length > 0) throw new CatalogError(unknown);
-  return catalog;
+  // Only the services' drafts are allowed in: a troubleshooting file is checked whole, like a finished service.
+  return { ...catalog, troubleshooting: buildTroubleshooting(readJsonFolder(join(dir, 'troubleshooting')), catalog.services) };
 }
 
 /** Every data file of a content folder (its JSON files under `dataFolders`), in a stable order. */

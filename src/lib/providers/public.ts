@@ -142,8 +142,11 @@ export function publicServiceFile(service: ResolvedService, shared: readonly Pro
     ...rest,
     builds: history.builds,
     buildChanges: history.changes,
+    // Each service's file carries only its own corrections: a shared property's decision names the pages whose vendor
+    // text has the problem (`appliesTo`); the full list stays on the shared property in the index.
     properties: listedProperties.map((name) => {
-      const resolved = properties.find((p) => p.name === name)!;
+      const found = properties.find((p) => p.name === name)!;
+      const resolved = { ...found, decisions: found.decisions.filter((d) => !d.appliesTo || d.appliesTo.includes(service.id)) };
       const definition = sharedByName.get(name);
       return resolved.origin === 'shared' && definition ? sharedUse(resolved, definition) : resolved;
     }),

@@ -5,6 +5,7 @@
 import type { DraftReport } from './drafts.ts';
 import type { BuildChanges, Property, Service } from './schema.ts';
 import type { BuildFactRule } from '../connstr/index.ts';
+import type { TroubleshootingPage } from './troubleshooting.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {
@@ -44,4 +45,6 @@ export type Catalog = {
   services: ResolvedService[];
   /** Services still drafts (only when the catalog was built allowing them: the dev server). */
   drafts?: DraftReport[];
+  /** One entry per finding code with a file in the content folder's `troubleshooting/` (in the codes' order), examples checked. */
+  troubleshooting?: TroubleshootingPage[];
 };

@@ -10,7 +10,7 @@ import { propertyExampleText } from '../providers/examples.ts';
 import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
-import { guidePath, href, markdownPath, propertyAnchor, referencePath, serviceBuildPath, servicePath, servicesPath, type UrlOf } from './paths.ts';
+import { guidePath, href, markdownPath, propertyAnchor, referencePath, serviceBuildPath, servicePath, servicesPath, troubleshootingPath, type UrlOf } from './paths.ts';
 import { buildLinks, buildPagePath, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
 import { detailedUses, omittedText, usedByIntro, referenceIndex, referencePages, referenceText, usedByLabel, type ReferenceEntry, type ReferencePage } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
@@ -19,6 +19,8 @@ import { forms } from '../connstr/index.ts';
 import { serviceAuthKinds } from './auth-kinds.ts';
 import { builderText, homeText, servicesText } from './page-text.ts';
 import { authKindTitles } from './service-index.ts';
+import { checkText, connectChecks, connectChecksText, exampleView, troubleshootingGroups, troubleshootingText } from './troubleshooting.ts';
+import type { TroubleshootingPage } from '../providers/troubleshooting.ts';
 
 /** Site path (already under the base) → the URL printed in the Markdown (absolute on SITE_URL, or root-relative). */
 export type { UrlOf } from './paths.ts';
@@ -165,6 +167,15 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
     '## Authentication',
     authenticationIntro(service, usesProfileSettings),
     ...service.authMethods.map((method) => methodMarkdown(service, method)),
+    `## ${connectChecksText.heading}`,
+    connectChecksText.intro,
+    connectChecks(service)
+      .map((check) => {
+        const source = `${connectChecksText.sources[check.source]}${check.method ? `; see ${check.method.label} above` : ''}`;
+        const links = check.codes.map((code) => `[${code}](${url(markdownPath(troubleshootingPath(code)))})`).join(', ');
+        return `- ${prose(checkText(check, inlineCode))} (${source})${links ? ` How to fix: ${links}` : ''}`;
+      })
+      .join('\n'),
     '## Build a connection string',
     (({ before, link, after }) => `${before}[${link}](${url(`${href('builder/')}?service=${service.id}`)})${after}`)(builderIntro(service)),
     '## Connection properties',
@@ -400,7 +411,7 @@ const lowerFirstProse = (text: string) => (/^[A-Z][a-z]/.test(text) ? text[0]!.t
 /** A page listed in llms.txt: its title, Markdown URL and one line on what it holds. */
 export type MarkdownPage = { title: string; markdownPath: string; summary: string };
 
-export type SitePages = { site: MarkdownPage[]; services: MarkdownPage[]; reference: MarkdownPage[]; guides: MarkdownPage[] };
+export type SitePages = { site: MarkdownPage[]; services: MarkdownPage[]; reference: MarkdownPage[]; troubleshooting: MarkdownPage[]; guides: MarkdownPage[] };
 
 /** The pages llms.txt lists, from the catalog and the guides' front matter. */
 export function sitePages(catalog: Catalog, guides: { id: string; title: string; description: string }[]): SitePages {
@@ -435,6 +446,14 @@ export function sitePages(catalog: Catalog, guides: { id: string; title: string;
         summary: `${placementLabel[page.entry.property.placement]}, used by ${usedByLabel(page.entry)}: ${lowerFirstProse(page.entry.property.summary)}`,
       })),
     ],
+    troubleshooting: [
+      { title: troubleshootingText.title, markdownPath: markdownPath(troubleshootingText.path()), summary: 'every finding code, grouped: the index of the pages below.' },
+      ...(catalog.troubleshooting ?? []).map((p) => ({
+        title: `${p.code}: ${p.title}`,
+        markdownPath: markdownPath(troubleshootingPath(p.code)),
+        summary: 'what the finding means, why the driver cares, how to fix it, and a checked example.',
+      })),
+    ],
     guides: guides.map((g) => ({ title: g.title, markdownPath: markdownPath(guidePath(g.id)), summary: g.description })),
   };
 }
@@ -452,6 +471,8 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
     list(pages.services),
     '## Reference',
     list(pages.reference),
+    '## Troubleshooting',
+    list(pages.troubleshooting),
     '## Guides',
     list(pages.guides),
   ]);
@@ -459,11 +480,53 @@ export function llmsTxt(pages: SitePages, catalog: Catalog, url: UrlOf): string 
 
 /** `/llms-full.txt`: the llms.txt header, then every page's Markdown in the same order. */
 export function llmsFullTxt(pages: SitePages, bodies: Map<string, string>, catalog: Catalog, url: UrlOf): string {
-  const all = [...pages.site, ...pages.services, ...pages.reference, ...pages.guides].filter((p) => p.markdownPath.endsWith('.md'));
+  const all = [...pages.site, ...pages.services, ...pages.reference, ...pages.troubleshooting, ...pages.guides].filter((p) => p.markdownPath.endsWith('.md'));
   const sections = all.map((p) => {
     const body = bodies.get(p.markdownPath);
     if (body === undefined) throw new Error(`llms-full.txt: no Markdown for ${p.markdownPath}`);
     return `<!-- ${url(p.markdownPath)} -->\n\n${body.trim()}`;
   });
   return join([llmsTxt(pages, catalog, url).trim(), ...sections]);
+}
+
+/** The troubleshooting index as Markdown: every code with its title, grouped as the HTML page groups them. */
+export function troubleshootingIndexMarkdown(catalog: Catalog, url: UrlOf): string {
+  return join([
+    `# ${troubleshootingText.title}`,
+    `> ${troubleshootingText.description} HTML page: ${bareLink(url(troubleshootingText.path()))}`,
+    agentDirective(url),
+    troubleshootingText.lead,
+    `Every code as data: ${bareLink(url(href('troubleshooting.json')))} (JSON Schema: ${bareLink(url(href('troubleshooting.schema.json')))}).`,
+    ...troubleshootingGroups(catalog).flatMap((g) => [
+      `## ${g.heading}`,
+      g.pages.map((p) => `- [${inlineCode(p.code)}](${url(markdownPath(troubleshootingPath(p.code)))}): ${prose(p.title)}`).join('\n'),
+    ]),
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
+}
+
+/** One code's troubleshooting page as Markdown: the same words and checked example as its HTML page. */
+export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Catalog, url: UrlOf): string {
+  const view = exampleView(page, catalog);
+  return join([
+    `# ${prose(page.title)}`,
+    `> Finding code ${inlineCode(page.code)}. HTML page: ${bareLink(url(troubleshootingPath(page.code)))}`,
+    agentDirective(url),
+    `[${troubleshootingText.title}](${url(markdownPath(troubleshootingText.path()))}) › ${inlineCode(page.code)}`,
+    page.inference ? `*Our inference* ${troubleshootingText.inference}` : troubleshootingText.sourced,
+    '## What it means',
+    prose(page.meaning),
+    '## Why the driver cares',
+    prose(page.why),
+    '## How to fix it',
+    prose(page.fix),
+    '## Example',
+    `Before, for [${view.serviceName}](${url(servicePath(view.service.id))})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
+    codeFence(view.before.code),
+    view.drawn.length > 0 ? `The checker reports:\n\n${view.drawn.map((d) => `- ${d.severity}: ${prose(d.message)}${d.fix ? ` Fix: ${prose(d.fix)}` : ''}`).join('\n')}` : undefined,
+    prose(view.afterNote),
+    view.after ? codeFence(view.after.code) : undefined,
+    `[All troubleshooting codes](${url(markdownPath(troubleshootingText.path()))})`,
+    `---\n\n${catalogDataVersion(catalog)}`,
+  ]);
 }

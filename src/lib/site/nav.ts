@@ -32,7 +32,7 @@ export function navigation(catalog: Catalog, guides: readonly { id: string; titl
     { label: 'Services', links: serviceLinks },
     {
       label: 'Reference',
-      links: [{ label: 'Connection properties', href: href('reference/') }, ...guides.map((g) => ({ label: g.title, href: guidePath(g.id) }))],
+      links: [{ label: 'Connection properties', href: href('reference/') }, ...guides.map((g) => ({ label: g.title, href: guidePath(g.id) })), { label: 'Troubleshooting', href: href('troubleshooting/') }],
     },
     { label: 'Tools', links: [{ label: 'Connection-string builder', href: href('builder/') }] },
   ];

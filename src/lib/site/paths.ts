@@ -49,3 +49,10 @@ export type UrlOf = (sitePath: string) => string;
 export function publicUrl(site: URL | string | undefined): UrlOf {
   return (sitePath) => (site ? new URL(sitePath, site).href : sitePath);
 }
+
+/**
+ * The `docs` link of a finding: its code's troubleshooting page as a reader outside the site needs it (the CLI's
+ * text and JSON, SARIF, the MCP server). Absolute on SITE_URL when it is known; root-relative (`/troubleshooting/<code>/`,
+ * under BASE_PATH) when it is not, as every other public URL of a local build: never a host made up.
+ */
+export const troubleshootingUrl = (code: string, site: URL | string | undefined): string => publicUrl(site)(troubleshootingPath(code));

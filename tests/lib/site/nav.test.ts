@@ -37,7 +37,7 @@ describe('sidebar services', () => {
 });
 
 describe('sidebar guides', () => {
-  test('every guide is listed under Reference, in the order given, after the properties', () => {
+  test('every guide is listed under Reference, in the order given, after the properties and before Troubleshooting', () => {
     const guides = [
       { id: 'connection-strings', title: 'How connection strings work' },
       { id: 'oauth', title: 'OAuth in depth' },
@@ -47,6 +47,7 @@ describe('sidebar guides', () => {
       { label: 'Connection properties', href: '/reference/' },
       { label: 'How connection strings work', href: '/guides/connection-strings/' },
       { label: 'OAuth in depth', href: '/guides/oauth/' },
+      { label: 'Troubleshooting', href: '/troubleshooting/' },
     ]);
   });
 });
