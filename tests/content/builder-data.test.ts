@@ -4,7 +4,8 @@ import { getCatalog } from '../../src/lib/providers/load.ts';
 import { builderProperty, builderService, commonData, commonDataId, serviceData } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState } from '../../src/lib/builder/model.ts';
-import { joinService, readCommonPayload, readServicePayload, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { readCommonPayload, readServicePayload, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { joinService } from '../../src/lib/builder/service.ts';
 import { buildProblems } from '../../src/lib/builder/validation.ts';
 
 const catalog = getCatalog();
@@ -71,7 +72,7 @@ describe('an older build’s page', () => {
   test('its builder payload carries the build, so the Validate tab names the build that added a value', async () => {
     const { olderBuildViews } = await import('../../src/lib/site/builds.ts');
     const { checkPasted } = await import('../../src/lib/connstr/index.ts');
-    const { rulesOf } = await import('../../src/lib/builder/payload.ts');
+    const { rulesOf } = await import('../../src/lib/builder/service.ts');
     const humanity = catalog.services.find((s) => s.id === 'humanity')!;
     const view = olderBuildViews(humanity).find((v) => v.dataVersion.build === '23.0.8839.0')!;
     const payload = readServicePayload(JSON.parse(JSON.stringify(serviceData(view, common))));

@@ -9,7 +9,8 @@ import { parse, recognizeService, validate } from '../../src/lib/connstr/index.t
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type Action, type BuilderState } from '../../src/lib/builder/model.ts';
-import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { type BuilderService } from '../../src/lib/builder/payload.ts';
+import { rulesOf } from '../../src/lib/builder/service.ts';
 import { buildProblems } from '../../src/lib/builder/validation.ts';
 import { emptyRequired } from '../../src/lib/builder/views.ts';
 import { serviceRules } from '../../src/lib/providers/rules.ts';

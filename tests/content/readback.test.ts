@@ -26,7 +26,8 @@ import {
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce } from '../../src/lib/builder/model.ts';
-import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { type BuilderService } from '../../src/lib/builder/payload.ts';
+import { rulesOf } from '../../src/lib/builder/service.ts';
 import { fromConnectionString, pastedView } from '../../src/lib/builder/validation.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 import { serviceRules } from '../../src/lib/providers/rules.ts';

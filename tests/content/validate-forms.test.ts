@@ -8,7 +8,7 @@ import { canonicalPairs, checkPasted, serialize, toCSharp, toJava, toJdbcUrl, to
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString } from '../../src/lib/builder/form.ts';
 import { initialState, reduce, type BuilderState } from '../../src/lib/builder/model.ts';
-import { rulesOf } from '../../src/lib/builder/payload.ts';
+import { rulesOf } from '../../src/lib/builder/service.ts';
 import { pastedView } from '../../src/lib/builder/validation.ts';
 import { fixAllStep, loadStep, run } from '../support/builder-checker.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';

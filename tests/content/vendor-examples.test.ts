@@ -11,7 +11,8 @@ import { canonicalPairs, recognizeService, type Pair } from '../../src/lib/conns
 import { builderService } from '../../src/lib/builder/data.ts';
 import { buildString, fieldsFor } from '../../src/lib/builder/form.ts';
 import { initialState, reduce } from '../../src/lib/builder/model.ts';
-import { rulesOf, type BuilderService } from '../../src/lib/builder/payload.ts';
+import { type BuilderService } from '../../src/lib/builder/payload.ts';
+import { rulesOf } from '../../src/lib/builder/service.ts';
 import { buildProblems } from '../../src/lib/builder/validation.ts';
 import { getCatalog } from '../../src/lib/providers/load.ts';
 import familyFacts from '../fixtures/family/facts.json';

@@ -111,7 +111,3 @@ export const readServicePayload = (json: unknown): BuilderService => check(servi
 
 /** The shared file (`/builder/data/common.json`), checked. @throws Error naming where it is wrong */
 export const readCommonPayload = (json: unknown): CommonPayload => check(commonPayloadSchema, json, 'the shared file');
-
-// Joining the two files and handing the result to the engine need no schema: they live beside it (service.ts), so
-// the builder's form loads without zod.
-export { joinService, rulesOf } from './service.ts';

@@ -66,7 +66,7 @@ export const problemCodes = Object.keys(problemTitles) as ProblemCode[];
  * cannot be told from its Profile, so it is not checked at all (`recognizeService`'s answer, reported as a finding).
  */
 export const toolTitles = {
-  'unknown-service': 'The string’s Profile names no known service',
+  'unknown-service': 'The string does not name a known service’s profile',
   'unknown-build': 'The service is not documented for the build given with --build',
 } as const satisfies Record<string, string>;
 

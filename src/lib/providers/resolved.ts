@@ -5,7 +5,7 @@
 import type { DraftReport } from './drafts.ts';
 import type { BuildChanges, Property, Service } from './schema.ts';
 import type { BuildFactRule } from '../connstr/index.ts';
-import type { TroubleshootingPage } from './troubleshooting.ts';
+import type { TroubleshootingPage } from './troubleshooting-entry.ts';
 
 /** A property as one service uses it: the shared definition with the service's narrowing applied. */
 export type ResolvedProperty = Property & {

@@ -254,7 +254,7 @@ export function referenceMarkdown(catalog: Catalog, url: UrlOf): string {
   const { groups, deprecated, omitted } = referenceIndex(catalog);
   const pages = new Map(referencePages(catalog).map((page) => [page.name, page]));
   const row = (e: ReferenceEntry) =>
-    `- [${inlineCode(e.property.name)}](${url(pages.get(e.property.name)!.markdownPath)}): ${placementLabel[e.property.placement]} · ${usedByLabel(e)} — ${prose(e.property.summary)}`;
+    `- [${inlineCode(e.property.name)}](${url(pages.get(e.property.name)!.markdownPath)}) ${placementLabel[e.property.placement]} · ${usedByLabel(e)} — ${prose(e.property.summary)}`;
   return join([
     `# ${referenceText.title}`,
     `> ${referenceText.description} HTML page: ${bareLink(url(referencePath()))}`,

@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { checkPasted, validate } from '../../../src/lib/connstr/index.ts';
 import { builderService, menuPathsFor } from '../../../src/lib/builder/data.ts';
-import { joinService, readCommonPayload, readServicePayload, rulesOf } from '../../../src/lib/builder/payload.ts';
+import { readCommonPayload, readServicePayload } from '../../../src/lib/builder/payload.ts';
+import { joinService, rulesOf } from '../../../src/lib/builder/service.ts';
 import { serviceRules } from '../../../src/lib/providers/rules.ts';
 import { acme, acmePayload } from '../../support/acme.ts';
 

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { canonicalize, formById, parse, serialize } from '../../../src/lib/connstr/index.ts';
 import { buildPairs, buildString, fieldsFor } from '../../../src/lib/builder/form.ts';
 import { initialState, outputTabs, reduce, type Action, type BuilderState } from '../../../src/lib/builder/model.ts';
-import { rulesOf } from '../../../src/lib/builder/payload.ts';
+import { rulesOf } from '../../../src/lib/builder/service.ts';
 import { buildProblems } from '../../../src/lib/builder/validation.ts';
 import { problemsByField } from '../../../src/lib/builder/views.ts';
 import { acmePayload } from '../../support/acme.ts';
