@@ -6,6 +6,7 @@
  *
  * Runs under Node's type stripping: explicit `.ts` imports, no TS-only syntax.
  */
+import { jsonStrings } from '../lib/connstr/index.ts';
 
 export type InputKind = 'text' | 'env' | 'json';
 
@@ -141,76 +142,6 @@ function fromEnv(text: string): Found[] {
   return found;
 }
 
-type JsonString = Found & { path: (string | number)[] };
-
-/** A recursive-descent reader of (already validated) JSON that records every string value and its raw position. */
-function jsonStrings(text: string): JsonString[] {
-  const out: JsonString[] = [];
-  let i = 0;
-  const ws = () => {
-    while (i < text.length && ' \t\r\n'.includes(text[i]!)) i++;
-  };
-  const readString = (): { value: string; offsets: number[]; start: number; end: number } => {
-    const start = i;
-    i++; // opening quote
-    let value = '';
-    const offsets: number[] = [];
-    const simple: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
-    while (text[i] !== '"') {
-      offsets.push(i);
-      if (text[i] === '\\') {
-        const c = text[i + 1]!;
-        if (c === 'u') {
-          value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-        } else {
-          value += simple[c] ?? c;
-          i += 2;
-        }
-      } else value += text[i++];
-    }
-    offsets.push(i);
-    i++; // closing quote
-    return { value, offsets, start, end: i };
-  };
-  const readValue = (path: (string | number)[]): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      while (text[i] !== '}') {
-        const key = readString().value;
-        ws();
-        i++; // ':'
-        readValue([...path, key]);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-    } else if (c === '[') {
-      i++;
-      ws();
-      let n = 0;
-      while (text[i] !== ']') {
-        readValue([...path, n++]);
-        ws();
-        if (text[i] === ',') i++;
-        ws();
-      }
-      i++;
-    } else if (c === '"') {
-      const s = readString();
-      out.push({ ...s, path, encode: (v) => JSON.stringify(v), label: path.join('.') });
-    } else {
-      while (i < text.length && !',]} \t\r\n'.includes(text[i]!)) i++;
-    }
-  };
-  readValue([]);
-  return out;
-}
-
 /**
  * What is wrong with a JSON file, without quoting it: the engine's parser message for some errors quotes the file
  * (`Unexpected token 'h', "{"A": hunter2…" is not valid JSON`), and the file may hold a password.
@@ -235,9 +166,10 @@ export function findStrings(text: string, kind: InputKind, looksLikeConnectionSt
     throw new InputError(`not valid JSON (${jsonProblem((error as Error).message)})`);
   }
   // .NET's appsettings.json keeps them under "ConnectionStrings"; elsewhere, only strings that look like one.
-  return jsonStrings(text).filter(
-    (s) => s.path.some((part) => typeof part === 'string' && part.toLowerCase() === 'connectionstrings') || looksLikeConnectionString(s.value),
-  );
+  // The engine's JSON string reader (the appsettings.json form's): each decoded character mapped to where it is written.
+  return jsonStrings(text)
+    .filter((s) => s.path.some((part) => part.toLowerCase() === 'connectionstrings') || looksLikeConnectionString(s.text))
+    .map((s) => ({ value: s.text, offsets: [...s.starts, s.end - 1], start: s.start, end: s.end, encode: (v: string) => JSON.stringify(v), label: s.path.join('.') }));
 }
 
 /** A copy of `text` with each found string replaced (by `replacement`, or left as is when it returns undefined). */

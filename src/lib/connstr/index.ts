@@ -58,7 +58,7 @@ export { csharpString, javaString, pythonString, type LiteralOptions } from './f
 export { toPastedSpan, type Unwrapped } from './forms/reading.ts';
 export type { PairsOrString } from './forms/input.ts';
 export { envAssignments, envName, expandAssignment, toEnv, type EnvAssignment, type EnvOptions } from './forms/env.ts';
-export { toAppSettings, type AppSettingsOptions } from './forms/appsettings.ts';
+export { jsonStrings, toAppSettings, type AppSettingsOptions, type JsonString } from './forms/appsettings.ts';
 export { checkPasted, fixAll, nextSafeFix, safeFixCodes, type FixAllResult, type PastedCheck } from './pasted.ts';
 export { carriesCredential, holdsSecret, looksLikeSecretName, maskSecrets, secretSpans, type SecretRules } from './secrets.ts';
 export { MASK, showValue, unrecognizedMessage, type ShownValue, type UnrecognizedReason } from './messages.ts';

@@ -34,12 +34,15 @@ export function toAppSettings(input: PairsOrString, options: AppSettingsOptions 
 // --- Reading -----------------------------------------------------------------------------------
 
 /** A JSON string value as written: its path, the raw token's range, and the decoded text mapped to the raw one. */
-type JsonString = { path: string[]; start: number; end: number; text: string; starts: number[]; ends: number[] };
+export type JsonString = { path: string[]; start: number; end: number; text: string; starts: number[]; ends: number[] };
 
 const SIMPLE_ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
-/** Every string value of a JSON text already known to be valid, in text order, with where each character is written. */
-function jsonStrings(json: string): JsonString[] {
+/**
+ * Every string value of a JSON text already known to be valid, in text order, with where each character is written
+ * (array indices in `path` as strings). The appsettings.json reader's, and the CLI's for JSON files.
+ */
+export function jsonStrings(json: string): JsonString[] {
   const out: JsonString[] = [];
   let i = 0;
   const ws = () => {
