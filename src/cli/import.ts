@@ -78,20 +78,9 @@ export function main(argv: string[], io: Io): Outcome {
 
   const inputs: PageInput[] = [];
   for (const file of positionals) {
-    let text: string;
-    try {
-      text = readFileSync(at(file), 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (error as Error).message;
-      return { stdout: '', stderr: `import: cannot read ${file}: ${why}.\n`, code: 2 };
-    }
-    // A saved page is text: NUL bytes or replacement characters mean a binary or wrongly encoded file.
-    if (/[\u0000\ufffd]/.test(text)) return { stdout: '', stderr: `import: ${file} is not a text file (save the help page as plain text, UTF-8).\n`, code: 2 };
-    if (!looksLikeVendorPage(readVendorPage(text, file))) {
-      return { stdout: '', stderr: `import: ${file} holds no vendor help page: no "Connecting to …" title, method heading or example string.\n`, code: 2 };
-    }
-    inputs.push({ file, text });
+    const read = readPage(file, at);
+    if ('error' in read) return { stdout: '', stderr: `import: ${read.error}\n`, code: 2 };
+    inputs.push({ file, text: read.text });
   }
   let context;
   try {
