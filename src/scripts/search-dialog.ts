@@ -183,7 +183,7 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     const next = resultLinks().length;
     void showMore().then(() => resultLinks()[next]?.focus());
   });
-  close.addEventListener('click', () => dialog.close());
+  close.addEventListener('click', () => closeDialog());
   toggle.addEventListener('click', async () => {
     const open = toggle.getAttribute('aria-expanded') !== 'true';
     toggle.setAttribute('aria-expanded', String(open));
@@ -202,7 +202,7 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   dialog.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       event.preventDefault();
-      dialog.close();
+      closeDialog();
       return;
     }
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -222,13 +222,19 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
   });
 
   let returnFocus: HTMLElement | null = null;
+  // The dialog's close event comes a task later; our own ways of closing collapse the button at once, so nothing
+  // (a screen reader, a quick second key) sees an expanded button over a closed dialog.
+  function closeDialog() {
+    opener.setAttribute('aria-expanded', 'false');
+    dialog.close();
+  }
   dialog.addEventListener('close', () => {
     opener.setAttribute('aria-expanded', 'false');
     returnFocus?.focus();
   });
   // A click on the backdrop (the dialog itself has no padding: its box is .search-box) closes it.
   dialog.addEventListener('click', (event) => {
-    if (event.target === dialog) dialog.close();
+    if (event.target === dialog) closeDialog();
   });
 
   return {

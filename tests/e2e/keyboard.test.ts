@@ -191,8 +191,8 @@ test('search, keyboard only: open, pick a result, land on the property; Escape g
     // Escape closes it and puts the focus back on the button that opened it, now collapsed.
     await keys.press('Escape');
     await expect.poll(dialogOpen).toBe(false);
-    expect(await focused(page)).toMatchObject({ tag: trigger.tag, name: trigger.name });
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => focused(page)).toMatchObject({ tag: trigger.tag, name: trigger.name });
 
     // `/` opens it again; arrows reach the Aircall entry; Enter lands on its row, on screen below the header.
     await keys.press('/');
@@ -231,7 +231,7 @@ test('search, keyboard only: open, pick a result, land on the property; Escape g
     await expect.poll(() => searchInput(page).evaluate((el) => el === document.activeElement)).toBe(true);
     await keys.press('Escape');
     await expect.poll(dialogOpen).toBe(false);
-    expect(await focused(page)).toMatchObject({ tag: 'A', href: next.href, name: next.name });
+    await expect.poll(() => focused(page)).toMatchObject({ tag: 'A', href: next.href, name: next.name });
 
     expect(keys.unseen, 'focused elements without a visible focus indicator').toEqual([]);
     expect(opened.faults()).toEqual([]);
