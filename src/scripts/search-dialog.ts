@@ -144,15 +144,18 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     }
   };
 
-  const showMore = async () => {
+  /** Shows the next results; `replace`: the first ones of a new query, which take the old query's place in one step. */
+  const showMore = async (replace = false) => {
     const mine = generation;
     const batch = results.slice(shown, shown + PAGE_SIZE);
     shown += batch.length;
     more.hidden = true;
     const data = await Promise.all(batch.map((r) => r.data()));
     if (mine !== generation) return;
-    const shownLinks = new Set(resultLinks().map((a) => a.getAttribute('href') ?? ''));
-    list.append(...data.map((d) => group(withoutShown(toHits(d, { servicePage }), shownLinks))));
+    const shownLinks = new Set(replace ? [] : resultLinks().map((a) => a.getAttribute('href') ?? ''));
+    const groups = data.map((d) => group(withoutShown(toHits(d, { servicePage }), shownLinks)));
+    if (replace) list.replaceChildren(...groups);
+    else list.append(...groups);
     more.hidden = shown >= results.length;
     more.textContent = `Show more results (${(results.length - shown).toLocaleString('en')} more)`;
   };
@@ -171,9 +174,9 @@ export async function createSearchDialog(bundle: string, opener: HTMLButtonEleme
     if (!response || mine !== generation) return;
     results = response.results;
     shown = 0;
-    list.replaceChildren();
     if (filterCounts) labelOptions(response.filters);
-    await showMore();
+    // The old query's results stay until the new ones are in: the list never flashes empty between two queries.
+    await showMore(true);
     if (mine === generation) summary.textContent = summaryText(term, results.length);
   };
 
