@@ -24,11 +24,15 @@ export async function search(page: Page, query: string): Promise<Hit[]> {
   return hits(page);
 }
 
-/** Waits until the summary line reports the given query (`N results for …` or `No results for …`). */
+/**
+ * Waits until the summary line reports the given query (`N results for …` or `No results for …`), spelt as typed:
+ * the line keeps the previous query's summary until the new results are in, so `oauthclientsecret` after
+ * `OAuthClientSecret` must not take the old line (and list) for its own.
+ */
 export async function summaryFor(page: Page, query: string): Promise<void> {
   await expect
     .poll(() => searchSummary(page).textContent(), { timeout: 10_000 })
-    .toMatch(new RegExp(`results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'));
+    .toMatch(new RegExp(`results? for ${query.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
 }
 
 /** Waits until the result list shows cards (the summary is written once the first cards are in). */
