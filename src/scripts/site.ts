@@ -81,18 +81,26 @@ if (drawer && sidebar && menuButton) {
     menuButton.setAttribute('aria-expanded', 'true');
     sidebar.querySelector<HTMLElement>('[aria-current="page"]')?.scrollIntoView({ block: 'center' });
   });
+  // The dialog's close event comes a task later: every way of closing collapses the button at once (Escape through
+  // the cancel event, which comes before the dialog closes), so nothing sees an expanded button over a closed drawer.
+  const collapse = () => menuButton.setAttribute('aria-expanded', 'false');
+  const closeDrawer = () => {
+    collapse();
+    drawer.close();
+  };
+  drawer.addEventListener('cancel', collapse);
   drawer.addEventListener('close', () => {
     home.insertBefore(sidebar, next);
-    menuButton.setAttribute('aria-expanded', 'false');
+    collapse();
     menuButton.focus();
   });
-  drawer.querySelector('[data-menu-close]')?.addEventListener('click', () => drawer.close());
+  drawer.querySelector('[data-menu-close]')?.addEventListener('click', closeDrawer);
   // A click on the backdrop, or on a link (it may only move within this page), closes the drawer.
   drawer.addEventListener('click', (event) => {
-    if (event.target === drawer || (event.target as Element).closest('a')) drawer.close();
+    if (event.target === drawer || (event.target as Element).closest('a')) closeDrawer();
   });
   // Widened past the breakpoint (a phone turned), the sidebar belongs in the page again.
-  matchMedia('(min-width: 48rem)').addEventListener('change', (m) => m.matches && drawer.open && !document.querySelector('.page.wide') && drawer.close());
+  matchMedia('(min-width: 48rem)').addEventListener('change', (m) => m.matches && drawer.open && !document.querySelector('.page.wide') && closeDrawer());
 }
 
 // "On this page": the section being read is marked in both lists (aria-current) and named in the narrow screens'
