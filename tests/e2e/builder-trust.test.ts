@@ -81,8 +81,11 @@ describe('the share link carries no credentials', () => {
       expect(await page.locator('.builder-left-out').textContent()).toBe(
         '2 settings of the loaded string are not in this form, so the string below leaves them out: CustomHeaders, Other.',
       );
-      const status = (await page.locator('.builder-build .builder-summary').textContent()) ?? '';
-      expect(status).not.toContain('Ready to use');
+      // Once the string the form built is checked (a worker answers; until then the status says it is checking), the
+      // status does not call it ready.
+      const status = page.locator('.builder-build .builder-summary');
+      await expect.poll(() => status.textContent()).not.toBe('Checking the string…');
+      expect(await status.textContent()).not.toContain('Ready to use');
       expect(await page.locator('.builder-build').textContent()).not.toMatch(/tok_live_123|tok_456/);
     }));
 });
@@ -99,8 +102,8 @@ describe('a share link cannot pre-fill a trap without a word', () => {
       await expect.poll(() => page.getByRole('textbox', { name: /^OAuthSettingsLocation/ }).inputValue()).toBe('\\\\attacker.example\\share\\tokens.txt');
       const profileWarning = page.locator('.builder-field').filter({ has: page.getByRole('textbox', { name: /^Profile/ }) }).locator('.builder-field-problems');
       expect(await profileWarning.textContent()).toMatch(/Profile points to a network share on "attacker\.example", another machine/);
-      // Under the optional settings, which open themselves and count it.
-      expect(await page.locator('details.builder-optional').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+      // Under the optional settings, which open themselves (an effect, a frame after the warnings show) and count it.
+      await expect.poll(() => page.locator('details.builder-optional').evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
       expect(await page.locator('details.builder-optional summary').textContent()).toContain('1 to check');
       const tokensWarning = page.locator('.builder-field').filter({ has: page.getByRole('textbox', { name: /^OAuthSettingsLocation/ }) }).locator('.builder-field-problems');
       expect(await tokensWarning.isVisible()).toBe(true);
