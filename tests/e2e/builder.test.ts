@@ -322,10 +322,15 @@ describe('keyboard and accessibility', () => {
           await page.getByRole('radio', { name: /OAuth/ }).check();
           await page.getByRole('textbox', { name: /^CallbackURL/ }).fill('not a url');
           await page.getByRole('textbox', { name: /^CallbackURL/ }).blur();
+          // The field's error comes from the checker (a worker): audit once it shows.
+          await expect.poll(() => page.getByRole('textbox', { name: /^CallbackURL/ }).getAttribute('aria-invalid')).toBe('true');
           await page.locator('details.builder-optional summary').click();
           expect(await axeViolations(page), `${path} build mode`).toEqual([]);
           await page.getByRole('tab', { name: 'Validate' }).click();
           await page.getByRole('textbox', { name: 'Paste a connection string' }).fill("Profile=C:\\profiles\\AirCall.apip;AuthScheme=Oauth;OAuthClientSecert=x;x='unterminated");
+          // So do the findings: audit once those for this text are shown (the summary is no longer busy).
+          await expect.poll(() => page.locator('#builder-validate-summary').getAttribute('aria-busy')).toBeNull();
+          await page.locator('.builder-problems').waitFor();
           expect(await axeViolations(page), `${path} validate mode`).toEqual([]);
         } finally {
           await opened.close();
