@@ -86,9 +86,10 @@ export type BuildCheck = { rules: ServiceRules; unknownBuild?: string };
  * against the newest instead, and `unknownBuild` says so, so a caller reports it rather than checking nothing.
  */
 export function rulesForBuild(service: ResolvedService, build: string | undefined): BuildCheck {
-  const rules = serviceRulesAt(service, build);
-  if (rules) return { rules };
-  return { rules: serviceRules(service), unknownBuild: `${undocumentedBuild(service, build!)}; the string is checked against ${service.dataVersion.build}, the newest.` };
+  const chosen = serviceAt(service, build);
+  if (chosen) return { rules: buildRules(chosen, service.history) };
+  // The newest as when no build is asked for (a value only older builds list still names the build that removed it).
+  return { rules: buildRules(service, service.history), unknownBuild: `${undocumentedBuild(service, build!)}; the string is checked against ${service.dataVersion.build}, the newest.` };
 }
 
 const builtAt = new WeakMap<ResolvedBuild, ServiceRules>();
