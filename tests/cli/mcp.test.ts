@@ -75,7 +75,7 @@ describe('npm run connstr -- mcp, over stdio', () => {
   describe('check_connection_string against a driver build (Humanity: 23.0.8839.0, 24.0.9060.0, 24.0.9300.0)', () => {
     const basic = `Profile=C:\\profiles\\Humanity.apip;AuthScheme=BASIC;User=me;Password='${secret}'`;
     type Answer = { isError?: boolean; content: { text: string }[]; structuredContent?: { findings: { code: string; severity: string; message: string; property?: string }[] } };
-    const call = async (args: Record<string, string>) => (await client.callTool({ name: 'check_connection_string', arguments: { text: basic, ...args } })) as Answer;
+    const call = async (args: { build?: string; service?: string }) => (await client.callTool({ name: 'check_connection_string', arguments: { text: basic, ...args } })) as Answer;
 
     test.each([
       { case: 'build 23.0.8839.0: BASIC names the build that added it', args: { build: '23.0.8839.0' }, notInBuild: ['Build 23.0.8839.0 of the driver does not list AuthScheme=BASIC; it was added in build 24.0.9060.0'] },

@@ -215,7 +215,7 @@ describe('property: no secret sent comes back', () => {
     (value, p, w, build, named) => {
       const text = writers[w]!(placements[p]!(value));
       const input = { text, ...(build ? { build } : {}), ...(named ? { service: 'acme' } : {}) };
-      const answers = [check, fix].flatMap((tool) => {
+      const answers = [check, fix].flatMap((tool): unknown[] => {
         try {
           return [tool(builds, input)];
         } catch (error) {
