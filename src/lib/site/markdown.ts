@@ -527,7 +527,7 @@ export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Cata
     '## How to fix it',
     prose(page.fix),
     '## Example',
-    `Before, for [${view.serviceName}](${url(servicePath(view.service.id))})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
+    `Before, for [${view.serviceName}](${url(view.servicePage)})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
     codeFence(view.before.code),
     view.drawn.length > 0 ? `The checker reports:\n\n${view.drawn.map((d) => `- ${d.severity}: ${prose(d.message)}${d.fix ? ` Fix: ${prose(d.fix)}` : ''}`).join('\n')}` : undefined,
     prose(view.afterNote),
