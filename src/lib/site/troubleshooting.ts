@@ -6,7 +6,7 @@
 import { z } from 'astro/zod';
 import { findingCodes, validate, type FindingCode } from '../connstr/index.ts';
 import type { Catalog, ResolvedService } from '../providers/catalog.ts';
-import { serviceRules, serviceRulesAt } from '../providers/rules.ts';
+import { rulesForBuild } from '../providers/rules.ts';
 import type { ExampleVerdict } from '../providers/schema.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { findingCodeSchema, type TroubleshootingPage } from '../providers/troubleshooting.ts';
@@ -32,7 +32,7 @@ const hasInvisible = (text: string) => new RegExp(INVISIBLE.source).test(text);
  * the build the example is checked for (the newest when it names none).
  */
 function verdictOf(shown: string, service: ResolvedService, build: string | undefined): ExampleVerdict {
-  const rules = (build !== undefined ? serviceRulesAt(service, build) : undefined) ?? serviceRules(service);
+  const { rules } = rulesForBuild(service, build);
   const problems = validate(shown.trim(), rules, { reportSensitive: false });
   return problems.some((p) => p.severity === 'error') ? 'error' : problems.some((p) => p.severity === 'warning') ? 'warning' : 'valid';
 }
