@@ -92,5 +92,7 @@ export function linkedBuild(
 export function unknownBuildNotice(service: { label: string; builds?: readonly string[] }, build: string): string {
   const builds = service.builds ?? [];
   const documented = builds.length === 1 ? `only build ${builds[0]}` : `builds ${builds.join(', ')}`;
-  return `The link asks for build ${build} of ${service.label}, which this site does not document (it documents ${documented}). Showing the newest build.`;
+  // A hand-made link can carry anything: a long value is cut, so the notice stays a line.
+  const shown = build.length > 40 ? `${build.slice(0, 40)}…` : build;
+  return `The link asks for build ${shown} of ${service.label}, which this site does not document (it documents ${documented}). Showing the newest build.`;
 }

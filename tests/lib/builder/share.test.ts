@@ -74,5 +74,9 @@ describe('the driver build in a share link', () => {
       'The link asks for build 9.9 of Acme Ledger, which this site does not document (it documents builds 2.0.0.0, 1.0.0.0). Showing the newest build.',
     );
     expect(unknownBuildNotice({ label: 'Acme Ledger', builds: ['2.0.0.0'] }, '9.9')).toContain('(it documents only build 2.0.0.0)');
+    // A hand-made link's long value is cut, so the notice stays short.
+    const notice = unknownBuildNotice({ label: 'Acme Ledger', builds: ['2.0.0.0'] }, 'x'.repeat(5000));
+    expect(notice).toContain(`build ${'x'.repeat(40)}… of Acme Ledger`);
+    expect(notice.length).toBeLessThan(200);
   });
 });
