@@ -27,7 +27,7 @@ import {
   type Severity,
 } from '../lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../lib/providers/catalog.ts';
-import { serviceRules, serviceRulesAt } from '../lib/providers/rules.ts';
+import { rulesForBuild } from '../lib/providers/rules.ts';
 import { expandEnvStrings, writtenRanges, type Assembled } from './env-files.ts';
 import type { Finding } from './finding.ts';
 import { troubleshootingUrl } from '../lib/site/paths.ts';
@@ -139,15 +139,11 @@ function toFinding(item: Located, service: ResolvedService, problem: Problem, si
 }
 
 /** The same check the Validate tab runs: the string in any output form, pasting damage included. */
-const problemsOf = (value: string, service: ResolvedService, build?: string) => checkPasted(value, rulesFor(service, build), { reportSensitive: false }).problems;
+const problemsOf = (value: string, service: ResolvedService, build?: string) => checkPasted(value, rulesForBuild(service, build).rules, { reportSensitive: false }).problems;
 
-/** The rules of the build asked for with --build (the newest when not given, or when the service documents no such build). */
-const rulesFor = (service: ResolvedService, build: string | undefined) => serviceRulesAt(service, build) ?? serviceRules(service);
-
-/** A string's service documents no build named by --build: it is checked against the newest, and the report says so. */
-function unknownBuildFinding(item: Located, service: ResolvedService, build: string, site?: string): Finding {
+/** A string's service documents no build named by --build: it is checked against the newest, and the report says so (`rulesForBuild`'s message). */
+function unknownBuildFinding(item: Located, service: ResolvedService, message: string, site?: string): Finding {
   const start = position(item, 0);
-  const builds = [service, ...service.history.older].map((b) => b.dataVersion.build).join(', ');
   return {
     file: item.input.name,
     ...start,
@@ -155,7 +151,7 @@ function unknownBuildFinding(item: Located, service: ResolvedService, build: str
     endColumn: start.column,
     severity: 'warning',
     code: 'unknown-build',
-    message: `${service.name} is documented for build${service.history.older.length > 0 ? 's' : ''} ${builds}, not ${build}; the string is checked against ${service.dataVersion.build}, the newest.`,
+    message,
     service: service.id,
     ...(item.found.label ? { label: item.found.label } : {}),
     docs: troubleshootingUrl('unknown-build', site),
@@ -205,8 +201,9 @@ function* findingsOf(item: Located, catalog: Catalog, options: Options): Generat
     return;
   }
   const service = recognition.service;
-  if (options.build !== undefined && serviceRulesAt(service, options.build) === undefined) yield unknownBuildFinding(item, service, options.build, options.site);
-  for (const p of problemsOf(item.found.value, service, options.build)) yield toFinding(item, service, p, options.site);
+  const { rules, unknownBuild } = rulesForBuild(service, options.build);
+  if (unknownBuild !== undefined) yield unknownBuildFinding(item, service, unknownBuild, options.site);
+  for (const p of checkPasted(item.found.value, rules, { reportSensitive: false }).problems) yield toFinding(item, service, p, options.site);
 }
 
 /** `lint`: every finding with file, line, column, severity, message and the suggested fix. Exit 1 on any error. */
@@ -302,7 +299,7 @@ export function fix(inputs: readonly Input[], catalog: Catalog, options: Options
     const service = recognition.service;
     // The Validate tab's "Fix all safe problems": spelling, casing, quoting, placement and pasting damage, never a guess.
     // Its last check is of the fixed text: what is left (the same check lint runs).
-    const { text, applied, problems } = fixAll(item.found.value, rulesFor(service, options.build), { reportSensitive: false });
+    const { text, applied, problems } = fixAll(item.found.value, rulesForBuild(service, options.build).rules, { reportSensitive: false });
     if (item.assembled) {
       // Written back, the fixed string would inline the variables' values (secrets among them): the file is left as
       // it is, and the notes say what to change (the findings of lint point into the variables' lines).

@@ -11,6 +11,8 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CatalogError } from '../lib/providers/catalog.ts';
 import { loadCatalog } from '../lib/providers/load.ts';
+import { serviceAt, undocumentedBuild } from '../lib/providers/rules.ts';
+import { buildNumber } from '../lib/providers/schema.ts';
 import { siteAddress, SiteUrlError } from '../integrations/site-url.ts';
 import { commands, run, targets, type Command, type Input, type Options, type Sink, type Target } from './commands.ts';
 import { readTextFile, readTextFrom, type TextRead } from './read.ts';
@@ -150,12 +152,10 @@ export function main(argv: string[], io: Io): Outcome {
     options.service = service;
   }
   if (values.build !== undefined) {
-    if (!/^\d+\.\d+\.\d+\.\d+$/.test(values.build)) return usage(`--build takes a driver build such as 23.0.8839.0, not "${values.build}".`);
+    if (!buildNumber.safeParse(values.build).success) return usage(`--build takes a driver build such as 23.0.8839.0, not "${values.build}".`);
     const service = options.service;
-    if (service && ![service, ...service.history.older].some((b) => b.dataVersion.build === values.build)) {
-      const builds = [service, ...service.history.older].map((b) => b.dataVersion.build).join(', ');
-      return usage(`${service.id} is documented for ${builds}, not build ${values.build}.`);
-    }
+    // With --service the caller named both: a build it does not document is a usage error, not a string's finding.
+    if (service && serviceAt(service, values.build) === undefined) return usage(`${undocumentedBuild(service, values.build)}.`);
     options.build = values.build;
   }
 

@@ -12,16 +12,17 @@
 import { useEffect, useErrorBoundary, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { CheckAnswer } from '../lib/builder/checker.ts';
 import { buildString, currentMethod } from '../lib/builder/form.ts';
-import { emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
+import { chosenBuild, emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
 import type { BuilderService } from '../lib/builder/payload.ts';
-import { joinService } from '../lib/builder/service.ts';
-import { sharedServiceId } from '../lib/builder/share.ts';
+import { joinService, payloadKey } from '../lib/builder/service.ts';
+import { linkedBuild, sharedServiceId, unknownBuildNotice } from '../lib/builder/share.ts';
 import type { ValidateView } from '../lib/builder/validation.ts';
 import { emptyRequired, pasteHint, type BuildCheck } from '../lib/builder/views.ts';
 import BuildPanel from './builder/BuildPanel.tsx';
+import BuildPicker from './builder/BuildPicker.tsx';
 import { CheckerClient, type JobRequest } from './builder/checker-client.ts';
 import { common } from './builder/common-data.ts';
-import { builderDataPath } from '../lib/site/paths.ts';
+import { builderBuildDataPath, builderDataPath } from '../lib/site/paths.ts';
 import ModeTabs from './builder/ModeTabs.tsx';
 import ServicePicker from './builder/ServicePicker.tsx';
 import type { ServiceSummary } from './builder/shared.ts';
@@ -43,9 +44,12 @@ export type Props = {
 
 export default function ConnectionStringBuilder(props: Props) {
   const fixed = props.service !== undefined;
-  // Each service's own file as the page has it (props or fetched), joined with the shared file for the form; the
-  // checker gets the two files as they are and checks them.
-  const parts = useRef<Record<string, unknown>>(props.service ? { [props.service.id]: props.service } : {});
+  // Each service build's own file as the page has it (props or fetched), joined with the shared file for the form,
+  // both keyed by `payloadKey` (a service page's own build is its key: the page fixes it); the checker gets the two
+  // files as they are and checks them.
+  const parts = useRef<Record<string, { serviceId: string; build?: string; part: unknown }>>(
+    props.service ? { [props.service.id]: { serviceId: props.service.id, part: props.service } } : {},
+  );
   const [loaded, setLoaded] = useState<Record<string, BuilderService>>(() =>
     props.service && common.data ? { [props.service.id]: joinService(props.service, common.data) } : {},
   );
@@ -59,7 +63,13 @@ export default function ConnectionStringBuilder(props: Props) {
   // The server render (and its first client render, which hydration matches) is the mode tabs over an empty
   // panel, with a notice for browsers without JavaScript; the form appears once the island runs.
   const [mounted, setMounted] = useState(false);
-  const service = mounted ? loaded[state.serviceId] : undefined;
+  // The older driver build picked on /builder/ (undefined: the newest), and the key its payload is kept under.
+  const build = fixed ? undefined : chosenBuild(state, state.serviceId);
+  const key = payloadKey(state.serviceId, build);
+  const summary = props.services.find((s) => s.id === state.serviceId);
+  // A link that names a build this site does not document for its service: said, and the newest shown instead.
+  const [unknownBuild, setUnknownBuild] = useState<{ serviceId: string; build: string }>();
+  const service = mounted ? loaded[key] : undefined;
   const ready = service !== undefined && state.methods[service.id] !== undefined;
   const error = loadError || (mounted ? (common.error ?? '') : '') || (renderError ? `The builder could not show these settings (${String((renderError as Error).message ?? renderError)}). Reload the page to try again.` : '');
 
@@ -69,7 +79,7 @@ export default function ConnectionStringBuilder(props: Props) {
     if (!checkerRef.current) {
       const client = new CheckerClient((message) => setLoadError(message));
       client.send({ kind: 'services', services: props.services });
-      for (const [serviceId, part] of Object.entries(parts.current)) client.send({ kind: 'payload', serviceId, part, common: common.data });
+      for (const { serviceId, build, part } of Object.values(parts.current)) client.send({ kind: 'payload', serviceId, ...(build ? { build } : {}), part, common: common.data });
       checkerRef.current = client;
     }
     return checkerRef.current;
@@ -87,27 +97,35 @@ export default function ConnectionStringBuilder(props: Props) {
     setMounted(true);
     if (fixed) return;
     const wanted = sharedServiceId(location.hash) ?? new URLSearchParams(location.search).get('service');
-    // A link that names a service is the user's choice, even when it names the one selected first.
-    if (wanted && props.services.some((s) => s.id === wanted)) dispatch({ type: 'service', serviceId: wanted });
+    const linked = props.services.find((s) => s.id === wanted);
+    if (!linked) return;
+    // A link that names a service is the user's choice, even when it names the one selected first; the build it
+    // names, if the service documents it, is chosen before the service's settings are fetched.
+    dispatch({ type: 'service', serviceId: linked.id });
+    const asked = linkedBuild(location.hash, location.search, linked);
+    if (asked.build) dispatch({ type: 'driver-build', build: asked.build });
+    if (asked.unknown) setUnknownBuild({ serviceId: linked.id, build: asked.unknown });
   }, []);
 
   // /builder/: fetch the chosen service's metadata (one small file per service, same origin).
   useEffect(() => {
     const shared = common.data;
-    if (!mounted || !shared || loaded[state.serviceId]) return;
+    if (!mounted || !shared || loaded[key]) return;
     let cancelled = false;
     setLoadError('');
     const serviceId = state.serviceId;
-    fetch(builderDataPath(serviceId))
+    const wantedKey = key;
+    const wantedBuild = build;
+    fetch(wantedBuild === undefined ? builderDataPath(serviceId) : builderBuildDataPath(serviceId, wantedBuild))
       .then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.json();
       })
       .then((json: BuilderService) => {
         if (cancelled) return;
-        parts.current[serviceId] = json;
-        checkerRef.current?.send({ kind: 'payload', serviceId, part: json, common: shared });
-        setLoaded((all) => ({ ...all, [serviceId]: joinService(json, shared) }));
+        parts.current[wantedKey] = { serviceId, ...(wantedBuild ? { build: wantedBuild } : {}), part: json };
+        checkerRef.current?.send({ kind: 'payload', serviceId, ...(wantedBuild ? { build: wantedBuild } : {}), part: json, common: shared });
+        setLoaded((all) => ({ ...all, [wantedKey]: joinService(json, shared) }));
       })
       .catch((error: Error) => {
         if (!cancelled) setLoadError(`The metadata for this service could not be loaded (${error.message}). Reload the page to try again.`);
@@ -115,7 +133,7 @@ export default function ConnectionStringBuilder(props: Props) {
     return () => {
       cancelled = true;
     };
-  }, [mounted, state.serviceId, loaded]);
+  }, [mounted, key, loaded]);
 
   // Once a service is there, give it its defaults; the first time, apply a share link made for it.
   const shareUsed = useRef(false);
@@ -128,16 +146,17 @@ export default function ConnectionStringBuilder(props: Props) {
 
   // Build mode: the engine's problems of the string the form builds. The form's first string needs none while the
   // form itself can say which required settings are still empty (views.ts `emptyRequired`); anything else is checked.
-  const [buildCheck, setBuildCheck] = useState<BuildCheck & { serviceId: string }>();
+  const [buildCheck, setBuildCheck] = useState<BuildCheck & { key: string }>();
   const [engaged, setEngaged] = useState(false);
   const built = ready ? buildString(service, state).text : '';
   const untouched = useMemo(() => (ready ? built === buildString(service, initialState(service)).text && emptyRequired(service, state).length > 0 : false), [ready, service, built]);
   useEffect(() => {
     if (!ready || (untouched && !engaged)) return;
     const serviceId = service.id;
+    const checkedKey = key;
     const methodId = currentMethod(service, state).id;
-    void ask({ kind: 'build', serviceId, text: built, methodId }).then((answer) => {
-      if (answer?.kind === 'build') setBuildCheck({ serviceId, text: built, problems: answer.problems, methodId });
+    void ask({ kind: 'build', serviceId, ...(build ? { build } : {}), text: built, methodId }).then((answer) => {
+      if (answer?.kind === 'build') setBuildCheck({ key: checkedKey, text: built, problems: answer.problems, methodId });
     });
   }, [ready, service, built, untouched, engaged, state.methods]);
 
@@ -147,19 +166,20 @@ export default function ConnectionStringBuilder(props: Props) {
   useEffect(() => {
     if (!validating) return;
     const serviceId = service.id;
+    const checkedKey = key;
     const text = state.pasted;
     const serviceBy = state.serviceBy;
-    const done = (view: ValidateView) => setValidation({ serviceId, text, serviceBy, view });
+    const done = (view: ValidateView) => setValidation({ serviceId, key: checkedKey, text, serviceBy, view });
     // Nothing pasted: nothing to check, but the checker starts, to be ready for the paste.
     if (!text.trim()) {
       checker().warm();
       return done({ summary: pasteHint(service), total: 0, findings: [], notShown: 0, safeFixes: 0 });
     }
-    void ask({ kind: 'validate', serviceId, text, serviceBy, fixed }).then((answer) => {
+    void ask({ kind: 'validate', serviceId, ...(build ? { build } : {}), text, serviceBy, fixed }).then((answer) => {
       if (answer?.kind === 'validate') done(answer.view);
     });
   }, [validating, service, state.pasted, state.serviceBy]);
-  const current = validation?.serviceId === state.serviceId && validation.text === state.pasted && validation.serviceBy === state.serviceBy;
+  const current = validation?.key === key && validation.text === state.pasted && validation.serviceBy === state.serviceBy;
   const inferred = validation?.view.inferredServiceId;
   // On /builder/, a pasted Profile picks the service (the picker still overrides it afterwards).
   useEffect(() => {
@@ -174,11 +194,12 @@ export default function ConnectionStringBuilder(props: Props) {
     if (!service || acting || !validation || !current) return;
     const from = state.pasted;
     const actingService = service;
+    const actingBuild = build;
     const ready = validation.view.ready;
     if (kind === 'fix-all' && ready?.fixed !== undefined) return dispatch({ type: 'fix-all', from, text: ready.fixed });
     if (kind === 'load' && ready) return dispatch({ type: 'load-pasted', service: actingService, from, loaded: ready.loaded });
     setActing(kind);
-    void ask({ kind, serviceId: actingService.id, text: from })
+    void ask({ kind, serviceId: actingService.id, ...(actingBuild ? { build: actingBuild } : {}), text: from })
       .then((answer) => {
         if (answer?.kind === 'fix-all') dispatch({ type: 'fix-all', from, text: answer.text });
         if (answer?.kind === 'load') dispatch({ type: 'load-pasted', service: actingService, from, loaded: answer.loaded });
@@ -195,6 +216,21 @@ export default function ConnectionStringBuilder(props: Props) {
       {!fixed && mounted && (
         <ServicePicker services={props.services} selected={asking ? '' : state.serviceId} onSelect={(serviceId) => dispatch({ type: 'service', serviceId })} />
       )}
+      {!fixed && mounted && !asking && summary?.builds && summary.builds.length > 1 && (
+        <BuildPicker
+          builds={summary.builds}
+          selected={build}
+          onSelect={(picked) => {
+            setUnknownBuild(undefined);
+            dispatch({ type: 'driver-build', build: picked });
+          }}
+        />
+      )}
+      {unknownBuild && unknownBuild.serviceId === state.serviceId && summary && (
+        <p class="notice" role="status">
+          {unknownBuildNotice(summary, unknownBuild.build)}
+        </p>
+      )}
       {error && <p class="builder-problem builder-error" role="alert">{error}</p>}
       {!ready && !error && <p role="status">{mounted ? 'Loading the service’s settings…' : 'Starting the builder…'}</p>}
       {/* The panels exist while a service loads too: the mode tabs' aria-controls must always point at them. */}
@@ -209,7 +245,7 @@ export default function ConnectionStringBuilder(props: Props) {
           <BuildPanel
             state={state}
             service={service}
-            checked={buildCheck?.serviceId === service.id ? buildCheck : undefined}
+            checked={buildCheck?.key === key ? buildCheck : undefined}
             dispatch={dispatch}
             referenceUrl={props.referenceUrl}
             headingLevel={props.headingLevel ?? 3}
@@ -220,7 +256,7 @@ export default function ConnectionStringBuilder(props: Props) {
         {ready && !renderError && (
           <ValidatePanel
             text={state.pasted}
-            validation={validation?.serviceId === service.id || asking ? validation : undefined}
+            validation={validation?.key === key || asking ? validation : undefined}
             current={current}
             acting={acting}
             onPaste={(text) => dispatch({ type: 'paste', text })}

@@ -421,9 +421,10 @@ describe('lint --build', () => {
   test('a build the service does not document: exit 2 with --service, an unknown-build warning without it', () => {
     const refused = connstr(['lint', '--service', 'humanity', '--build', '22.0.1.0', basic]);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('humanity is documented for 24.0.9300.0, 24.0.9060.0, 23.0.8839.0, not build 22.0.1.0');
+    expect(refused.stderr).toContain('Humanity is documented for builds 24.0.9300.0, 24.0.9060.0, 23.0.8839.0, not 22.0.1.0.');
     expect(connstr(['lint', '--build', 'latest', basic]).code).toBe(2);
     const intercom = lintJson(['--build', '23.0.8839.0', "Profile=C:\\profiles\\Intercom.apip;ProfileSettings='APIKey=abc'"]).json;
     expect(intercom.findings.map((f) => f.code)).toContain('unknown-build');
+    expect(intercom.findings.find((f) => f.code === 'unknown-build')!.message).toMatch(/^Intercom is documented for build \S+, not 23\.0\.8839\.0; the string is checked against \S+, the newest\.$/);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The MCP server as an assistant reaches it: `npm run -s connstr -- mcp` started as a child process, spoken to with the
  * official SDK's client over stdio. It lists its tools, answers get_service for a real service, checks a string
- * holding a secret without sending the secret back, and serves each service's Markdown page as a resource. (The
- * `content` project: the server reads content/.)
+ * holding a secret without sending the secret back (against a driver build of Humanity's too), and serves each
+ * service's Markdown page as a resource. (The `content` project: the server reads content/.)
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
@@ -70,6 +70,56 @@ describe('npm run connstr -- mcp, over stdio', () => {
     const { findings } = result.structuredContent as { findings: { code: string; help: string }[] };
     expect(findings.map((f) => f.code)).toContain('invalid-integer');
     expect(findings.every((f) => f.help.endsWith(`/troubleshooting/${f.code}/`))).toBe(true);
+  });
+
+  describe('check_connection_string against a driver build (Humanity: 23.0.8839.0, 24.0.9060.0, 24.0.9300.0)', () => {
+    const basic = `Profile=C:\\profiles\\Humanity.apip;AuthScheme=BASIC;User=me;Password='${secret}'`;
+    type Answer = { isError?: boolean; content: { text: string }[]; structuredContent?: { findings: { code: string; severity: string; message: string; property?: string }[] } };
+    const call = async (args: { build?: string; service?: string }) => (await client.callTool({ name: 'check_connection_string', arguments: { text: basic, ...args } })) as Answer;
+
+    test.each([
+      { case: 'build 23.0.8839.0: BASIC names the build that added it', args: { build: '23.0.8839.0' }, notInBuild: ['Build 23.0.8839.0 of the driver does not list AuthScheme=BASIC; it was added in build 24.0.9060.0'] },
+      { case: 'no build (the newest): no such finding', args: {}, notInBuild: [] },
+      { case: 'build 24.0.9060.0: BASIC is listed', args: { build: '24.0.9060.0' }, notInBuild: [] },
+    ])('$case', async ({ args, notInBuild }) => {
+      const result = await call(args);
+      expect(result.isError).toBeFalsy();
+      const found = result.structuredContent!.findings.filter((f) => f.code === 'not-in-build');
+      expect(found.map((f) => f.message)).toEqual(notInBuild.map((m) => expect.stringContaining(m)));
+      for (const f of found) expect(f).toMatchObject({ severity: 'error', property: 'AuthScheme' });
+      expect(JSON.stringify(result)).not.toContain('Zq-mcp-s3cret');
+      expect(JSON.stringify(result)).not.toContain('tail-77');
+    });
+
+    test.each([
+      { case: 'the service read from the Profile: an unknown-build warning, checked against the newest', args: { build: '22.0.1.0' } },
+      { case: 'the service named: a tool error', args: { build: '22.0.1.0', service: 'humanity' } },
+    ])('a build Humanity does not document, $case', async ({ args }) => {
+      const result = await call(args);
+      const documented = 'Humanity is documented for builds 24.0.9300.0, 24.0.9060.0, 23.0.8839.0, not 22.0.1.0';
+      if (args.service) {
+        expect(result.isError).toBe(true);
+        expect(result.content[0]!.text).toBe(`${documented}.`);
+      } else {
+        expect(result.isError).toBeFalsy();
+        expect(result.structuredContent!.findings[0]).toMatchObject({ code: 'unknown-build', severity: 'warning', message: `${documented}; the string is checked against 24.0.9300.0, the newest.` });
+        expect(result.structuredContent!.findings.filter((f) => f.code === 'not-in-build')).toEqual([]);
+      }
+    });
+
+    test('a build that is not a build number is refused by the input schema', async () => {
+      const result = await call({ build: 'latest' });
+      expect(result.isError).toBe(true);
+      expect(result.content[0]!.text).toMatch(/Input validation error[\s\S]*build[\s\S]*four dotted numbers/);
+    });
+
+    test('the tool lists the build input, with its description', async () => {
+      const { tools } = await client.listTools();
+      for (const name of ['check_connection_string', 'fix_connection_string']) {
+        const build = (tools.find((t) => t.name === name)!.inputSchema.properties as Record<string, { description?: string }>).build;
+        expect(build?.description, name).toBe('The driver build to check against, e.g. 23.0.8839.0; default the newest. get_service lists the builds.');
+      }
+    });
   });
 
   test('fix, convert and redact send the string back masked', async () => {

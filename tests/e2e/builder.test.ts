@@ -280,6 +280,69 @@ describe('validate mode', () => {
     }));
 });
 
+describe('driver builds on /builder/', () => {
+  const basic = 'Profile=C:\\profiles\\Humanity.apip;AuthScheme=BASIC;User=u;Password=p';
+  const buildSelect = (page: Page) => page.getByRole('combobox', { name: 'Driver build' });
+  const summaryText = (page: Page) => page.locator('#builder-mode-panel-validate [role="status"]').first().textContent();
+  const findingTexts = (page: Page) => page.locator('#builder-mode-panel-validate li').allTextContents();
+
+  test('the build picked checks the string against that build, and the share link carries it', async () => {
+    let link = '';
+    await withPage('/builder/?service=humanity', async ({ page }) => {
+      // Newest by default: BASIC is listed (only a note that no documented method uses it).
+      await expect.poll(() => buildSelect(page).inputValue()).toBe('24.0.9300.0');
+      await page.getByRole('tab', { name: 'Validate' }).click();
+      await page.getByRole('textbox', { name: 'Paste a connection string' }).fill(basic);
+      await expect.poll(() => summaryText(page)).toMatch(/for Humanity build 24\.0\.9300\.0/);
+      expect((await findingTexts(page)).join(' ')).not.toContain('does not list');
+      // 23.0.8839.0 does not list BASIC: the finding names the build that added it.
+      await buildSelect(page).selectOption('23.0.8839.0');
+      await expect.poll(() => summaryText(page)).toMatch(/for Humanity build 23\.0\.8839\.0/);
+      await expect.poll(async () => (await findingTexts(page)).join(' ')).toContain('Build 23.0.8839.0 of the driver does not list AuthScheme=BASIC; it was added in build 24.0.9060.0.');
+      expect(await axeViolations(page), 'the build picker and its finding').toEqual([]);
+      await page.getByRole('tab', { name: 'Build' }).click();
+      await page.getByRole('textbox', { name: /^OAuthClientId/ }).fill('app-1');
+      link = await page.getByRole('textbox', { name: /Share link/ }).inputValue();
+    });
+    expect(new URLSearchParams(new URL(link).hash.slice(1)).get('build')).toBe('23.0.8839.0');
+    await withPage(new URL(link).pathname + new URL(link).hash, async ({ page }) => {
+      await expect.poll(() => buildSelect(page).inputValue()).toBe('23.0.8839.0');
+      await expect.poll(() => page.getByRole('textbox', { name: /^OAuthClientId/ }).inputValue()).toBe('app-1');
+    });
+  });
+
+  test('an older build’s page opens the builder on its build', async () => {
+    let builderLink = '';
+    const opened = await site.open('/services/humanity/23.0.8839.0/');
+    try {
+      builderLink = (await opened.page.getByRole('link', { name: 'builder page' }).getAttribute('href')) ?? '';
+    } finally {
+      await opened.close();
+    }
+    expect(builderLink).toBe('/builder/?service=humanity&build=23.0.8839.0');
+    await withPage(builderLink, async ({ page }) => {
+      await expect.poll(() => buildSelect(page).inputValue()).toBe('23.0.8839.0');
+      expect(await page.getByRole('combobox', { name: 'Service' }).inputValue()).toBe('humanity');
+    });
+  });
+
+  test('a link naming a build the service does not document says so and shows the newest', () =>
+    withPage('/builder/#service=humanity&build=9.9.9', async ({ page }) => {
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'The link asks for build 9.9.9 of Humanity' }).count()).toBe(1);
+      expect(await buildSelect(page).inputValue()).toBe('24.0.9300.0');
+      expect(await axeViolations(page), 'the notice in the dark theme').toEqual([]);
+      // Picking a build answers the link's question: the notice goes.
+      await buildSelect(page).selectOption('24.0.9060.0');
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'The link asks for build' }).count()).toBe(0);
+    }, { colorScheme: 'dark' }));
+
+  test('a service documented in one build has no build picker', () =>
+    withPage('/builder/?service=intercom', async ({ page }) => {
+      await expect.poll(() => page.getByRole('combobox', { name: 'Service' }).inputValue()).toBe('intercom');
+      expect(await buildSelect(page).count()).toBe(0);
+    }));
+});
+
 describe('keyboard and accessibility', () => {
   test('keyboard only: choose a method, fill a field, switch output tab, copy', () =>
     withPage(

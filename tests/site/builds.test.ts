@@ -106,6 +106,27 @@ describe('Humanity across builds', () => {
     expect(read('services/humanity.md')).toMatch(/- Builds: \[24\.0\.9300\.0\]\([^)]*services\/humanity\.md\) \(newest\) \(this page\), \[24\.0\.9060\.0\]/);
   });
 
+  test('each older build has its builder data file, and the older page’s builder link opens the builder on that build', async () => {
+    const { readServicePayload } = await import('../../src/lib/builder/payload.ts');
+    for (const build of ['24.0.9060.0', '23.0.8839.0']) {
+      const payload = readServicePayload(JSON.parse(read(`builder/data/humanity/${build}.json`)));
+      expect(payload.build?.version).toBe(build);
+      expect(payload.build?.notInBuild.length).toBeGreaterThan(0);
+      expect(readHtml(`services/humanity/${build}/index.html`)).toContain(`href="/builder/?service=humanity&amp;build=${build}"`);
+      expect(read(`services/humanity/${build}.md`)).toContain(`/builder/?service=humanity&build=${build})`);
+    }
+    // The 23.0.8839.0 file does not list BASIC, which 24.0.9060.0 added; the newest does.
+    const older = readServicePayload(JSON.parse(read('builder/data/humanity/23.0.8839.0.json')));
+    expect(older.build?.notInBuild).toContainEqual({ property: 'AuthScheme', value: 'BASIC', addedIn: '24.0.9060.0' });
+    expect(readHtml('services/humanity/index.html')).toContain('href="/builder/?service=humanity"');
+  });
+
+  test('the builder page lists each service’s builds for its build picker', () => {
+    const html = readHtml('builder/index.html');
+    // Astro writes the island's props as JSON in an attribute; the builds are in it, newest first.
+    expect(html).toMatch(/humanity.{0,400}24\.0\.9300\.0.{0,80}24\.0\.9060\.0.{0,80}23\.0\.8839\.0/s);
+  });
+
   test('a service with one build has no picker and no changes section', () => {
     const html = readHtml('services/intercom/index.html');
     expect(html).not.toContain('build-picker');

@@ -14,7 +14,7 @@ import familyFacts from '../fixtures/family/facts.json';
 import { validate } from '../../src/lib/connstr/index.ts';
 import { fragmentServices } from '../../src/lib/providers/examples.ts';
 import { loadCatalog } from '../../src/lib/providers/load.ts';
-import { serviceRules } from '../../src/lib/providers/rules.ts';
+import { serviceRules, serviceRulesAt } from '../../src/lib/providers/rules.ts';
 import { assertBuilt, decodeEntities, htmlFiles, readHtml, textOf } from '../support/dist';
 
 beforeAll(assertBuilt);
@@ -76,8 +76,12 @@ function unwrap(form: string, text: string): string {
   }
 }
 
-const worstOf = (text: string, serviceId: string) => {
-  const problems = validate(text, serviceById.get(serviceId)!, { reportSensitive: false });
+/** The worst severity of a sample, checked against the build it is marked with (`data-connstr-build`; else the newest). */
+const worstOf = (text: string, serviceId: string, build: string | undefined) => {
+  const resolved = catalog.services.find((s) => s.id === serviceId)!;
+  const rules = build === undefined ? serviceById.get(serviceId)! : serviceRulesAt(resolved, build);
+  expect(rules, `${serviceId} documents no build ${build}`).toBeDefined();
+  const problems = validate(text, rules!, { reportSensitive: false });
   return problems.some((p) => p.severity === 'error') ? 'error' : problems.some((p) => p.severity === 'warning') ? 'warning' : 'valid';
 };
 
@@ -95,7 +99,7 @@ describe('every connection string shown on the site', () => {
       expect(serviceById.has(serviceId), `${page}: unknown service "${serviceId}"`).toBe(true);
       const form = attrs.get('data-connstr-form') ?? 'plain';
       const verdict = attrs.get('data-connstr-verdict') ?? 'valid';
-      const found = worstOf(unwrap(form, text.trim()), serviceId);
+      const found = worstOf(unwrap(form, text.trim()), serviceId, attrs.get('data-connstr-build'));
       if (found !== verdict) wrong.push(`${form} sample labelled ${verdict}, validator finds ${found}: ${text.trim()}`);
       // A sample that shows a problem says so where the reader sees it, not only in an attribute.
       if (verdict === 'error') expect(attrs.get('aria-label')).toMatch(/^Error example/);

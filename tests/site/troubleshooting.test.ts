@@ -44,6 +44,14 @@ test('a page shows its words, its checked example and whether the text is our in
   }
 });
 
+test('an example checked against an older build names that build, links its page and is labelled as that build sees it', () => {
+  const html = readHtml('troubleshooting/not-in-build/index.html');
+  expect(html).toContain('Before, for <a href="/services/humanity/23.0.8839.0/">Humanity build 23.0.8839.0</a>');
+  // An error for 23.0.8839.0 (BASIC came in 24.0.9060.0), though the newest build only warns about it.
+  expect(html).toContain('aria-label="Error example: before, for Humanity build 23.0.8839.0"');
+  expect(readFileSync(join(distDir, 'troubleshooting', 'not-in-build.md'), 'utf8')).toContain('Before, for [Humanity build 23.0.8839.0](/services/humanity/23.0.8839.0/)');
+});
+
 test('troubleshooting.json holds every code and validates against its JSON Schema', () => {
   const schema = readJson('troubleshooting.schema.json');
   const json = readJson('troubleshooting.json');

@@ -88,7 +88,7 @@ export function createServer(catalog: Catalog, options: { site?: string | undefi
     'check_connection_string',
     {
       title: 'Check a connection string',
-      description: 'Every problem in a connection string (any form: plain, JDBC, ODBC, code literal, .env, appsettings.json), with its code, position, message, suggested fix and troubleshooting link. Secret values show as ********.',
+      description: 'Every problem in a connection string (any form: plain, JDBC, ODBC, code literal, .env, appsettings.json), with its code, position, message, suggested fix and troubleshooting link, checked against the newest driver build or the one given (build). Secret values show as ********.',
       inputSchema: schemas.check.input,
       outputSchema: schemas.check.output,
       annotations: readOnly,
@@ -99,7 +99,7 @@ export function createServer(catalog: Catalog, options: { site?: string | undefi
     'fix_connection_string',
     {
       title: 'Fix a connection string',
-      description: 'Applies the safe fixes (spelling, casing, quoting, placement, pasting damage) and lists them. The fixed text comes back with secret values masked: make the same changes in your own copy.',
+      description: 'Applies the safe fixes (spelling, casing, quoting, placement, pasting damage) and lists them, then checks what is left against the newest driver build or the one given (build). The fixed text comes back with secret values masked: make the same changes in your own copy.',
       inputSchema: schemas.fix.input,
       outputSchema: schemas.fix.output,
       annotations: readOnly,

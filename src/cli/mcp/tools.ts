@@ -29,10 +29,13 @@ import {
   unrecognizedMessage,
   type Problem,
   type ProblemCode,
+  type ServiceRules,
+  type ToolCode,
 } from '../../lib/connstr/index.ts';
 import type { Catalog, ResolvedService } from '../../lib/providers/catalog.ts';
 import { methodsUsing, serviceDecisions } from '../../lib/providers/queries.ts';
-import { serviceRules } from '../../lib/providers/rules.ts';
+import { rulesForBuild, serviceAt, undocumentedBuild } from '../../lib/providers/rules.ts';
+import { buildNumber } from '../../lib/providers/schema.ts';
 import { changeKinds } from '../../lib/providers/changes.ts';
 import { defaultProfilePath, serviceLabel } from '../../lib/providers/service-facts.ts';
 import { methodAuthKind, serviceAuthKinds } from '../../lib/site/auth-kinds.ts';
@@ -65,6 +68,7 @@ const kindSchema = z.enum(authKinds).describe('How a method signs in: token (an 
 const serviceArg = z.string().min(1).describe('A service id (intercom) or name (Help Scout), any case.');
 const textArg = z.string().max(100_000).describe('A connection string in any form the site reads: plain, JDBC URL, ODBC, a C#/Java/Python literal, a .env file, an appsettings.json file.');
 const formIds = forms.map((f) => f.id) as [string, ...string[]];
+const buildArg = buildNumber.describe('The driver build to check against, e.g. 23.0.8839.0; default the newest. get_service lists the builds.');
 
 const serviceSummarySchema = z.object({
   id: z.string(),
@@ -175,7 +179,7 @@ export const schemas = {
     },
   },
   check: {
-    input: { text: textArg, service: serviceArg.optional().describe('Check against this service (default: the one the Profile names).') },
+    input: { text: textArg, service: serviceArg.optional().describe('Check against this service (default: the one the Profile names).'), build: buildArg.optional() },
     output: {
       service: z.string().optional(),
       form: z.string().describe('The form the text was read as.'),
@@ -184,7 +188,7 @@ export const schemas = {
     },
   },
   fix: {
-    input: { text: textArg, service: serviceArg.optional() },
+    input: { text: textArg, service: serviceArg.optional(), build: buildArg.optional() },
     output: {
       service: z.string().optional(),
       fixed: z.string().describe('The text with the safe fixes applied, in its form, secret values masked: apply the same changes to your copy.'),
@@ -268,25 +272,33 @@ function finding(ctx: ToolContext, text: string, p: Pick<Problem, 'code' | 'seve
   };
 }
 
-/** The service a text is for: the one asked for, else the one its Profile names; else a finding saying why not. */
-function serviceOf(ctx: ToolContext, text: string, asked: string | undefined): { service: ResolvedService } | { unknown: z.infer<typeof findingSchema> } {
-  if (asked !== undefined) return { service: findService(ctx, asked) };
-  const recognition = recognizeService(text, ctx.catalog.services);
-  if (recognition.service) return { service: recognition.service };
-  const code = 'unknown-service';
-  return {
-    unknown: {
-      code,
-      title: findingTitles[code],
-      severity: 'error',
-      message: `${unrecognizedMessage(recognition)} Pass the service; the services are: ${ctx.catalog.services.map((s) => s.id).join(', ')}.`,
-      start: 0,
-      end: 0,
-      line: 1,
-      column: 1,
-      help: ctx.docs(code),
-    },
-  };
+/** A finding about the text as a whole (the callers' own codes: which service, which build), at its start. */
+function wholeTextFinding(ctx: ToolContext, code: ToolCode, severity: 'error' | 'warning', message: string): z.infer<typeof findingSchema> {
+  return { code, title: findingTitles[code], severity, message, start: 0, end: 0, line: 1, column: 1, help: ctx.docs(code) };
+}
+
+type Target = { service: ResolvedService; rules: ServiceRules; unknownBuild?: z.infer<typeof findingSchema> };
+
+/**
+ * What a text is checked against: the service asked for, else the one its Profile names (else a finding saying why
+ * not), at the build asked for (default: the newest), as `connstr lint --service --build` does. A build the service
+ * does not document is a tool error when the caller named the service too; for a service read from the Profile, the
+ * text is checked against the newest build and an unknown-build finding says so.
+ */
+function targetOf(ctx: ToolContext, text: string, asked: { service?: string | undefined; build?: string | undefined }): Target | { unknown: z.infer<typeof findingSchema> } {
+  let service: ResolvedService;
+  if (asked.service !== undefined) {
+    service = findService(ctx, asked.service);
+    if (asked.build !== undefined && serviceAt(service, asked.build) === undefined) throw new ToolInputError(`${undocumentedBuild(service, asked.build)}.`);
+  } else {
+    const recognition = recognizeService(text, ctx.catalog.services);
+    if (!recognition.service) {
+      return { unknown: wholeTextFinding(ctx, 'unknown-service', 'error', `${unrecognizedMessage(recognition)} Pass the service; the services are: ${ctx.catalog.services.map((s) => s.id).join(', ')}.`) };
+    }
+    service = recognition.service;
+  }
+  const { rules, unknownBuild } = rulesForBuild(service, asked.build);
+  return { service, rules, ...(unknownBuild !== undefined ? { unknownBuild: wholeTextFinding(ctx, 'unknown-build', 'warning', unknownBuild) } : {}) };
 }
 
 const counts = (findings: readonly { severity: string }[]) => ({
@@ -415,21 +427,23 @@ export function searchProperties(ctx: ToolContext, input: { query: string; servi
   };
 }
 
-export function check(ctx: ToolContext, input: { text: string; service?: string | undefined }): Out<'check'> {
+/** The input check and fix take: the text, and optionally its service and the driver build to check against. */
+type CheckInput = { text: string; service?: string | undefined; build?: string | undefined };
+
+export function check(ctx: ToolContext, input: CheckInput): Out<'check'> {
   const form = formById(readPasted(input.text).form).label;
-  const target = serviceOf(ctx, input.text, input.service);
+  const target = targetOf(ctx, input.text, input);
   if ('unknown' in target) return { form, findings: [target.unknown], summary: counts([target.unknown]) };
-  const { problems } = checkPasted(input.text, serviceRules(target.service), { reportSensitive: false });
-  const findings = problems.map((p) => finding(ctx, input.text, p));
+  const { problems } = checkPasted(input.text, target.rules, { reportSensitive: false });
+  const findings = [...(target.unknownBuild ? [target.unknownBuild] : []), ...problems.map((p) => finding(ctx, input.text, p))];
   return { service: target.service.id, form, findings, summary: counts(findings) };
 }
 
-export function fix(ctx: ToolContext, input: { text: string; service?: string | undefined }): Out<'fix'> {
-  const target = serviceOf(ctx, input.text, input.service);
+export function fix(ctx: ToolContext, input: CheckInput): Out<'fix'> {
+  const target = targetOf(ctx, input.text, input);
   if ('unknown' in target) return { fixed: masked(ctx, input.text, undefined).text, applied: [], remaining: [target.unknown] };
-  const rules = serviceRules(target.service);
-  const { text, applied } = fixAll(input.text, rules, { reportSensitive: false });
-  const remaining = checkPasted(text, rules, { reportSensitive: false }).problems.map((p) => finding(ctx, text, p));
+  const { text, applied } = fixAll(input.text, target.rules, { reportSensitive: false });
+  const remaining = [...(target.unknownBuild ? [target.unknownBuild] : []), ...checkPasted(text, target.rules, { reportSensitive: false }).problems.map((p) => finding(ctx, text, p))];
   return { service: target.service.id, fixed: masked(ctx, text, target.service).text, applied, remaining };
 }
 

@@ -9,7 +9,8 @@ import type { TextEdit } from '../../lib/connstr/index.ts';
 import FindingsList from './FindingsList.tsx';
 
 /** The checker's view of a pasted text, with what it was asked about. */
-export type Validation = { serviceId: string; text: string; serviceBy: 'user' | 'profile' | undefined; view: ValidateView };
+/** The Validate tab's answer, with what it was computed for (`key`: the service build's payload key, `payloadKey`). */
+export type Validation = { serviceId: string; key: string; text: string; serviceBy: 'user' | 'profile' | undefined; view: ValidateView };
 
 export default function ValidatePanel(props: {
   text: string;

@@ -7,6 +7,7 @@
  * builder) run unless the pasted text changes under them. Nothing here reads or writes the DOM.
  */
 import type { CheckAnswer, CheckJob, CheckRequest } from '../../lib/builder/checker.ts';
+import { payloadKey } from '../../lib/builder/service.ts';
 import checkerUrl from './checker.worker.ts?worker&url';
 
 /** Kinds of job where only the newest matters: the text changed, the old answer is of no use. */
@@ -34,7 +35,7 @@ export class CheckerClient {
 
   /** Sets up a message the worker keeps (`services`, or one service's `payload`), now and after a restart. */
   send(request: Extract<CheckRequest, { kind: 'services' | 'payload' }>): void {
-    const key = request.kind === 'payload' ? `payload:${request.serviceId}` : request.kind;
+    const key = request.kind === 'payload' ? `payload:${payloadKey(request.serviceId, request.build)}` : request.kind;
     this.setup.set(key, request);
     this.worker?.postMessage(request);
   }

@@ -7,26 +7,32 @@
  */
 import type { Problem } from '../connstr/index.ts';
 import { readCommonPayload, readServicePayload, type BuilderService } from './payload.ts';
-import { joinService } from './service.ts';
+import { joinService, payloadKey } from './service.ts';
 import { buildProblems, fixPasted, fromConnectionString, validateView, type LoadedString, type ValidateView } from './validation.ts';
 
-/** A service in the picker (its page title's name) and for recognising a pasted Profile. */
-export type ServiceSummary = { id: string; label: string; profileFile: string };
+/**
+ * A service in the picker (its page title's name) and for recognising a pasted Profile; `builds`: the driver builds
+ * it documents, newest first (the builder's build picker lists them when there are several).
+ */
+export type ServiceSummary = { id: string; label: string; profileFile: string; builds?: readonly string[] };
 
 /** What the island asks. Jobs carry an `id` their answer repeats; `services` and `payload` set up and get no answer unless they fail. */
 export type CheckRequest =
   /** Every service, for recognising the service a pasted Profile names (sent first). */
   | { kind: 'services'; services: readonly ServiceSummary[] }
-  /** A service's two files as the page has them (its own part and the shared general properties), checked here. */
-  | { kind: 'payload'; serviceId: string; part: unknown; common: unknown }
+  /**
+   * A service's two files as the page has them (its own part and the shared general properties), checked here.
+   * `build`: an older driver build's files (absent: the newest build's); every job names the build it checks against.
+   */
+  | { kind: 'payload'; serviceId: string; build?: string; part: unknown; common: unknown }
   /** The Validate tab's view of a pasted text (`fixed`: on a service page, where the service is not read from the Profile). */
-  | { kind: 'validate'; id: number; serviceId: string; text: string; serviceBy?: 'user' | 'profile'; fixed: boolean }
+  | { kind: 'validate'; id: number; serviceId: string; build?: string; text: string; serviceBy?: 'user' | 'profile'; fixed: boolean }
   /** The problems of the string the form built. */
-  | { kind: 'build'; id: number; serviceId: string; text: string; methodId?: string }
+  | { kind: 'build'; id: number; serviceId: string; build?: string; text: string; methodId?: string }
   /** "Fix all safe problems" on a pasted text. */
-  | { kind: 'fix-all'; id: number; serviceId: string; text: string }
+  | { kind: 'fix-all'; id: number; serviceId: string; build?: string; text: string }
   /** "Load into the builder": what a pasted text puts into the form. */
-  | { kind: 'load'; id: number; serviceId: string; text: string };
+  | { kind: 'load'; id: number; serviceId: string; build?: string; text: string };
 
 export type CheckJob = Extract<CheckRequest, { id: number }>;
 
@@ -40,14 +46,17 @@ export type CheckAnswer =
 
 export type Checker = { answer(request: CheckRequest): CheckAnswer | undefined };
 
-/** A checker with no service yet: it keeps the services list and each service's checked payload (or why it failed). */
+/**
+ * A checker with no service yet: it keeps the services list and each service build's checked payload (or why it
+ * failed), keyed as the island keys them (`payloadKey`).
+ */
 export function createChecker(): Checker {
   let services: readonly ServiceSummary[] = [];
   const payloads = new Map<string, BuilderService | Error>();
-  const serviceOf = (id: string): BuilderService => {
-    const payload = payloads.get(id);
+  const serviceOf = (id: string, build: string | undefined): BuilderService => {
+    const payload = payloads.get(payloadKey(id, build));
     if (payload instanceof Error) throw payload;
-    if (!payload) throw new Error(`the builder has no settings for the service "${id}"`);
+    if (!payload) throw new Error(build === undefined ? `the builder has no settings for the service "${id}"` : `the builder has no settings for build ${build} of the service "${id}"`);
     return payload;
   };
   return {
@@ -58,17 +67,17 @@ export function createChecker(): Checker {
       }
       if (request.kind === 'payload') {
         try {
-          payloads.set(request.serviceId, joinService(readServicePayload(request.part), readCommonPayload(request.common)));
+          payloads.set(payloadKey(request.serviceId, request.build), joinService(readServicePayload(request.part), readCommonPayload(request.common)));
           return undefined;
         } catch (error) {
           const failed = error instanceof Error ? error : new Error(String(error));
-          payloads.set(request.serviceId, failed);
+          payloads.set(payloadKey(request.serviceId, request.build), failed);
           return { kind: 'error', serviceId: request.serviceId, message: failed.message };
         }
       }
       const { id } = request;
       try {
-        const service = serviceOf(request.serviceId);
+        const service = serviceOf(request.serviceId, request.build);
         switch (request.kind) {
           case 'validate':
             return { kind: 'validate', id, view: validateView({ pasted: request.text, serviceBy: request.serviceBy }, service, services, request.fixed) };

@@ -8,6 +8,7 @@
 import type { ResolvedProperty, ResolvedService } from '../providers/catalog.ts';
 import { methodRule, propertyRule, viewRules } from '../providers/rules.ts';
 import type { AuthMethod, Property } from '../providers/schema.ts';
+import type { ServiceSummary } from './checker.ts';
 import { commonPayloadSchema, servicePayloadSchema, type BuilderMethod, type BuilderProperty, type BuilderService, type CommonPayload } from './payload.ts';
 
 /** The name of the shared file next to the per-service ones; no service may take it as its id. */
@@ -95,4 +96,13 @@ export function serviceData(service: ResolvedService, common: CommonPayload): Bu
   const byName = new Map(common.properties.map((p) => [p.name, p]));
   const full = builderService(service);
   return { ...full, properties: full.properties.filter((p) => !(byName.has(p.name) && same(p, byName.get(p.name)!))) };
+}
+
+/**
+ * A service as the builder lists it (picker, Profile recognition): its page title's name, its profile file and the
+ * driver builds it documents, newest first (the build picker lists them when there are several).
+ */
+export function serviceSummary(service: ResolvedService, label: string): ServiceSummary {
+  const builds = service.history.builds.map((b) => b.build);
+  return { id: service.id, label, profileFile: service.profileFile, builds: builds.length > 0 ? builds : [service.dataVersion.build] };
 }

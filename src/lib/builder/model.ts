@@ -35,6 +35,11 @@ export type BuilderState = {
   mode: Mode;
   /** Chosen auth method per service id. */
   methods: Record<string, string>;
+  /**
+   * The older driver build chosen per service id on /builder/ (absent: the newest). What was typed is kept per
+   * service, whatever the build, so switching builds checks the same settings against another build's rules.
+   */
+  builds: Record<string, string>;
   /** What the user typed, per service id then property name. `''` means "not set". */
   values: Record<string, Record<string, string>>;
   /** The validate-mode text. */
@@ -50,6 +55,8 @@ export type Action =
   /** `by`: the user picked the service (the default), or the pasted string's Profile names it. */
   | { type: 'service'; serviceId: string; by?: 'user' | 'profile' }
   | { type: 'method'; methodId: string }
+  /** The driver build to build and check for, of the chosen service (`undefined`: its newest). */
+  | { type: 'driver-build'; build: string | undefined }
   | { type: 'field'; property: string; value: string }
   | { type: 'paste'; text: string }
   /** A finding's fix (its edits of the pasted text `from`). */
@@ -63,9 +70,12 @@ export type Action =
   /** A service's metadata arrived: give it defaults, and apply a share fragment made for it (if any). */
   | { type: 'service-loaded'; service: BuilderService; shareHash?: string };
 
+/** The older build chosen for a service (undefined: its newest). */
+export const chosenBuild = (state: Pick<BuilderState, 'builds'>, serviceId: string): string | undefined => state.builds[serviceId];
+
 /** The state before any service has arrived (/builder/ fetches the one it starts on). */
 export function emptyState(serviceId: string): BuilderState {
-  return { serviceId, mode: 'build', methods: {}, values: {}, pasted: '', tab: 'plain' };
+  return { serviceId, mode: 'build', methods: {}, builds: {}, values: {}, pasted: '', tab: 'plain' };
 }
 
 export function initialState(service: BuilderService, mode: Mode = 'build'): BuilderState {
@@ -73,6 +83,7 @@ export function initialState(service: BuilderService, mode: Mode = 'build'): Bui
     serviceId: service.id,
     mode,
     methods: { [service.id]: defaultMethod(service).id },
+    builds: {},
     values: { [service.id]: { Profile: defaultProfilePath(service) } },
     pasted: '',
     tab: 'plain',
@@ -96,6 +107,10 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
       return { ...state, serviceId: action.serviceId, serviceBy: action.by ?? 'user' };
     case 'method':
       return { ...state, methods: { ...state.methods, [state.serviceId]: action.methodId } };
+    case 'driver-build': {
+      const { [state.serviceId]: _previous, ...others } = state.builds;
+      return { ...state, builds: action.build === undefined ? others : { ...others, [state.serviceId]: action.build } };
+    }
     case 'field': {
       const current = state.values[state.serviceId] ?? {};
       return { ...state, values: { ...state.values, [state.serviceId]: { ...current, [action.property]: action.value } } };
@@ -122,7 +137,7 @@ export function reduce(state: BuilderState, action: Action): BuilderState {
     case 'tab':
       return { ...state, tab: action.tab };
     case 'reset':
-      return { ...initialState(action.service, state.mode), serviceBy: state.serviceBy, pasted: state.pasted, tab: state.tab };
+      return { ...initialState(action.service, state.mode), builds: state.builds, serviceBy: state.serviceBy, pasted: state.pasted, tab: state.tab };
     case 'service-loaded': {
       if (action.service.id !== state.serviceId) return state;
       const ready = withService(state, action.service);

@@ -16,3 +16,9 @@ export function joinService(part: BuilderService, common: CommonPayload): Builde
   const own = new Set(part.properties.map((p) => p.name.toLowerCase()));
   return { ...part, properties: [...part.properties, ...common.properties.filter((p) => !own.has(p.name.toLowerCase()))] };
 }
+
+/**
+ * The key a service's payload is kept under, per driver build: the service id for its newest build, `id@build` for
+ * an older one (the builder's loaded payloads, the checker's and the answers it gives are keyed by it).
+ */
+export const payloadKey = (serviceId: string, build?: string): string => (build === undefined ? serviceId : `${serviceId}@${build}`);

@@ -1,6 +1,6 @@
 /**
- * The builder's share link: a URL fragment with the service, the method and the non-secret fields of that method's
- * form that the user set. Secrets are left out by the engine's one rule (the metadata's `sensitive` flag, or a
+ * The builder's share link: a URL fragment with the service, the driver build when it is not the newest, the method
+ * and the non-secret fields of that method's form that the user set. Secrets are left out by the engine's one rule (the metadata's `sensitive` flag, or a
  * value that carries a credential), going out and coming in, so a link can be pasted anywhere and a hand-edited one
  * cannot fill a secret field or a field the form does not show. DOM-free.
  */
@@ -23,10 +23,12 @@ function shareable(field: Field, value: string): boolean {
  * Nothing else the state holds (another method's fields, settings loaded from a string that this form does not
  * show), so a link can be pasted anywhere.
  */
-export function shareFragment(service: BuilderService, state: FormState): string {
+export function shareFragment(service: BuilderService, state: FormState & { builds?: Readonly<Record<string, string>> }): string {
   const params = new URLSearchParams();
   const method = currentMethod(service, state);
   params.set('service', service.id);
+  const build = state.builds?.[service.id];
+  if (build !== undefined) params.set('build', build);
   params.set('method', method.id);
   const typed = state.values[service.id] ?? {};
   const { required, optional } = fieldsFor(service, method.id);
@@ -67,4 +69,30 @@ export function readShareFragment(
 /** Whether the share fragment could carry a service (cheap check before fetching its metadata). */
 export function sharedServiceId(hash: string): string | undefined {
   return new URLSearchParams(hash.replace(/^#/, '')).get('service') ?? undefined;
+}
+
+/**
+ * The driver build a link asks for (the share fragment's, else the query's `?build=`), checked against the builds the
+ * service documents: `build` is the older build to load (undefined: the newest), `unknown` a build the link names
+ * that the service does not document (the builder says so and shows the newest).
+ */
+export function linkedBuild(
+  hash: string,
+  search: string,
+  service: { builds?: readonly string[] },
+): { build?: string; unknown?: string } {
+  const named = new URLSearchParams(hash.replace(/^#/, '')).get('build') ?? new URLSearchParams(search).get('build') ?? undefined;
+  if (named === undefined || named === '') return {};
+  const builds = service.builds ?? [];
+  if (!builds.includes(named)) return { unknown: named };
+  return named === builds[0] ? {} : { build: named };
+}
+
+/** What the builder says of a link naming a build the service does not document (it shows the newest instead). */
+export function unknownBuildNotice(service: { label: string; builds?: readonly string[] }, build: string): string {
+  const builds = service.builds ?? [];
+  const documented = builds.length === 1 ? `only build ${builds[0]}` : `builds ${builds.join(', ')}`;
+  // A hand-made link can carry anything: a long value is cut, so the notice stays a line.
+  const shown = build.length > 40 ? `${build.slice(0, 40)}…` : build;
+  return `The link asks for build ${shown} of ${service.label}, which this site does not document (it documents ${documented}). Showing the newest build.`;
 }

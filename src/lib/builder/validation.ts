@@ -139,7 +139,8 @@ export function validateView(
   fixed: boolean,
 ): ValidateView {
   const text = state.pasted;
-  const name = service.label;
+  // A service with several builds names the one checked against: the same string can be valid for one and not another.
+  const name = service.build ? `${service.label} build ${service.build.version}` : service.label;
   const empty = { total: 0, findings: [], notShown: 0, safeFixes: 0 };
   if (!text.trim()) return { ...empty, summary: pasteHint(service) };
   const recognition = fixed ? undefined : recognizeService(text, services);

@@ -58,7 +58,7 @@ export type BuildView = {
   summary: string;
   /** After "Load into the builder": the loaded settings this form leaves out, named (never their values). */
   leftOut?: string;
-  /** `#service=…`: the share link's fragment (non-secret fields of this form only). */
+  /** `#service=…`: the share link's fragment (the build when not the newest, non-secret fields of this form only). */
   share: string;
 };
 
@@ -83,7 +83,7 @@ export function emptyRequired(service: BuilderService, state: FormState): Field[
  *   arrives, the last one stays on the fields (an answer takes milliseconds) and the status line says only what
  *   the form knows (settings still empty) or that the string is being checked.
  */
-export function buildView(state: FormState & { loaded?: { serviceId: string; names: string[] } }, service: BuilderService, checked?: BuildCheck): BuildView {
+export function buildView(state: FormState & { loaded?: { serviceId: string; names: string[] }; builds?: Readonly<Record<string, string>> }, service: BuilderService, checked?: BuildCheck): BuildView {
   const method = currentMethod(service, state);
   const { required, optional } = fieldsFor(service, method.id);
   const output = buildString(service, state);

@@ -63,11 +63,12 @@ export const problemCodes = Object.keys(problemTitles) as ProblemCode[];
 
 /**
  * The codes of findings the engine's callers report themselves (the CLI and the MCP server): a string whose service
- * cannot be told from its Profile, so it is not checked at all (`recognizeService`'s answer, reported as a finding).
+ * cannot be told from its Profile, so it is not checked at all (`recognizeService`'s answer, reported as a finding),
+ * and a build its service does not document, so it is checked against the newest instead.
  */
 export const toolTitles = {
   'unknown-service': 'The string does not name a known service’s profile',
-  'unknown-build': 'The service is not documented for the build given with --build',
+  'unknown-build': 'The service is not documented for the driver build asked for',
 } as const satisfies Record<string, string>;
 
 export type ToolCode = keyof typeof toolTitles;

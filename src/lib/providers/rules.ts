@@ -69,6 +69,29 @@ export function serviceAt(service: ResolvedService, build: string | undefined): 
   return serviceBuilds(service).find((b) => b.dataVersion.build === build);
 }
 
+/**
+ * Why a service cannot be checked against a build: the builds it documents, newest first. One sentence for every
+ * caller (the CLI's usage error and unknown-build finding, the MCP tools' error and finding), without a full stop.
+ */
+export function undocumentedBuild(service: ResolvedService, build: string): string {
+  const builds = serviceBuilds(service).map((b) => b.dataVersion.build);
+  return `${serviceLabel(service)} is documented for build${builds.length > 1 ? 's' : ''} ${builds.join(', ')}, not ${build}`;
+}
+
+/** The rules to check a string against, and (when the service documents no such build) the unknown-build finding's message. */
+export type BuildCheck = { rules: ServiceRules; unknownBuild?: string };
+
+/**
+ * The rules of the build a caller asks for (default: the newest). A build the service does not document is checked
+ * against the newest instead, and `unknownBuild` says so, so a caller reports it rather than checking nothing.
+ */
+export function rulesForBuild(service: ResolvedService, build: string | undefined): BuildCheck {
+  const chosen = serviceAt(service, build);
+  if (chosen) return { rules: buildRules(chosen, service.history) };
+  // The newest as when no build is asked for (a value only older builds list still names the build that removed it).
+  return { rules: buildRules(service, service.history), unknownBuild: `${undocumentedBuild(service, build!)}; the string is checked against ${service.dataVersion.build}, the newest.` };
+}
+
 const builtAt = new WeakMap<ResolvedBuild, ServiceRules>();
 
 /**

@@ -220,7 +220,8 @@ export const exampleSchema = z.object({
  */
 export const exampleVerdictSchema = z.enum(['valid', 'warning', 'error']);
 
-const buildNumber = z.string().regex(/^\d+\.\d+\.\d+\.\d+$/, 'a build number is four dotted numbers, e.g. 24.0.9300.0');
+/** A driver build number, as the vendor's pages print it (also what the CLI's --build and the MCP tools' build take). */
+export const buildNumber = z.string().regex(/^\d+\.\d+\.\d+\.\d+$/, 'a build number is four dotted numbers, e.g. 24.0.9300.0');
 
 /** What the vendor's page of a build lacks or where it came from (the service's, and each older build's). */
 export const vendorPageSchema = z.object({

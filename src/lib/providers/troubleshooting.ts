@@ -7,7 +7,7 @@
  */
 import { checkPasted, findingTitles, fixAll, toolTitles, type FindingCode, type Problem } from '../connstr/index.ts';
 import type { ResolvedService } from './resolved.ts';
-import { serviceRules, serviceRulesAt } from './rules.ts';
+import { rulesForBuild } from './rules.ts';
 
 export {
   findingCodeSchema,
@@ -25,7 +25,7 @@ const drawsCode = (code: FindingCode, problems: readonly Problem[]) => problems.
  * tab notes them). Returns a reason instead when the example does not show what it must.
  */
 export function troubleshootingExample(entry: TroubleshootingEntry, service: ResolvedService): TroubleshootingExample | { error: string } {
-  const rules = (entry.example.build !== undefined ? serviceRulesAt(service, entry.example.build) : undefined) ?? serviceRules(service);
+  const { rules } = rulesForBuild(service, entry.example.build);
   const options = { reportSensitive: entry.code === 'sensitive' };
   const { before } = entry.example;
   if (entry.code in toolTitles) {

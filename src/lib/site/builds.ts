@@ -5,7 +5,7 @@
  */
 import { describeChange } from '../providers/changes.ts';
 import type { ResolvedService } from '../providers/catalog.ts';
-import { servicePath, serviceBuildPath } from './paths.ts';
+import { href, servicePath, serviceBuildPath } from './paths.ts';
 
 export type BuildLink = { build: string; edition: string; path: string; newest: boolean; current: boolean };
 
@@ -17,6 +17,10 @@ export const isOlderBuild = (service: ResolvedService) => service.dataVersion.bu
 
 /** The path of the page that documents the build a service view holds (the service page for the newest). */
 export const buildPagePath = (service: ResolvedService) => (isOlderBuild(service) ? serviceBuildPath(service.id, service.dataVersion.build) : servicePath(service.id));
+
+/** The builder page opened on a service at the build a page documents (`/builder/?service=humanity&build=23.0.8839.0`). */
+export const builderPagePath = (service: ResolvedService) =>
+  `${href('builder/')}?service=${service.id}${isOlderBuild(service) ? `&build=${service.dataVersion.build}` : ''}`;
 
 /** The build picker's entries, newest first: each build's page, the one shown marked current. */
 export function buildLinks(service: ResolvedService): BuildLink[] {

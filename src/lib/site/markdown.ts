@@ -11,7 +11,7 @@ import { outputForms, readExample } from './examples.ts';
 import { appliesToNote, audienceLabel, caseRule, confidenceLabel, defaultLabel, defaultSourceNote, incompleteNote, paragraphs, placementLabel, serviceLabels, typeLabel } from './format.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { guidePath, href, markdownPath, propertyAnchor, referencePath, serviceBuildPath, servicePath, servicesPath, troubleshootingPath, type UrlOf } from './paths.ts';
-import { buildLinks, buildPagePath, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
+import { buildLinks, builderPagePath, buildPagePath, changeLists, isOlderBuild, newestBuild, olderBuildViews } from './builds.ts';
 import { detailedUses, omittedText, usedByIntro, referenceIndex, referencePages, referenceText, usedByLabel, type ReferenceEntry, type ReferencePage } from './reference.ts';
 import { authenticationIntro, builderIntro, closingStep, generalIntro, methodExample, requirementRows, requirementsCaption, serviceDescription, serviceTables, usedBy, vendorTextNote, vendorVariant } from './service-page.ts';
 import { catalogDataVersion, serviceDataVersion } from './version.ts';
@@ -177,7 +177,7 @@ export function serviceMarkdown(service: ResolvedService, url: UrlOf): string {
       })
       .join('\n'),
     '## Build a connection string',
-    (({ before, link, after }) => `${before}[${link}](${url(`${href('builder/')}?service=${service.id}`)})${after}`)(builderIntro(service)),
+    (({ before, link, after }) => `${before}[${link}](${url(builderPagePath(service))})${after}`)(builderIntro(service)),
     '## Connection properties',
     `The properties ${display}’s methods use, with where each one goes. ${caseRule}`,
     propertiesTable(service, main, url),
@@ -398,6 +398,12 @@ export function builderMarkdown(catalog: Catalog, url: UrlOf): string {
     `The builder shows the fields of the chosen authentication method, generated from the service’s metadata: the properties the method requires first, then the optional ones. It writes the string in the canonical order and quoting, and in every output form: ${written.join(', ')}. Secret values show as ******** until you reveal them; the copy buttons copy the real string. A share link carries the non-secret fields only.`,
     '## Validate',
     `Paste a string in any of these forms: ${forms.map((f) => f.label).join(', ')}. The validator reads the form, recognizes the service from the Profile, and lists every problem with its position, its cause, a fix where one is safe, and a link to the problem’s troubleshooting page; one button applies every safe fix. Findings never show a secret value.`,
+    '## Driver builds',
+    (() => {
+      const several = catalog.services.filter((s) => s.history.builds.length > 1);
+      const listed = several.map((s) => `${serviceLabel(s)} (${s.history.builds.map((b) => b.build).join(', ')})`).join('; ');
+      return `For a service documented in several builds of the driver, a Driver build list beside the service picks the build your driver runs (the newest by default). Both tabs check against that build: a property or allowed value it does not list gets a finding naming the build that added or removed it. The build travels in the share link, and each older build’s page opens the builder on its build (\`?service=<id>&build=<build>\`). Services with several builds: ${listed || 'none yet'}.`;
+    })(),
     '## Start with a service',
     'Each service’s page has the builder for that service, after its authentication methods:',
     catalog.services.map((s) => `- [${serviceLabel(s)}](${url(servicePath(s.id))}): ${s.authMethods.map((m) => m.label).join(' · ')}; its page as Markdown: ${bareLink(url(markdownPath(servicePath(s.id))))}`).join('\n'),
@@ -521,7 +527,7 @@ export function troubleshootingMarkdown(page: TroubleshootingPage, catalog: Cata
     '## How to fix it',
     prose(page.fix),
     '## Example',
-    `Before, for [${view.serviceName}](${url(servicePath(view.service.id))})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
+    `Before, for [${view.serviceName}](${url(view.servicePage)})${view.escaped ? ' (an invisible character is written as ⟨U+…⟩)' : ''}`,
     codeFence(view.before.code),
     view.drawn.length > 0 ? `The checker reports:\n\n${view.drawn.map((d) => `- ${d.severity}: ${prose(d.message)}${d.fix ? ` Fix: ${prose(d.fix)}` : ''}`).join('\n')}` : undefined,
     prose(view.afterNote),

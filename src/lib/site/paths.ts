@@ -30,6 +30,8 @@ export const referencePath = (name?: string) => href('reference/') + (name ? `${
 export const methodAnchor = (id: string) => `auth-${id}`;
 /** The builder's data files: `common` (the general properties) or a service id (src/pages/builder/data/). */
 export const builderDataPath = (name: string) => href(`builder/data/${name}.json`);
+/** An older driver build's builder data file of a service (`/builder/data/humanity/23.0.8839.0.json`). */
+export const builderBuildDataPath = (id: string, build: string) => href(`builder/data/${id}/${build}.json`);
 /** The Markdown twin of a page: `/services/intercom/` → `/services/intercom.md`, the home page → `/index.md`. */
 export const markdownPath = (pagePath: string) => (pagePath === href() ? `${href()}index.md` : `${pagePath.replace(/\/$/, '')}.md`);
 /**

@@ -6,11 +6,11 @@
 import { z } from 'astro/zod';
 import { findingCodes, validate, type FindingCode } from '../connstr/index.ts';
 import type { Catalog, ResolvedService } from '../providers/catalog.ts';
-import { serviceRules } from '../providers/rules.ts';
+import { rulesForBuild } from '../providers/rules.ts';
 import type { ExampleVerdict } from '../providers/schema.ts';
 import { serviceLabel } from '../providers/service-facts.ts';
 import { findingCodeSchema, type TroubleshootingPage } from '../providers/troubleshooting.ts';
-import { href, markdownPath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
+import { href, markdownPath, serviceBuildPath, servicePath, troubleshootingPath, type UrlOf } from './paths.ts';
 
 export const troubleshootingText = {
   title: 'Troubleshooting',
@@ -27,9 +27,13 @@ export const visible = (text: string) => text.replace(INVISIBLE, (c) => `⟨U+${
 /** The example shows a character that stands for another. */
 const hasInvisible = (text: string) => new RegExp(INVISIBLE.source).test(text);
 
-/** How the site's checks label a shown string: the worst severity `validate` gives it (notes count as valid). */
-function verdictOf(shown: string, service: ResolvedService): ExampleVerdict {
-  const problems = validate(shown.trim(), serviceRules(service), { reportSensitive: false });
+/**
+ * How the site's checks label a shown string: the worst severity `validate` gives it (notes count as valid), against
+ * the build the example is checked for (the newest when it names none).
+ */
+function verdictOf(shown: string, service: ResolvedService, build: string | undefined): ExampleVerdict {
+  const { rules } = rulesForBuild(service, build);
+  const problems = validate(shown.trim(), rules, { reportSensitive: false });
   return problems.some((p) => p.severity === 'error') ? 'error' : problems.some((p) => p.severity === 'warning') ? 'warning' : 'valid';
 }
 
@@ -40,7 +44,12 @@ export type ShownString = { code: string; verdict: ExampleVerdict; label: string
 
 export type ExampleView = {
   service: ResolvedService;
+  /** The service, and the driver build when the example is checked against one (`Humanity build 23.0.8839.0`). */
   serviceName: string;
+  /** The page documenting what the example is checked against: the service's, or its older build's. */
+  servicePage: string;
+  /** The older driver build the example is checked against (absent: the newest). */
+  build?: string;
   before: ShownString;
   after?: ShownString;
   /** Says who fixed the "after" (the checker, by hand) or that there is nothing to fix in the string. */
@@ -53,9 +62,12 @@ export type ExampleView = {
 
 export function exampleView(page: TroubleshootingPage, catalog: Catalog): ExampleView {
   const service = catalog.services.find((s) => s.id === page.checked.service)!;
+  // Checked against an older build (not-in-build): the page names the build and links its page.
+  const build = page.example.build !== undefined && page.example.build !== service.dataVersion.build ? page.example.build : undefined;
+  const serviceName = build ? `${serviceLabel(service)} build ${build}` : serviceLabel(service);
   const shown = (text: string, what: string): ShownString => {
     const code = visible(text);
-    const verdict = verdictOf(code, service);
+    const verdict = verdictOf(code, service, build);
     return { code, verdict, label: labelFor(verdict, what) };
   };
   const { checked } = page;
@@ -71,9 +83,11 @@ export function exampleView(page: TroubleshootingPage, catalog: Catalog): Exampl
           : 'There is nothing to change in the string itself: follow the advice above.';
   return {
     service,
-    serviceName: serviceLabel(service),
-    before: shown(checked.before, `before, for ${serviceLabel(service)}`),
-    ...(checked.after !== undefined ? { after: shown(checked.after, `after, for ${serviceLabel(service)}`) } : {}),
+    serviceName,
+    servicePage: build ? serviceBuildPath(service.id, build) : servicePath(service.id),
+    ...(build ? { build } : {}),
+    before: shown(checked.before, `before, for ${serviceName}`),
+    ...(checked.after !== undefined ? { after: shown(checked.after, `after, for ${serviceName}`) } : {}),
     afterNote,
     drawn: checked.drawn.map((p) => ({ severity: p.severity, message: p.message, ...(p.fix ? { fix: p.fix.description } : {}) })),
     escaped: hasInvisible(checked.before) || hasInvisible(checked.after ?? ''),

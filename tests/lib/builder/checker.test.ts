@@ -68,3 +68,38 @@ describe('the payload is checked before the engine uses it', () => {
     });
   });
 });
+
+describe('driver builds: each build’s files are kept apart, and every job names the build it checks against', () => {
+  // An older build of acme without the Workspace property (added in 2.0.0.0): the engine names the build for it.
+  const older = { ...own, build: { version: '1.0.0.0', notInBuild: [{ property: 'Workspace', addedIn: '2.0.0.0' }] } };
+  const withWorkspace = `${profile};ProfileSettings='APIKey=k';Workspace=main`;
+  const notInBuild = (answer: CheckAnswer | undefined) =>
+    answer?.kind === 'validate' ? answer.view.findings.filter((f) => f.code === 'not-in-build').map((f) => f.message) : answer;
+
+  test('the older build’s payload answers the jobs that name it; the newest answers the others', () => {
+    const checker = ready();
+    expect(checker.answer({ kind: 'payload', serviceId: 'acme', build: '1.0.0.0', part: older, common })).toBeUndefined();
+    expect(notInBuild(checker.answer({ kind: 'validate', id: 1, serviceId: 'acme', build: '1.0.0.0', text: withWorkspace, fixed: false }))).toEqual([
+      'Build 1.0.0.0 of the driver does not list Workspace; it was added in build 2.0.0.0. Use a value this build lists, or check the string against the build you run.',
+    ]);
+    expect(notInBuild(checker.answer({ kind: 'validate', id: 2, serviceId: 'acme', text: withWorkspace, fixed: false }))).toEqual([]);
+    const built = checker.answer({ kind: 'build', id: 3, serviceId: 'acme', build: '1.0.0.0', text: withWorkspace });
+    expect(built).toMatchObject({ kind: 'build', problems: [expect.objectContaining({ code: 'not-in-build', property: 'Workspace' })] });
+  });
+
+  test('the summary names the build checked against', () => {
+    const checker = ready();
+    checker.answer({ kind: 'payload', serviceId: 'acme', build: '1.0.0.0', part: older, common });
+    const answer = checker.answer({ kind: 'validate', id: 1, serviceId: 'acme', build: '1.0.0.0', text: profile + ";ProfileSettings='APIKey=k'", fixed: false });
+    expect(answer).toMatchObject({ kind: 'validate', view: { summary: 'No problems: this string is valid for Acme Ledger build 1.0.0.0. Service recognized from the Profile file name.' } });
+  });
+
+  test('a job for a build whose files never came is an error answer naming the build', () => {
+    expect(ready().answer({ kind: 'load', id: 9, serviceId: 'acme', build: '0.9.0.0', text: profile })).toEqual({
+      kind: 'error',
+      id: 9,
+      serviceId: 'acme',
+      message: 'the builder has no settings for build 0.9.0.0 of the service "acme"',
+    });
+  });
+});

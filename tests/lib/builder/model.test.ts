@@ -64,6 +64,18 @@ describe('nothing typed is lost', () => {
     expect(state.pasted).toBe('abc');
   });
 
+  test('a driver build is chosen per service, keeps what was typed, and survives reset', () => {
+    let state = run(initialState(s), { type: 'field', property: 'User', value: 'u' }, { type: 'driver-build', build: '1.0.0.0' });
+    expect(state.builds).toEqual({ acme: '1.0.0.0' });
+    expect(state.values.acme?.User).toBe('u');
+    // Another service starts on its newest build; coming back finds the build chosen for acme.
+    state = withService(reduce(state, { type: 'service', serviceId: 'other' }), other);
+    expect(state.builds.other).toBeUndefined();
+    state = run(state, { type: 'service', serviceId: 'acme' }, { type: 'reset', service: s });
+    expect(state.builds).toEqual({ acme: '1.0.0.0' });
+    expect(run(state, { type: 'driver-build', build: undefined }).builds).toEqual({});
+  });
+
   test('reset clears the form to its defaults but keeps the pasted text', () => {
     const state = run(initialState(s), { type: 'field', property: 'User', value: 'u' }, { type: 'field', property: 'Profile', value: 'D:\\x\\AcmeLedger.apip' }, { type: 'paste', text: 'keep' }, { type: 'reset', service: s });
     expect(state.values.acme).toEqual({ Profile: profile });

@@ -133,7 +133,7 @@ describe('validate mode', () => {
 describe('the Validate tab never guesses a service (issue 20)', () => {
   const services = [other, s];
   /** /builder/ as it starts: the first service of the list selected, not picked by the user. */
-  const start = (text: string) => run({ serviceId: 'other', mode: 'validate', methods: {}, values: {}, pasted: '', tab: 'plain' }, { type: 'paste', text });
+  const start = (text: string) => run({ serviceId: 'other', mode: 'validate', methods: {}, builds: {}, values: {}, pasted: '', tab: 'plain' }, { type: 'paste', text });
 
   test.each([
     ['User=u;Password=p', 'The string has no Profile'],

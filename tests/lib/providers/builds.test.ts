@@ -3,46 +3,11 @@
  * the newest, the changes each build brought derived from the data, and the engine told which build added or
  * removed what a chosen build does not list. Built on variations of the acme fixture.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildCatalog, CatalogError } from '../../../src/lib/providers/catalog.ts';
-import { serviceAt, serviceRulesAt } from '../../../src/lib/providers/rules.ts';
+import { CatalogError } from '../../../src/lib/providers/catalog.ts';
+import { rulesForBuild, serviceAt, serviceRules, serviceRulesAt, undocumentedBuild } from '../../../src/lib/providers/rules.ts';
 import { checkPasted } from '../../../src/lib/connstr/index.ts';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const read = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as Record<string, any>;
-const acmeContent = join(root, 'tests/fixtures/providers/acme-content');
-const sharedFiles = () => ({
-  'p/driver.json': read(join(acmeContent, 'properties/driver.json')),
-  'p/profile-settings.json': read(join(acmeContent, 'properties/profile-settings.json')),
-});
-
-/** acme at 25.0.9000.0, with 24.0.8000.0 (no BASIC method, AuthScheme without BASIC, an old Timeout row, other steps) and 23.0.7000.0 (also without OAuth). */
-function acmeWithBuilds(extra: (service: Record<string, any>) => void = () => {}) {
-  const service = read(join(acmeContent, 'services/acme.json'));
-  service.olderBuilds = [
-    {
-      build: '24.0.8000.0',
-      edition: '2025',
-      properties: [{ name: 'AuthScheme', allowedValues: ['NONE', 'OAUTH'] }, { name: 'User', absent: true }, { name: 'Password', absent: true }],
-      removedLater: [{ name: 'Timeout' }],
-      authMethods: [
-        { id: 'basic', absent: true },
-        { id: 'token', steps: [{ text: 'Make a key under Admin, then Keys, and put it in ProfileSettings as APIKey.', menuPath: ['Admin', 'Keys'], yields: ['APIKey'] }] },
-      ],
-    },
-    {
-      build: '23.0.7000.0',
-      edition: '2024',
-      properties: [{ name: 'AuthScheme', allowedValues: ['NONE'] }, { name: 'User', absent: true }, { name: 'Password', absent: true }],
-      removedLater: [{ name: 'Timeout' }],
-      authMethods: [{ id: 'basic', absent: true }, { id: 'oauth', absent: true }, { id: 'token', steps: [{ text: 'Make a key under Admin, then Keys, and put it in ProfileSettings as APIKey.', menuPath: ['Admin', 'Keys'], yields: ['APIKey'] }] }],
-    },
-  ];
-  extra(service);
-  return buildCatalog(sharedFiles(), { 'content/services/acme.json': service });
-}
+import { acmeWithBuilds } from '../../support/acme.ts';
 
 describe('older builds', () => {
   const acme = acmeWithBuilds().services[0]!;
@@ -96,6 +61,18 @@ describe('older builds', () => {
     const basic = 'Profile=C:\\profiles\\AcmeLedger.apip;AuthScheme=BASIC;User=me;Password=pw';
     const at24 = checkPasted(basic, serviceRulesAt(acme, '24.0.8000.0')!).problems.filter((p) => p.code === 'not-in-build');
     expect(at24.map((p) => p.message)).toEqual([expect.stringContaining('AuthScheme=BASIC; it was added in build 25.0.9000.0')]);
+  });
+
+  test('rulesForBuild: the build asked for, else the newest with the message every caller reports', () => {
+    expect(rulesForBuild(acme, '24.0.8000.0')).toEqual({ rules: serviceRulesAt(acme, '24.0.8000.0') });
+    expect(rulesForBuild(acme, undefined)).toEqual({ rules: serviceRulesAt(acme) });
+    expect(undocumentedBuild(acme, '22.0.1.0')).toBe('Acme Ledger is documented for builds 25.0.9000.0, 24.0.8000.0, 23.0.7000.0, not 22.0.1.0');
+    const unknown = rulesForBuild(acme, '22.0.1.0');
+    expect(unknown.rules).toBe(serviceRulesAt(acme));
+    expect(unknown.unknownBuild).toBe('Acme Ledger is documented for builds 25.0.9000.0, 24.0.8000.0, 23.0.7000.0, not 22.0.1.0; the string is checked against 25.0.9000.0, the newest.');
+    // One build: "build", and the plain rules.
+    const single = acmeWithBuilds((s) => delete s.olderBuilds).services[0]!;
+    expect(rulesForBuild(single, '22.0.1.0')).toEqual({ rules: serviceRules(single), unknownBuild: `Acme Ledger is documented for build ${single.dataVersion.build}, not 22.0.1.0; the string is checked against ${single.dataVersion.build}, the newest.` });
   });
 
   test('bad older builds are refused, naming the file, the service and the field', () => {
