@@ -9,7 +9,7 @@
  * typed leaves the page: no request carries it, no storage holds it, and the share link is built from non-secret
  * fields only.
  */
-import { useEffect, useErrorBoundary, useMemo, useReducer, useRef, useState } from 'preact/hooks';
+import { useEffect, useErrorBoundary, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import type { CheckAnswer } from '../lib/builder/checker.ts';
 import { buildString, currentMethod } from '../lib/builder/form.ts';
 import { chosenBuild, emptyState, initialState, reduce, type BuilderState } from '../lib/builder/model.ts';
@@ -93,7 +93,8 @@ export default function ConnectionStringBuilder(props: Props) {
       });
   useEffect(() => () => checkerRef.current?.stop(), []);
 
-  useEffect(() => {
+  // Before the first paint after hydration: a frame of the server render would let a Tab pressed then skip the form.
+  useLayoutEffect(() => {
     setMounted(true);
     if (fixed) return;
     const wanted = sharedServiceId(location.hash) ?? new URLSearchParams(location.search).get('service');
@@ -181,17 +182,19 @@ export default function ConnectionStringBuilder(props: Props) {
   }, [validating, service, state.pasted, state.serviceBy]);
   const current = validation?.key === key && validation.text === state.pasted && validation.serviceBy === state.serviceBy;
   const inferred = validation?.view.inferredServiceId;
-  // On /builder/, a pasted Profile picks the service (the picker still overrides it afterwards).
+  // On /builder/, a pasted Profile picks the service; a service the user picked afterwards stays (the view then says
+  // which profile the string names). Until the Profile's service is here, the view's actions would act on the old one.
+  const switching = current && inferred !== undefined && inferred !== state.serviceId && state.serviceBy !== 'user';
   useEffect(() => {
-    if (current && inferred && inferred !== state.serviceId) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
-  }, [inferred, current]);
+    if (switching && inferred) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
+  }, [switching, inferred]);
   const asking = state.mode === 'validate' && validation?.view.needsService !== undefined && validation.text === state.pasted;
 
   // The Validate tab's actions. For a short text the view brought both answers (applied at once); for a long one
   // each is asked of the checker when clicked, and applied to the text it was computed for.
   const [acting, setActing] = useState<'' | 'fix-all' | 'load'>('');
   const act = (kind: 'fix-all' | 'load') => {
-    if (!service || acting || !validation || !current) return;
+    if (!service || acting || !validation || !current || switching) return;
     const from = state.pasted;
     const actingService = service;
     const actingBuild = build;
@@ -257,7 +260,7 @@ export default function ConnectionStringBuilder(props: Props) {
           <ValidatePanel
             text={state.pasted}
             validation={validation?.key === key || asking ? validation : undefined}
-            current={current}
+            current={current && !switching}
             acting={acting}
             onPaste={(text) => dispatch({ type: 'paste', text })}
             onFix={(edits) => validation && dispatch({ type: 'apply-fix', from: validation.text, edits })}

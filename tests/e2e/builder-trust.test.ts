@@ -65,6 +65,20 @@ describe('the Validate tab never guesses a service', () => {
     }));
 });
 
+test('a service picked after the Profile chose another stays picked, and the string is checked against it', () =>
+  withBuilder('/builder/', async (page) => {
+    await page.getByRole('tab', { name: 'Validate' }).click();
+    await area(page).fill("Profile=C:\\profiles\\HelpScout.apip;ProfileSettings='APIKey=abc'");
+    await expect.poll(() => picker(page).inputValue()).toBe('helpscout');
+    await expect.poll(() => summary(page)).toMatch(/Service recognized from the Profile file name\.$/);
+    await picker(page).selectOption('aircall');
+    await expect.poll(() => summary(page)).toMatch(/Its Profile names the Help Scout profile; checked against Aircall because you picked it\.$/);
+    // The checker's answer for Aircall does not switch the picker back to the Profile's service.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await picker(page).inputValue()).toBe('aircall');
+    expect(await summary(page)).toMatch(/checked against Aircall because you picked it\.$/);
+  }));
+
 describe('the share link carries no credentials', () => {
   test('loading the issue’s Intercom string: the link holds no token, and the builder names what it left out', () =>
     withBuilder('/builder/', async (page) => {

@@ -3,7 +3,7 @@
  * warning on an optional setting (a network path from a share link, say) opens the disclosure and is counted in
  * its summary, so it is never hidden.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Problem } from '../../lib/connstr/index.ts';
 import type { Field } from '../../lib/builder/form.ts';
 import type { BuilderService } from '../../lib/builder/payload.ts';
@@ -24,8 +24,9 @@ export default function FieldList(props: {
   const optionalSet = props.optional.filter((f) => (typed[f.property.name] ?? '') !== '').length;
   const flagged = props.optional.filter((f) => (props.byField.get(f.property.name) ?? []).some((p) => p.severity !== 'info' && p.code !== 'missing-required')).length;
   const disclosure = useRef<HTMLDetailsElement>(null);
-  // Opened when a warning appears on a hidden setting; closing it again is the user's choice.
-  useEffect(() => {
+  // Opened when a warning appears on a hidden setting (before the paint: never a count over a closed section);
+  // closing it again is the user's choice.
+  useLayoutEffect(() => {
     if (flagged > 0 && disclosure.current) disclosure.current.open = true;
   }, [flagged]);
   const control = (field: Field) => {
