@@ -182,12 +182,18 @@ export default function ConnectionStringBuilder(props: Props) {
   }, [validating, service, state.pasted, state.serviceBy]);
   const current = validation?.key === key && validation.text === state.pasted && validation.serviceBy === state.serviceBy;
   const inferred = validation?.view.inferredServiceId;
-  // On /builder/, a pasted Profile picks the service; a service the user picked afterwards stays (the view then says
-  // which profile the string names). Until the Profile's service is here, the view's actions would act on the old one.
-  const switching = current && inferred !== undefined && inferred !== state.serviceId && state.serviceBy !== 'user';
+  // On /builder/, a Profile the pasted text newly names picks the service, whatever was picked before; a service the
+  // user picks afterwards stays (the view then says which profile the string names) until the text names another
+  // (`followed`: the Profile's service last switched to). Until the Profile's service is here, the view's actions
+  // would act on the old one.
+  const followed = useRef<string>();
+  const switching = current && inferred !== undefined && inferred !== state.serviceId && inferred !== followed.current;
   useEffect(() => {
-    if (switching && inferred) dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
-  }, [switching, inferred]);
+    if (current && inferred === undefined) followed.current = undefined;
+    if (!switching || !inferred) return;
+    followed.current = inferred;
+    dispatch({ type: 'service', serviceId: inferred, by: 'profile' });
+  }, [switching, inferred, current]);
   const asking = state.mode === 'validate' && validation?.view.needsService !== undefined && validation.text === state.pasted;
 
   // The Validate tab's actions. For a short text the view brought both answers (applied at once); for a long one
