@@ -49,3 +49,14 @@ describe('fixAll', () => {
     );
   });
 });
+
+describe('settings moved out of ProfileSettings keep their order', () => {
+  test.each([
+    ['some of the list', `${profile};ProfileSettings='APIKey=k;Timeout=30;Logfile=C:\\l.txt;Readonly=true';Other=1`, `${profile};Timeout=30;Logfile=C:\\l.txt;Readonly=true;ProfileSettings='APIKey=k';Other=1`],
+    ['the whole list (the last one out takes its place)', `${profile};ProfileSettings='Readonly=true;Timeout=30;Logfile=C:\\l.txt'`, `${profile};Readonly=true;Timeout=30;Logfile=C:\\l.txt`],
+  ])('%s', (_what, input, expected) => {
+    const fixed = fixAll(input, rules);
+    expect(fixed.text).toBe(expected);
+    expect(fixed.applied.filter((a) => a.startsWith('Move '))).toHaveLength(3);
+  });
+});

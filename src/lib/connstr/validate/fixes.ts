@@ -123,11 +123,12 @@ export function moveFix(ctx: Context, entry: Entry, index: number, scope: Scope,
   if (!ctx.profileSettings || property.name === 'ProfileSettings' || scope.level === 'top' || profileSettingsCount(ctx) > 1) return undefined;
   const outer = ctx.profileSettings.entry;
   const pairText = serialize([[property.name, value]]);
-  // The last setting out takes the list with it: an empty ProfileSettings='' would be left otherwise.
+  // The last setting out takes the list with it: an empty ProfileSettings='' would be left otherwise. The others
+  // land just before the list, so settings moved one after another keep the order they had in it.
   const edits =
     scope.entries.length === 1
       ? [{ ...outer.span, text: pairText }]
-      : [...removeEntries(ctx, scope, [index]), ...place(ctx.top, [{ start: outer.span.end, end: outer.span.end, text: `;${pairText}` }])];
+      : [...removeEntries(ctx, scope, [index]), ...place(ctx.top, [{ start: outer.span.start, end: outer.span.start, text: `${pairText};` }])];
   return { description: fixTexts.moveOut(property.name, renamed), edits };
 }
 
