@@ -59,13 +59,11 @@ describe('the payload is checked before the engine uses it', () => {
     expect(checker.answer({ kind: 'payload', serviceId: 'acme', part: own, common: { properties: 'none' } })).toMatchObject({ kind: 'error', message: "the shared file is not in the builder's format at properties" });
   });
 
-  test('a job for a service whose files never came is an error answer', () => {
-    expect(createChecker().answer({ kind: 'validate', id: 5, serviceId: 'nope', text: 'A=1', fixed: true })).toEqual({
-      kind: 'error',
-      id: 5,
-      serviceId: 'nope',
-      message: 'the builder has no settings for the service "nope"',
-    });
+  test.each([
+    ['a service', createChecker, { kind: 'validate', id: 5, serviceId: 'nope', text: 'A=1', fixed: true }, 'the builder has no settings for the service "nope"'],
+    ['a build of a service (its newest files came)', ready, { kind: 'load', id: 5, serviceId: 'acme', build: '0.9.0.0', text: profile }, 'the builder has no settings for build 0.9.0.0 of the service "acme"'],
+  ] as const)('a job for %s whose files never came is an error answer naming it', (_what, checker, request, message) => {
+    expect(checker().answer(request)).toEqual({ kind: 'error', id: 5, serviceId: request.serviceId, message });
   });
 });
 
@@ -94,12 +92,4 @@ describe('driver builds: each build’s files are kept apart, and every job name
     expect(answer).toMatchObject({ kind: 'validate', view: { summary: 'No problems: this string is valid for Acme Ledger build 1.0.0.0. Service recognized from the Profile file name.' } });
   });
 
-  test('a job for a build whose files never came is an error answer naming the build', () => {
-    expect(ready().answer({ kind: 'load', id: 9, serviceId: 'acme', build: '0.9.0.0', text: profile })).toEqual({
-      kind: 'error',
-      id: 9,
-      serviceId: 'acme',
-      message: 'the builder has no settings for build 0.9.0.0 of the service "acme"',
-    });
-  });
 });
