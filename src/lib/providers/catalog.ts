@@ -17,6 +17,9 @@ import { findingCodes } from '../connstr/index.ts';
 
 export type { Catalog, ResolvedBuild, ResolvedProperty, ResolvedService } from './resolved.ts';
 
+/** A data file's name without its folder and `.json`: what a service's id and an entry's code must equal. */
+const jsonFileBase = (file: string) => file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+
 export class CatalogError extends Error {
   // A plain field, not a parameter property: the CLI and the bench run this file under Node's type stripping.
   readonly problems: string[];
@@ -108,7 +111,7 @@ export function buildCatalog(
       continue;
     }
     const service = parsed.data;
-    const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+    const base = jsonFileBase(file);
     if (base !== service.id) {
       problems.push(`${where(file, service.id, 'id')}: the id must match the file name ("${base}")`);
     }
@@ -358,7 +361,7 @@ export function buildTroubleshooting(files: Record<string, unknown>, services: r
       continue;
     }
     const entry = parsed.data;
-    const base = file.split(/[\\/]/).pop()?.replace(/\.json$/, '');
+    const base = jsonFileBase(file);
     if (base !== entry.code) problems.push(`${where(file, undefined, 'code')}: the code must match the file name ("${base}")`);
     const service = byId.get(entry.example.service);
     if (!service) {

@@ -389,6 +389,10 @@ export function servicesMarkdown(catalog: Catalog, url: UrlOf): string {
 /** The builder page as Markdown: what the interactive builder does, the forms it writes and reads, and per service where to start. */
 export function builderMarkdown(catalog: Catalog, url: UrlOf): string {
   const written = forms.filter((f) => f.builderTab).map((f) => f.label);
+  const severalBuilds = catalog.services
+    .filter((s) => s.history.builds.length > 1)
+    .map((s) => `${serviceLabel(s)} (${s.history.builds.map((b) => b.build).join(', ')})`)
+    .join('; ');
   return join([
     `# ${builderText.title}`,
     `> ${builderText.description} HTML page: ${bareLink(url(href('builder/')))}`,
@@ -399,11 +403,7 @@ export function builderMarkdown(catalog: Catalog, url: UrlOf): string {
     '## Validate',
     `Paste a string in any of these forms: ${forms.map((f) => f.label).join(', ')}. The validator reads the form, recognizes the service from the Profile, and lists every problem with its position, its cause, a fix where one is safe, and a link to the problem’s troubleshooting page; one button applies every safe fix. Findings never show a secret value.`,
     '## Driver builds',
-    (() => {
-      const several = catalog.services.filter((s) => s.history.builds.length > 1);
-      const listed = several.map((s) => `${serviceLabel(s)} (${s.history.builds.map((b) => b.build).join(', ')})`).join('; ');
-      return `For a service documented in several builds of the driver, a Driver build list beside the service picks the build your driver runs (the newest by default). Both tabs check against that build: a property or allowed value it does not list gets a finding naming the build that added or removed it. The build travels in the share link, and each older build’s page opens the builder on its build (\`?service=<id>&build=<build>\`). Services with several builds: ${listed || 'none yet'}.`;
-    })(),
+    `For a service documented in several builds of the driver, a Driver build list beside the service picks the build your driver runs (the newest by default). Both tabs check against that build: a property or allowed value it does not list gets a finding naming the build that added or removed it. The build travels in the share link, and each older build’s page opens the builder on its build (\`?service=<id>&build=<build>\`). Services with several builds: ${severalBuilds || 'none yet'}.`,
     '## Start with a service',
     'Each service’s page has the builder for that service, after its authentication methods:',
     catalog.services.map((s) => `- [${serviceLabel(s)}](${url(servicePath(s.id))}): ${s.authMethods.map((m) => m.label).join(' · ')}; its page as Markdown: ${bareLink(url(markdownPath(servicePath(s.id))))}`).join('\n'),
