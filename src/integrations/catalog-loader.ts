@@ -11,6 +11,7 @@
 import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { DraftReport } from '../lib/providers/drafts.ts';
 import { contentDir, dataFiles, dataFolders, loadCatalog } from '../lib/providers/load.ts';
 
 /** Quiet time after the last watcher event before the files are read: one save can arrive as several writes. */
@@ -45,6 +46,12 @@ function changedIds(before: DataTexts, after: DataTexts): string[] {
   return [...ids].filter((id) => before.get(id) !== after.get(id)).sort();
 }
 
+/** What the terminal says of a draft the dev server shows (its page says the same at the top). */
+export function draftWarning({ file, service, fields }: DraftReport): string {
+  const count = `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`;
+  return `Draft, not published: service "${service}" (${file}) has ${count} still to write; a production build refuses it until they are written and "draft": true is removed.`;
+}
+
 /** `dir`: the content folder (default: `contentDir()`, which CONNECTOR_CONTENT_DIR can move). */
 export function catalogLoader(dir = contentDir()): Loader {
   return {
@@ -72,8 +79,10 @@ export function catalogLoader(dir = contentDir()): Loader {
         if (changed.length === 0) return;
         const shown = changed.map((id) => relative(process.cwd(), join(dir, id)) || id).join(', ');
         try {
-          const catalog = loadCatalog(dir);
+          // Loaded as the dev server's pages load it: drafts show, flagged, so they are a warning here, not an error.
+          const catalog = loadCatalog(dir, { drafts: 'allow' });
           logger.info(`${shown} changed: ${catalog.services.length} services reloaded.`);
+          for (const draft of catalog.drafts ?? []) logger.warn(draftWarning(draft));
         } catch (error) {
           // Reported, not thrown: the server keeps running and recovers when the file is fixed.
           logger.error(`${shown} changed, and the content is invalid:\n${(error as Error).message}`);

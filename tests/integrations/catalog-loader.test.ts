@@ -9,9 +9,12 @@ import { EventEmitter } from 'node:events';
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { catalogLoader, recheckMs, settleMs } from '../../src/integrations/catalog-loader.ts';
 import { acmeContentDir } from '../support/acme.ts';
+
+const draftContentDir = fileURLToPath(new URL('../fixtures/providers/draft-content', import.meta.url));
 
 let dir: string;
 let serviceFile: string;
@@ -34,7 +37,7 @@ beforeEach(async () => {
     keys: () => [...entries.keys()],
     delete: (id: string) => void entries.delete(id),
   };
-  const logger = { info: (m: string) => void logs.push(`info: ${m}`), error: (m: string) => void logs.push(`error: ${m}`) };
+  const logger = Object.fromEntries((['info', 'warn', 'error'] as const).map((level) => [level, (m: string) => void logs.push(`${level}: ${m}`)]));
   const context = { store, logger, watcher, generateDigest: (text: string) => `digest of ${text.length} chars: ${text.slice(0, 20)}…${text.slice(-40)}` };
   await catalogLoader(dir).load(context as unknown as LoaderContext);
 });
@@ -85,6 +88,17 @@ describe('a save', () => {
     vi.advanceTimersByTime(settleMs);
     expect(logs.map(shortName).at(-1)).toBe('info: acme.json changed: 1 services reloaded.');
   });
+});
+
+test('a draft service added is reloaded with a warning naming what is still to write, not an error', () => {
+  const draft = join(dir, 'services', 'widget.json');
+  cpSync(join(draftContentDir, 'services', 'widget.json'), draft);
+  watcher.emit('add', draft);
+  vi.advanceTimersByTime(settleMs);
+  expect(logs.map((line) => line.replace(/[^\s(]*services\//, 'services/'))).toEqual([
+    'info: services/widget.json changed: 2 services reloaded.',
+    'warn: Draft, not published: service "widget" (services/widget.json) has 3 fields still to write; a production build refuses it until they are written and "draft": true is removed.',
+  ]);
 });
 
 test('an event that changed nothing reports nothing', () => {
