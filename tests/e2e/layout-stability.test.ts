@@ -80,3 +80,29 @@ describe('cumulative layout shift while the builder loads', () => {
     },
   );
 });
+
+describe('the columns are set before the side "On this page" arrives', () => {
+  // A slow device or connection paints the page as far as the parser has got. The side list comes after the content
+  // in the document: if the grid made room for it only once it is parsed, the content column would narrow (and the
+  // text reflow) in front of the reader. Cut the page just before it, as such a first paint sees it.
+  test.each(['/services/helpscout/', '/reference/'])('%s at 1280 px: the content column has its final width', async (path) => {
+    const opened = await site.open(path, { viewport: { width: 1280, height: 900 } });
+    try {
+      const { page } = opened;
+      const mainWidth = () => page.locator('main').evaluate((main) => main.getBoundingClientRect().width);
+      const full = await mainWidth();
+      await page.route(site.url(path), async (route) => {
+        const response = await route.fetch();
+        const html = await response.text();
+        const cut = html.indexOf('<nav class="toc"');
+        if (cut < 0) throw new Error(`${path} has no side "On this page" to cut before`);
+        await route.fulfill({ response, body: html.slice(0, cut) });
+      });
+      await page.reload();
+      expect(await page.locator('nav.toc').count(), 'the page is cut before the side list').toBe(0);
+      expect(await mainWidth()).toBe(full);
+    } finally {
+      await opened.close();
+    }
+  });
+});
