@@ -26,12 +26,19 @@ export const projects: Record<'unit' | 'content' | 'timing' | 'site' | 'browser'
   browser: { include: ['tests/e2e/**/*.test.ts'], exclude: [] },
 };
 
+/**
+ * Many unit and content tests start a child process and wait for it (the CLI, the MCP server, the importer, the
+ * dev-preview probe). On a loaded two-core machine a test that runs the CLI three times took over 5 s, Vitest's
+ * default limit, and failed a fresh-clone run. These limits only catch a hang; speed lives in `npm run bench`.
+ */
+const childProcessLimits = { testTimeout: 60_000, hookTimeout: 120_000 } as const;
+
 export default defineConfig({
   root,
   test: {
     projects: [
-      { extends: true, test: { name: 'unit', ...projects.unit, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'content', ...projects.content, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', ...projects.unit, ...childProcessLimits, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'content', ...projects.content, ...childProcessLimits, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'timing', ...projects.timing, environment: 'node', fileParallelism: false, sequence: { groupOrder: 1 } } },
       { extends: true, test: { name: 'site', ...projects.site, environment: 'node', testTimeout: 60_000, sequence: { groupOrder: 2 } } },
       {

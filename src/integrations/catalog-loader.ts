@@ -11,47 +11,94 @@
 import type { Loader } from 'astro/loaders';
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import type { DraftReport } from '../lib/providers/drafts.ts';
 import { contentDir, dataFiles, dataFolders, loadCatalog } from '../lib/providers/load.ts';
 
-export function catalogLoader(): Loader {
+/** Quiet time after the last watcher event before the files are read: one save can arrive as several writes. */
+export const settleMs = 50;
+
+/**
+ * After each burst of events the files are read again at these delays (from the burst). A watcher can report a
+ * save between its truncation and its write, then drop the write's own event (chokidar reports a change only when
+ * the modification time moved, and both writes can share one clock tick); reading again catches the finished file.
+ * A read that finds the same text as last time reports nothing.
+ */
+export const recheckMs = [300, 1_000, 3_000] as const;
+
+/** Each data file's text, keyed by its path under the content folder (the collection entry's id). */
+type DataTexts = Map<string, string>;
+
+function readDataTexts(dir: string): DataTexts {
+  const texts: DataTexts = new Map();
+  for (const path of dataFiles(dir)) {
+    try {
+      texts.set(relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+    } catch {
+      // deleted while listed: it counts as gone
+    }
+  }
+  return texts;
+}
+
+/** The files added, changed or removed between two reads, in a stable order. */
+function changedIds(before: DataTexts, after: DataTexts): string[] {
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  return [...ids].filter((id) => before.get(id) !== after.get(id)).sort();
+}
+
+/** What the terminal says of a draft the dev server shows (its page says the same at the top). */
+export function draftWarning({ file, service, fields }: DraftReport): string {
+  const count = `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`;
+  return `Draft, not published: service "${service}" (${file}) has ${count} still to write; a production build refuses it until they are written and "draft": true is removed.`;
+}
+
+/** `dir`: the content folder (default: `contentDir()`, which CONNECTOR_CONTENT_DIR can move). */
+export function catalogLoader(dir = contentDir()): Loader {
   return {
     name: 'connector-help:catalog',
     load: async ({ store, logger, watcher, generateDigest }) => {
-      const dir = contentDir();
-      /** One entry per data file (its path under the content folder), its digest the file's text. */
-      const sync = () => {
-        const ids = new Set<string>();
-        for (const path of dataFiles(dir)) {
-          const id = relative(dir, path).split(sep).join('/');
-          let text: string;
-          try {
-            text = readFileSync(path, 'utf8');
-          } catch {
-            continue; // deleted while listed: the next event removes it
-          }
-          ids.add(id);
-          store.set({ id, data: {}, digest: generateDigest(text) });
-        }
-        for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
+      let current: DataTexts = new Map();
+      /** One entry per data file, its digest the file's text. */
+      const sync = (texts: DataTexts) => {
+        for (const [id, text] of texts) store.set({ id, data: {}, digest: generateDigest(text) });
+        for (const id of store.keys()) if (!texts.has(id)) store.delete(id);
+        current = texts;
       };
-      sync();
+      sync(readDataTexts(dir));
       if (!watcher) return; // a build loads once
 
       const folders = dataFolders.map((folder) => join(dir, folder));
       // Vite watches the project root only; CONNECTOR_CONTENT_DIR may point outside it.
       watcher.add(folders);
       const isData = (path: string) => path.endsWith('.json') && folders.some((folder) => path.startsWith(folder + sep));
-      const changed = (path: string) => {
-        if (!isData(path)) return;
-        const shown = relative(process.cwd(), path) || path;
+
+      /** Reads the files; if any differs from the last read, checks the catalog, says so, and updates the store. */
+      const report = () => {
+        const texts = readDataTexts(dir);
+        const changed = changedIds(current, texts);
+        if (changed.length === 0) return;
+        const shown = changed.map((id) => relative(process.cwd(), join(dir, id)) || id).join(', ');
         try {
-          const catalog = loadCatalog(dir);
+          // Loaded as the dev server's pages load it: drafts show, flagged, so they are a warning here, not an error.
+          const catalog = loadCatalog(dir, { drafts: 'allow' });
           logger.info(`${shown} changed: ${catalog.services.length} services reloaded.`);
+          for (const draft of catalog.drafts ?? []) logger.warn(draftWarning(draft));
         } catch (error) {
           // Reported, not thrown: the server keeps running and recovers when the file is fixed.
           logger.error(`${shown} changed, and the content is invalid:\n${(error as Error).message}`);
         }
-        sync();
+        sync(texts);
+      };
+
+      let timers: NodeJS.Timeout[] = [];
+      const changed = (path: string) => {
+        if (!isData(path)) return;
+        for (const timer of timers) clearTimeout(timer);
+        timers = [settleMs, ...recheckMs.map((delay) => settleMs + delay)].map((delay) => {
+          const timer = setTimeout(report, delay);
+          timer.unref(); // never what keeps a finished process alive
+          return timer;
+        });
       };
       watcher.on('change', changed);
       watcher.on('add', changed);

@@ -178,6 +178,7 @@ describe('astro dev on a copy of the content', () => {
 
   test('a draft service shows with its fields still to write flagged; removing it takes the page away', async () => {
     const draft = join(content, 'services', 'widget.json');
+    const mark = output.length;
     cpSync(join(root, 'tests/fixtures/providers/draft-content/services/widget.json'), draft);
     const body = await waitFor('the draft page', async () => {
       const page = await get('/services/widget/');
@@ -187,6 +188,9 @@ describe('astro dev on a copy of the content', () => {
     expect(body).toMatch(/3 fields of [^<]*widget\.json still to write/);
     for (const path of ['consoleName', 'overview', 'authMethods[0].steps[0].text']) expect(body).toContain(`<code>${path}</code>`);
     expect(body).toContain('[to write] two or three sentences');
+    // The terminal says the same, as a warning: a draft is not an error under astro dev.
+    await waitFor('the draft warning in the terminal', () => (/\[WARN\][^\n]*Draft, not published: service "widget" \([^)]*widget\.json\) has 3 fields still to write/.test(since(mark)) ? true : undefined));
+    expect(since(mark)).not.toMatch(/widget\.json changed, and the content is invalid/);
     // The finished pages carry no draft notice.
     expect((await get('/services/intercom/')).body).not.toContain('Draft, not published');
     rmSync(draft);

@@ -26,6 +26,9 @@ const readsContent: [string, RegExp][] = [
   ['runs the CLI as a child process (it reads content/)', /['"`]src\/cli\/connstr\.ts['"`]/],
 ];
 
+/** The loader's own tests import it to run it on a copy of a fixture folder (checked below). */
+const loaderTests = new Map<string, string[]>([['tests/lib/providers/load.test.ts', ['imports the catalog loader']]]);
+
 describe('the unit project uses fixtures, not content/', () => {
   const unit = filesOf(projects.unit);
 
@@ -37,7 +40,10 @@ describe('the unit project uses fixtures, not content/', () => {
   // This file names what it looks for, so it is the one file the scan leaves out.
   test.each(unit.filter((path) => path !== 'tests/lib/fixture-only.test.ts').map((path) => [path] as const))('%s reads no content', (path) => {
     const text = readFileSync(join(root, path), 'utf8');
-    expect(readsContent.filter(([, pattern]) => pattern.test(text)).map(([what]) => what)).toEqual([]);
+    const allowed = loaderTests.get(path) ?? [];
+    expect(readsContent.filter(([what, pattern]) => !allowed.includes(what) && pattern.test(text)).map(([what]) => what)).toEqual([]);
+    // The loader's own tests run it on a copy of the acme fixture folder, never on content/.
+    if (allowed.length > 0) expect(text).toMatch(/cpSync\(acmeContentDir, /);
   });
 
   test('the rule sees what it looks for', () => {

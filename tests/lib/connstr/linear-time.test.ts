@@ -1,10 +1,11 @@
 /**
  * No quadratic corners: adversarial inputs of about 256 kB and 1 MB must cost about four times as much, not
- * sixteen. The engine has no operation counter, so this compares the best of interleaved timed batches at the
- * two sizes (support/scaling.ts), in a child process with a clean heap and a young generation large enough that
- * the collector does not set the figure (--max-semi-space-size), and the ratio must stay below 11
- * (linear is 4, quadratic 16; see BOUND). A deliberately quadratic control must exceed it. There is no absolute time
- * limit. `CONNSTR_TIMING=1` prints the figures.
+ * sixteen. The engine has no operation counter, so this compares the best of interleaved batches at the two
+ * sizes, timed in the thread's CPU time so a loaded machine does not skew them (support/scaling.ts). It runs in
+ * a child process with a clean heap and a young generation large enough that the collector does not set the
+ * figure (--max-semi-space-size), and the ratio must stay below 11 (linear is 4, quadratic 16; see BOUND). A
+ * deliberately quadratic control must exceed it. There is no absolute time limit. `CONNSTR_TIMING=1` prints the
+ * figures.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
