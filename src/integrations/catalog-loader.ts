@@ -9,10 +9,9 @@
  * CLI and the build integrations.
  */
 import type { Loader } from 'astro/loaders';
-import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { DraftReport } from '../lib/providers/drafts.ts';
-import { contentDir, dataFiles, dataFolders, loadCatalog } from '../lib/providers/load.ts';
+import { catalogFromSnapshot, changedFiles, contentDir, dataFolders, readDataSnapshot, type DataSnapshot } from '../lib/providers/load.ts';
 
 /** Quiet time after the last watcher event before the files are read: one save can arrive as several writes. */
 export const settleMs = 50;
@@ -25,27 +24,6 @@ export const settleMs = 50;
  */
 export const recheckMs = [300, 1_000, 3_000] as const;
 
-/** Each data file's text, keyed by its path under the content folder (the collection entry's id). */
-type DataTexts = Map<string, string>;
-
-function readDataTexts(dir: string): DataTexts {
-  const texts: DataTexts = new Map();
-  for (const path of dataFiles(dir)) {
-    try {
-      texts.set(relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8'));
-    } catch {
-      // deleted while listed: it counts as gone
-    }
-  }
-  return texts;
-}
-
-/** The files added, changed or removed between two reads, in a stable order. */
-function changedIds(before: DataTexts, after: DataTexts): string[] {
-  const ids = new Set([...before.keys(), ...after.keys()]);
-  return [...ids].filter((id) => before.get(id) !== after.get(id)).sort();
-}
-
 /** What the terminal says of a draft the dev server shows (its page says the same at the top). */
 export function draftWarning({ file, service, fields }: DraftReport): string {
   const count = `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`;
@@ -57,14 +35,14 @@ export function catalogLoader(dir = contentDir()): Loader {
   return {
     name: 'connector-help:catalog',
     load: async ({ store, logger, watcher, generateDigest }) => {
-      let current: DataTexts = new Map();
+      let current: DataSnapshot = new Map();
       /** One entry per data file, its digest the file's text. */
-      const sync = (texts: DataTexts) => {
+      const sync = (texts: DataSnapshot) => {
         for (const [id, text] of texts) store.set({ id, data: {}, digest: generateDigest(text) });
         for (const id of store.keys()) if (!texts.has(id)) store.delete(id);
         current = texts;
       };
-      sync(readDataTexts(dir));
+      sync(readDataSnapshot(dir));
       if (!watcher) return; // a build loads once
 
       const folders = dataFolders.map((folder) => join(dir, folder));
@@ -72,15 +50,15 @@ export function catalogLoader(dir = contentDir()): Loader {
       watcher.add(folders);
       const isData = (path: string) => path.endsWith('.json') && folders.some((folder) => path.startsWith(folder + sep));
 
-      /** Reads the files; if any differs from the last read, checks the catalog, says so, and updates the store. */
+      /** Reads the files once; if any differs from the last read, checks that text, says so, and updates the store. */
       const report = () => {
-        const texts = readDataTexts(dir);
-        const changed = changedIds(current, texts);
+        const texts = readDataSnapshot(dir);
+        const changed = changedFiles(current, texts);
         if (changed.length === 0) return;
         const shown = changed.map((id) => relative(process.cwd(), join(dir, id)) || id).join(', ');
         try {
           // Loaded as the dev server's pages load it: drafts show, flagged, so they are a warning here, not an error.
-          const catalog = loadCatalog(dir, { drafts: 'allow' });
+          const catalog = catalogFromSnapshot(dir, texts, { drafts: 'allow' });
           logger.info(`${shown} changed: ${catalog.services.length} services reloaded.`);
           for (const draft of catalog.drafts ?? []) logger.warn(draftWarning(draft));
         } catch (error) {

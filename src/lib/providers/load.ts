@@ -5,9 +5,8 @@
  * The content folder defaults to `./content`; `CONNECTOR_CONTENT_DIR` points elsewhere (the scale benchmark,
  * the fixture-service test and the dev-preview test build the same site from other data, with no code change).
  */
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildCatalog, buildTroubleshooting, CatalogError, unknownDecisionTargets, type Catalog, type CatalogOptions } from './catalog.ts';
 
 export function contentDir(): string {
@@ -25,12 +24,43 @@ function jsonFiles(dir: string): string[] {
   }
 }
 
-function readJsonFolder(dir: string): Record<string, unknown> {
-  const files: Record<string, unknown> = {};
-  for (const path of jsonFiles(dir)) {
-    const shown = relative(process.cwd(), path) || path;
+/** Every data file of a content folder (its JSON files under `dataFolders`), in a stable order. */
+export function dataFiles(dir = contentDir()): string[] {
+  return dataFolders.flatMap((folder) => jsonFiles(join(dir, folder)));
+}
+
+/**
+ * One read of a content folder: each data file's text, keyed by its path under the folder (`services/acme.json`),
+ * in `dataFiles` order. The catalog is built from it, and two of them tell which files a save changed, so a check
+ * and the load that follows it read the same text.
+ */
+export type DataSnapshot = ReadonlyMap<string, string>;
+
+export function readDataSnapshot(dir = contentDir()): DataSnapshot {
+  const texts = new Map<string, string>();
+  for (const path of dataFiles(dir)) {
     try {
-      files[shown] = JSON.parse(readFileSync(path, 'utf8'));
+      texts.set(relative(dir, path).split(sep).join('/'), readFileSync(path, 'utf8'));
+    } catch {
+      // deleted while listed: it counts as gone
+    }
+  }
+  return texts;
+}
+
+/** The files added, changed or removed between two snapshots, in a stable order. */
+export function changedFiles(before: DataSnapshot, after: DataSnapshot): string[] {
+  return [...new Set([...before.keys(), ...after.keys()])].filter((id) => before.get(id) !== after.get(id)).sort();
+}
+
+/** One folder's files of a snapshot, parsed, keyed by the name messages show (relative to the working directory). */
+function parseFolder(dir: string, snapshot: DataSnapshot, folder: (typeof dataFolders)[number]): Record<string, unknown> {
+  const files: Record<string, unknown> = {};
+  for (const [id, text] of snapshot) {
+    if (!id.startsWith(`${folder}/`)) continue;
+    const shown = relative(process.cwd(), join(dir, id)) || id;
+    try {
+      files[shown] = JSON.parse(text);
     } catch (error) {
       throw new Error(`${shown}: not valid JSON (${(error as Error).message})`);
     }
@@ -38,21 +68,21 @@ function readJsonFolder(dir: string): Record<string, unknown> {
   return files;
 }
 
+/** Checks and builds the catalog from a snapshot of `dir` (see `loadCatalog`). */
+export function catalogFromSnapshot(dir: string, snapshot: DataSnapshot, options: CatalogOptions = {}): Catalog {
+  const catalog = buildCatalog(parseFolder(dir, snapshot, 'properties'), parseFolder(dir, snapshot, 'services'), options);
+  const unknown = unknownDecisionTargets(catalog);
+  if (unknown.length > 0) throw new CatalogError(unknown);
+  // Only the services' drafts are allowed in: a troubleshooting file is checked whole, like a finished service.
+  return { ...catalog, troubleshooting: buildTroubleshooting(parseFolder(dir, snapshot, 'troubleshooting'), catalog.services) };
+}
+
 /**
  * Loads and checks the catalog from a content folder (default: `contentDir()`). Drafts fail it unless
  * `options.drafts` is `allow` (see `CatalogOptions`).
  */
 export function loadCatalog(dir = contentDir(), options: CatalogOptions = {}): Catalog {
-  const catalog = buildCatalog(readJsonFolder(join(dir, 'properties')), readJsonFolder(join(dir, 'services')), options);
-  const unknown = unknownDecisionTargets(catalog);
-  if (unknown.length > 0) throw new CatalogError(unknown);
-  // Only the services' drafts are allowed in: a troubleshooting file is checked whole, like a finished service.
-  return { ...catalog, troubleshooting: buildTroubleshooting(readJsonFolder(join(dir, 'troubleshooting')), catalog.services) };
-}
-
-/** Every data file of a content folder (its JSON files under `dataFolders`), in a stable order. */
-export function dataFiles(dir = contentDir()): string[] {
-  return dataFolders.flatMap((folder) => jsonFiles(join(dir, folder)));
+  return catalogFromSnapshot(dir, readDataSnapshot(dir), options);
 }
 
 /** The data files' names, sizes and modification times (a stat per file, far cheaper than a load), and the newest time. */
@@ -72,26 +102,11 @@ function fileStats(dir: string): { signature: string; newestMs: number } {
   return { signature, newestMs };
 }
 
-/** A digest of the data files' names and texts. */
-function contentDigest(dir: string): string {
-  const hash = createHash('sha256');
-  for (const path of dataFiles(dir)) {
-    hash.update(`${path}\0`);
-    try {
-      hash.update(readFileSync(path));
-    } catch {
-      hash.update('gone');
-    }
-    hash.update('\0');
-  }
-  return hash.digest('hex');
-}
-
 /**
  * How close to a check a save can be and still leave the same size and modification time after a second save: file
  * systems keep times at a coarse step (a kernel tick; a second on HFS+, two on FAT), and an edit such as APIKey to
- * APIKye keeps the size. Files saved within this span of the last check are compared by content, as git does for its
- * "racy" index entries.
+ * APIKye keeps the size. Files saved within this span of the last read are read again and compared by text, as git
+ * does for its "racy" index entries.
  */
 export const racyWindowMs = 2_000;
 
@@ -103,21 +118,15 @@ export const racyWindowMs = 2_000;
  */
 const watchFiles = (): boolean => Boolean(import.meta.env?.DEV);
 
-type Cached = {
-  dir: string;
-  /** What the files looked like when last checked (undefined when files are not watched). */
-  stats: string | undefined;
-  digest: string | undefined;
-  /** When the files were last read or found unchanged by content. */
-  checkedAt: number;
-  result: { catalog: Catalog } | { error: unknown };
-};
+/** What a watched folder's files looked like when last read: their stats, their text, and when. */
+type FilesRead = { stats: string; snapshot: DataSnapshot; readAt: number };
+type Cached = { dir: string; watched: boolean; files?: FilesRead; result: { catalog: Catalog } | { error: unknown } };
 let cached: Cached | undefined;
 
-function load(dir: string, watched: boolean): Cached['result'] {
+function build(dir: string, snapshot: DataSnapshot, watched: boolean): Cached['result'] {
   try {
     // The dev server shows drafts with their missing fields flagged; a production build refuses them.
-    return { catalog: loadCatalog(dir, { drafts: watched ? 'allow' : 'reject' }) };
+    return { catalog: catalogFromSnapshot(dir, snapshot, { drafts: watched ? 'allow' : 'reject' }) };
   } catch (error) {
     return { error };
   }
@@ -125,21 +134,20 @@ function load(dir: string, watched: boolean): Cached['result'] {
 
 /**
  * The catalog of a content folder for this process: built once, or again after a data file changed (when files are
- * watched). Same stats reuse it, unless a file was saved within `racyWindowMs` of the last check: then the content
- * decides.
+ * watched). The same stats reuse it, unless a file was saved within `racyWindowMs` of the last read: then the files
+ * are read, and their text decides.
  */
 export function catalogFor(dir: string, watched = watchFiles()): Catalog {
-  const checkedAt = Date.now();
+  const previous = cached?.dir === dir && cached.watched === watched ? cached : undefined;
   if (!watched) {
-    if (cached?.dir !== dir || cached.stats !== undefined) cached = { dir, stats: undefined, digest: undefined, checkedAt, result: load(dir, false) };
+    cached = previous ?? { dir, watched, result: build(dir, readDataSnapshot(dir), false) };
   } else {
-    const { signature, newestMs } = fileStats(dir);
-    const same = cached?.dir === dir && cached.stats === signature;
-    if (!same || newestMs >= cached!.checkedAt - racyWindowMs) {
-      // Read before the load: a save landing between the two changes the digest next time, so it is never missed.
-      const digest = contentDigest(dir);
-      if (same && digest === cached!.digest) cached!.checkedAt = checkedAt;
-      else cached = { dir, stats: signature, digest, checkedAt, result: load(dir, true) };
+    const { signature: stats, newestMs } = fileStats(dir);
+    const seen = previous?.files;
+    if (!seen || seen.stats !== stats || newestMs >= seen.readAt - racyWindowMs) {
+      const files = { stats, readAt: Date.now(), snapshot: readDataSnapshot(dir) };
+      const unchanged = seen !== undefined && changedFiles(seen.snapshot, files.snapshot).length === 0;
+      cached = { dir, watched, files, result: unchanged ? previous!.result : build(dir, files.snapshot, true) };
     }
   }
   if ('error' in cached!.result) throw cached!.result.error;

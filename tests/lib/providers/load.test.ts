@@ -60,6 +60,14 @@ describe('catalogFor, with the files watched (astro dev)', () => {
     expect(overview(true)).toMatch(/^A fixture servicE/);
   });
 
+  test('a save that changed no text keeps the catalog already built', () => {
+    const first = catalogFor(dir, true);
+    writeFileSync(serviceFile, readFileSync(serviceFile, 'utf8'));
+    expect(catalogFor(dir, true)).toBe(first);
+    writeFileSync(serviceFile, readFileSync(serviceFile, 'utf8').replace('A fixture service', 'An edited service'));
+    expect(catalogFor(dir, true)).not.toBe(first);
+  });
+
   test('a bad edit throws its CatalogError on every call until the file is fixed', () => {
     const original = readFileSync(serviceFile, 'utf8');
     expect(overview(true)).toMatch(/^A fixture service/);
