@@ -26,29 +26,25 @@ export const projects: Record<'unit' | 'content' | 'timing' | 'site' | 'browser'
   browser: { include: ['tests/e2e/**/*.test.ts'], exclude: [] },
 };
 
-/**
- * Many unit and content tests start a child process and wait for it (the CLI, the MCP server, the importer, the
- * dev-preview probe). On a loaded two-core machine a test that runs the CLI three times took over 5 s, Vitest's
- * default limit, and failed a fresh-clone run. These limits only catch a hang; speed lives in `npm run bench`.
- */
-const childProcessLimits = { testTimeout: 60_000, hookTimeout: 120_000 } as const;
-
 export default defineConfig({
   root,
   test: {
+    // Every project inherits these (extends: true). Many tests wait on a child process (the CLI, the MCP server, the
+    // importer, astro dev) or a browser; on a loaded two-core machine a test that runs the CLI three times took over
+    // Vitest's default 5 s and failed a fresh-clone run. They only catch a hang: speed lives in `npm run bench`.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', ...projects.unit, ...childProcessLimits, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
-      { extends: true, test: { name: 'content', ...projects.content, ...childProcessLimits, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'unit', ...projects.unit, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
+      { extends: true, test: { name: 'content', ...projects.content, environment: 'node', isolate: false, sequence: { groupOrder: 0 } } },
       { extends: true, test: { name: 'timing', ...projects.timing, environment: 'node', fileParallelism: false, sequence: { groupOrder: 1 } } },
-      { extends: true, test: { name: 'site', ...projects.site, environment: 'node', testTimeout: 60_000, sequence: { groupOrder: 2 } } },
+      { extends: true, test: { name: 'site', ...projects.site, environment: 'node', sequence: { groupOrder: 2 } } },
       {
         extends: true,
         test: {
           name: 'browser',
           ...projects.browser,
           environment: 'node',
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
           // expect.poll's own default (1 s) is made for in-process code; here a poll waits on the browser: the search
           // dialog's first open (its module, Pagefind's engine and wasm), the island's hydration, the checker worker's
           // first answer, a service's metadata. Under 4× CPU throttling these took up to 0.98 s, and failed the 1 s bound

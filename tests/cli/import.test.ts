@@ -31,7 +31,7 @@ function run(args: string[]) {
 type ImportJson = { services: { id: string; file: string; draft: string; written: boolean; build: string; toWrite: number; findings: { code: string; severity: string; line: number; message: string }[] }[] };
 
 // Each test runs the importer as a process, up to seven times: seconds on a loaded two-core machine.
-describe('import', { timeout: 60_000 }, () => {
+describe('import', () => {
   test('writes one draft per service and prints each finding with its page and line; exit 0 when nothing is at error level', () => {
     const { code, stdout } = run([page('sandboxhr-23.0.8839.0.txt'), '--out', out]);
     expect(code).toBe(0);

@@ -336,7 +336,7 @@ describe('mutated examples', { timeout: 120_000 }, () => {
   });
 });
 
-test('figures: steps to settle and fixes applied by fix all over 500 mutated examples', { timeout: 60_000 }, () => {
+test('figures: steps to settle and fixes applied by fix all over 500 mutated examples', () => {
   const sample = fc.sample(fc.tuple(caseArb, fc.array(fc.nat(), { minLength: 1, maxLength: 8 })), { numRuns: 500, seed: 13 });
   const steps = sample.map(([c, choices]) => settle(c.text, c.service, anyOf(choices)).steps);
   const applied = sample.map(([c]) => fixAll(c.text, c.service).applied.length);

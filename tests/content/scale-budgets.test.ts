@@ -51,7 +51,7 @@ test('at 800 synthetic services every reference page’s Markdown stays within t
   console.log(`reference at ${catalog.services.length} services: index ${index.length} chars (${(gzip(index) / KB).toFixed(1)} kB gzip); ${pages.length} property pages, largest ${pages[0]!.name} ${pages[0]!.chars} chars`);
   expect(index.length).toBeLessThanOrEqual(budgets.markdownChars);
   expect(pages[0]!.chars).toBeLessThanOrEqual(budgets.markdownChars);
-}, 60_000);
+});
 
 test('at 800 synthetic services the catalog index and a typical service file stay within their gzip budgets', () => {
   const urls = { index: url('/catalog.json'), indexSchema: url('/catalog.schema.json'), serviceSchema: url('/catalog-service.schema.json'), service: (id: string) => url(`/catalog/${id}.json`) };

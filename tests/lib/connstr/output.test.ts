@@ -340,7 +340,7 @@ describe('Java reads back what javaString and toJava write', () => {
     expect(run.status, run.stderr).toBe(0);
     const expected = [...literalInputs, ...literalInputs, ...snippetPairs.map((pairs) => toJdbcUrl(pairs))].map(units);
     expect(readUnits(run.stdout)).toEqual(expected);
-  }, 60_000);
+  });
 });
 
 /**

@@ -14,8 +14,9 @@ export type Measured = { name: string; ratio: number; smallMs: number; largeMs: 
 export const SMALL = 256 * 1024;
 /**
  * Linear is 4 (the large input is four times the small one), quadratic 16. Allocation-heavy linear shapes
- * (a problem object per pair) measured up to about 8.4 in wall time, 5.7 in CPU time: a 1 MB input's objects no longer fit the caches
- * and the young generation the 256 kB one did. The bound sits between that and 16.
+ * (a problem object per pair) measured up to about 8.4 in wall time, and up to 7.7 in CPU time on a loaded
+ * machine: a 1 MB input's objects no longer fit the caches and the young generation the 256 kB one did. The bound
+ * sits between that and 16.
  */
 export const BOUND = 11;
 /** Interleaved samples per round; another round is taken (up to MAX_ROUNDS) only while the ratio looks too high. */
@@ -50,8 +51,8 @@ function batchTime(run: () => unknown, reps: number): number {
 }
 
 /**
- * Best large-input time over best small-input time (CPU time, see batchTime). Interference (cache sharing, GC) only ever adds time,
- * so the best of several interleaved batches is the truest figure; a linear function that looks slow once
+ * Best large-input time over best small-input time (CPU time, see batchTime). Interference (cache sharing, GC)
+ * only ever adds time, so the best of several interleaved batches is the truest figure; a linear function that looks slow once
  * gets another round, while a quadratic one stays near 16 however often it is measured.
  */
 export function scaling(name: string, make: (size: number) => string, run: (text: string) => unknown, smallSize = SMALL): Measured {
